@@ -1,0 +1,5 @@
+import sys
+
+from isodocs.main import main
+
+sys.exit(main())

@@ -1,0 +1,98 @@
+"""The checker: every rule over the repository model, with severities and readiness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Iterable
+
+from isodocs import history as history_module
+from isodocs.checks import coverage, documents, links, records, soa
+from isodocs.checks.context import Context
+from isodocs.checks.coverage import Readiness
+from isodocs.checks.rules import OFF, RULES, severity, validate
+from isodocs.findings import ERROR, WARNING, Finding
+from isodocs.history import History
+from isodocs.repository import Repository
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    readiness: dict[str, Readiness]
+    notes: list[str] = field(default_factory=list)
+    organization: str = ""
+    today: date | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == WARNING)
+
+    def exit_code(self, strict: bool = False) -> int:
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+
+def run(repository: Repository, today: date, history: History | None = None) -> Report:
+    validate(repository.config)
+    context = Context(repository, today)
+    index = coverage.documents_by_clause(context)
+    if history is None:
+        history = history_module.read(repository.root, repository.config.docs_dir)
+    raw: list[Finding] = list(repository.load_findings)
+    raw += documents.check(context)
+    raw += coverage.check(context, index)
+    raw += soa.check(context, index)
+    raw += links.check(context)
+    raw += records.check(context)
+    raw += _changed_since_approval(context, history)
+    notes = []
+    if not history.available:
+        notes.append(f"changed-since-approval was not checked: {history.reason}")
+    elif history.shallow:
+        notes.append("the git clone is shallow, so history may be incomplete: fetch the full history "
+                     "(GitHub: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)")
+    return Report(_with_severity(raw, repository), readiness(context, index), notes,
+                  repository.config.organization, today)
+
+
+def readiness(context: Context, index: dict) -> dict[str, Readiness]:
+    result = {}
+    for catalog_id in context.repository.config.standards:
+        catalog = context.repository.catalogs[catalog_id]
+        clauses = coverage.clause_states(context, catalog, index)
+        controls = soa.control_states(context, catalog, index)
+        done = sum(1 for s in clauses if s.state == "covered")
+        done += sum(1 for s in controls if s.state in ("implemented", "excluded"))
+        result[catalog_id] = Readiness(catalog_id, len(clauses) + len(controls), done)
+    return result
+
+
+def _changed_since_approval(context: Context, history: History) -> Iterable[Finding]:
+    if not history.available:
+        return
+    for document in context.repository.documents:
+        if not document.approved_status:
+            continue
+        change = history.changed_since_approval(document.path)
+        if change is not None:
+            when = "in uncommitted edits" if change.subject == "uncommitted" else \
+                f"in commit {change.short} ({change.date:%Y-%m-%d}, {change.subject})"
+            yield Finding("changed-since-approval", document.path, document.line("version"),
+                          f"{document.id} changed {when} after its approval of version {document.version}; "
+                          "approve the new version or revert the change", document.id)
+
+
+def _with_severity(findings: list[Finding], repository: Repository) -> list[Finding]:
+    result = []
+    for finding in findings:
+        level = severity(finding.rule, repository.config)
+        if level != OFF:
+            result.append(replace(finding, severity=level))
+    return sorted(result, key=Finding.sort_key)
+
+
+__all__ = ["Report", "run", "RULES"]

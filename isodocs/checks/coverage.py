@@ -1,0 +1,130 @@
+"""Clause coverage: which required clauses have an approved, current document, and readiness."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from isodocs.catalog import Catalog
+from isodocs.checks.context import Context
+from isodocs.document import Document
+from isodocs.findings import Finding
+
+
+@dataclass
+class ClauseState:
+    """What the document set does for one required clause or Annex A control."""
+
+    catalog: str
+    id: str
+    title: str | None
+    documents: list[Document] = field(default_factory=list)
+    state: str = "uncovered"   # covered | draft-only | stale | uncovered | excluded | undecided | ...
+
+
+@dataclass
+class Readiness:
+    catalog: str
+    required: int
+    covered: int
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.covered / self.required, 1) if self.required else 100.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"required": self.required, "covered": self.covered, "percent": self.percent}
+
+
+def required_clauses(context: Context, catalog: Catalog) -> list[str]:
+    config = context.repository.config
+    excluded = config.exclusions.get(catalog.id, {})
+    ids = [entry.id for entry in catalog.requires_documents]
+    ids += [clause for clause in config.required.get(catalog.id, []) if clause not in ids]
+    return [clause for clause in ids if clause not in excluded]
+
+
+def documents_by_clause(context: Context) -> dict[tuple[str, str], list[Document]]:
+    index: dict[tuple[str, str], list[Document]] = {}
+    for document in context.repository.documents:
+        if document.retired:
+            continue
+        for catalog_id, clause_ids in document.clauses.items():
+            for clause_id in clause_ids:
+                index.setdefault((catalog_id, clause_id), []).append(document)
+    return index
+
+
+def clause_states(context: Context, catalog: Catalog,
+                  index: dict[tuple[str, str], list[Document]]) -> list[ClauseState]:
+    states = []
+    for clause_id in required_clauses(context, catalog):
+        entry = catalog.get(clause_id)
+        state = ClauseState(catalog.id, clause_id, entry.title if entry else None, index.get((catalog.id, clause_id), []))
+        approved = [d for d in state.documents if d.approved_status]
+        if any(context.review_current(d) for d in approved):
+            state.state = "covered"
+        elif approved:
+            state.state = "stale"
+        elif state.documents:
+            state.state = "draft-only"
+        states.append(state)
+    return states
+
+
+def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Iterator[Finding]:
+    repository = context.repository
+    config = repository.config
+    for position, catalog_id in enumerate(config.standards):
+        catalog = repository.catalogs[catalog_id]
+        where = config.line("standards", position)
+        for state in clause_states(context, catalog, index):
+            label = f"{catalog.name} {state.id}" + (f" ({state.title})" if state.title else "")
+            if state.state == "uncovered":
+                yield Finding("clause-uncovered", context.config_path, where,
+                              f"{label} requires documented information and no document addresses it; "
+                              f"add `{catalog_id}: [\"{state.id}\"]` under `clauses:` in the document that does")
+            elif state.state == "stale":
+                names = ", ".join(d.id for d in state.documents if d.approved_status)
+                yield Finding("clause-uncovered", context.config_path, where,
+                              f"{label} is addressed only by documents overdue for review ({names}); review them")
+            elif state.state == "draft-only":
+                first = state.documents[0]
+                names = ", ".join(f"{d.id} ({d.status})" for d in state.documents)
+                yield Finding("clause-draft-only", first.path,
+                              first.clause_lines.get((catalog_id, state.id), first.line("clauses")),
+                              f"{label} is addressed only by documents not yet approved: {names}; approve one",
+                              first.id)
+    yield from _unknown(context)
+
+
+def _unknown(context: Context) -> Iterator[Finding]:
+    catalogs = context.repository.catalogs
+    for document in context.repository.documents:
+        for catalog_id, clause_ids in document.clauses.items():
+            catalog = catalogs.get(catalog_id)
+            if catalog is None:
+                yield Finding("clause-unknown", document.path, document.lines.get("clauses", 1),
+                              f"catalog '{catalog_id}' is not among the standards in isodocs.yml "
+                              f"({', '.join(catalogs)}); add it there or correct the id", document.id)
+                continue
+            for clause_id in clause_ids:
+                if clause_id not in catalog.entries:
+                    yield Finding("clause-unknown", document.path, document.clause_lines[(catalog_id, clause_id)],
+                                  f"{catalog.name} has no clause '{clause_id}'{_guess(clause_id, catalog)}",
+                                  document.id)
+        for catalog_id, decisions in document.applicability.items():
+            catalog = catalogs.get(catalog_id)
+            for control, decision in decisions.items():
+                if catalog is None or control not in catalog.entries or not catalog.entries[control].control:
+                    name = catalog.name if catalog else catalog_id
+                    yield Finding("clause-unknown", document.path, decision.line,
+                                  f"{name} has no Annex A control '{control}'"
+                                  f"{_guess(control, catalog) if catalog else ''}", document.id)
+
+
+def _guess(clause_id: str, catalog: Catalog) -> str:
+    guess = difflib.get_close_matches(clause_id, list(catalog.entries), n=1, cutoff=0.7)
+    return f"; did you mean '{guess[0]}' ({catalog.entries[guess[0]].title})?" if guess else \
+        f"; see `isodocs standards show {catalog.id}`"

@@ -1,0 +1,56 @@
+"""Links between documents that lead nowhere."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Iterator
+from urllib.parse import unquote
+
+from isodocs.checks.context import Context
+from isodocs.document import Document
+from isodocs.findings import Finding
+
+INLINE = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+CODE_SPAN = re.compile(r"`[^`]*`")
+FENCE = re.compile(r"^\s*(```|~~~)")
+EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+
+
+def check(context: Context) -> Iterator[Finding]:
+    repository = context.repository
+    for document in repository.documents:
+        if "](" not in document.body and "]:" not in document.body:
+            continue
+        yield from _document_links(context, document)
+
+
+def _document_links(context: Context, document: Document) -> Iterator[Finding]:
+    repository = context.repository
+    folder = posixpath.dirname(document.path)
+    in_fence = False
+    for offset, line in enumerate(document.body.split("\n")):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        text = CODE_SPAN.sub("", line)
+        targets = INLINE.findall(text) + REFERENCE.findall(text)
+        for target in targets:
+            if EXTERNAL.match(target):
+                continue
+            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+            if not path:
+                continue
+            resolved = posixpath.normpath(posixpath.join(folder, path))
+            if resolved in repository.pages:
+                continue
+            full = repository.root / resolved
+            inside = not resolved.startswith("../") and resolved != ".."
+            if inside and (full.is_file() or full.is_dir()):
+                continue
+            yield Finding("link-broken", document.path, document.body_line + offset,
+                          f"link to '{target}' leads nowhere ({resolved} does not exist); correct the path",
+                          document.id)

@@ -1,0 +1,108 @@
+"""Every rule the checker knows: its stable id, default severity, what it means, how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from isodocs.config import Config
+from isodocs.errors import ConfigError
+from isodocs.findings import ERROR, OFF, WARNING
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    summary: str
+    fix: str
+    gap: bool = False  # a coverage or SoA gap: a warning while the stage is `preparation`
+
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in [
+    Rule("clause-uncovered", ERROR,
+         "A clause that requires documented information has no approved document whose review is current.",
+         "Name the clause under `clauses:` in an approved document, or approve and review the one that does.",
+         gap=True),
+    Rule("clause-draft-only", ERROR,
+         "A required clause is addressed only by documents that are still draft or in review.",
+         "Approve one of the documents that name it (`isodocs approve DOC --by ROLE`).", gap=True),
+    Rule("clause-unknown", ERROR,
+         "A document names a clause or control that its catalog does not have, or a catalog not in scope.",
+         "Correct the number (ids are strings such as \"5.10\" or \"A.5.1\"); see `isodocs standards show ID`."),
+    Rule("owner-missing", ERROR,
+         "A controlled document has no owner.",
+         "Add `owner:` with a role id from isodocs.yml."),
+    Rule("owner-unknown", ERROR,
+         "A document's owner or approver is not a role defined in isodocs.yml.",
+         "Use a role id listed under `roles:` in isodocs.yml, or add the role there."),
+    Rule("review-missing", ERROR,
+         "An approved document has neither a `last_reviewed` nor an `approved` date.",
+         "Record the review: `isodocs review DOC --by ROLE` or set `last_reviewed:`."),
+    Rule("review-overdue", ERROR,
+         "A document's next review date (last review plus its review interval) has passed.",
+         "Review the document and stamp it: `isodocs review DOC --by ROLE`."),
+    Rule("review-due-soon", WARNING,
+         "A document's next review falls within the `due_soon` window of isodocs.yml.",
+         "Plan the review with its owner before the due date."),
+    Rule("approval-missing", ERROR,
+         "A document marked approved lacks its approver, approval date or version.",
+         "Set `approver:`, `approved:` and `version:`, or use `isodocs approve DOC --by ROLE`."),
+    Rule("changed-since-approval", ERROR,
+         "An approved document's text or clause map changed in git after the commit that approved it, "
+         "without a new version and approval.",
+         "Approve the change (`isodocs approve DOC --by ROLE`), or revert the edit."),
+    Rule("id-duplicate", ERROR,
+         "Two or more documents carry the same id.",
+         "Give each document its own id; `isodocs add` picks a free one."),
+    Rule("frontmatter-invalid", ERROR,
+         "A file's front matter cannot be read: YAML that does not parse, an unclosed header, bytes that "
+         "are not UTF-8, a file that cannot be read.",
+         "Fix the YAML at the line given; indent with spaces, quote values that contain ': '."),
+    Rule("schema-invalid", ERROR,
+         "Front matter parses but does not fit the document schema: a missing or unknown key, a value of "
+         "the wrong type, an impossible or future date.",
+         "Correct the key or value at the line given; the schema is documented under Reference."),
+    Rule("link-broken", ERROR,
+         "A link from a document points to a file that does not exist in the repository.",
+         "Correct the relative path, or restore the target."),
+    Rule("soa-missing-decision", ERROR,
+         "An Annex A control has no decision in the Statement of Applicability.",
+         "Add the control under `applicability:` in the SoA with `applicable: true` or `false`.", gap=True),
+    Rule("soa-unjustified-exclusion", ERROR,
+         "An Annex A control is excluded in the Statement of Applicability without a justification.",
+         "Write why the control does not apply under `justification:`.", gap=True),
+    Rule("soa-unimplemented", ERROR,
+         "An applicable Annex A control has no document that implements it.",
+         "Name the control under `clauses:` in the implementing document, or list it under `documents:`.",
+         gap=True),
+    Rule("placeholder-left", ERROR,
+         "An approved document still contains placeholder text (TODO, TBD, FIXME, [[...]]).",
+         "Replace the placeholder with the organization's own content before approval."),
+    Rule("nonconformity-overdue", ERROR,
+         "A nonconformity record is still open after its due date.",
+         "Close it (`closed:` with the date and the verification) or agree a new due date."),
+]}
+
+
+def severity(rule_id: str, config: Config) -> str:
+    """The severity in force: isodocs.yml `rules:` first, then the stage, then the default."""
+    configured = config.rules.get(rule_id)
+    if configured is not None:
+        return configured
+    rule = RULES[rule_id]
+    if rule.gap and config.stage == "preparation":
+        return WARNING
+    return rule.severity
+
+
+def validate(config: Config) -> None:
+    for rule_id in config.rules:
+        if rule_id not in RULES:
+            guess = difflib.get_close_matches(rule_id, list(RULES), n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else "see 'isodocs rules'"
+            raise ConfigError(f"unknown rule '{rule_id}' under rules", config.path, config.line("rules", rule_id),
+                              hint=hint)
+
+
+__all__ = ["RULES", "Rule", "severity", "validate", "ERROR", "WARNING", "OFF"]

@@ -1,0 +1,117 @@
+"""The Statement of Applicability: a decision for every Annex A control, justified and implemented.
+
+Decisions live in the front matter of a controlled document (usually `type: register`) under
+`applicability:`; implementing documents are those that name the control under `clauses:` plus
+any listed in a decision's `documents:`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from isodocs.catalog import Catalog
+from isodocs.checks.context import Context
+from isodocs.document import Decision, Document
+from isodocs.findings import Finding
+
+
+@dataclass
+class ControlState:
+    catalog: str
+    id: str
+    title: str | None
+    decision: Decision | None
+    source: Document | None
+    implementing: list[Document]
+    state: str  # implemented | excluded | unimplemented | unjustified | undecided | pending
+
+
+def control_states(context: Context, catalog: Catalog,
+                   index: dict[tuple[str, str], list[Document]]) -> list[ControlState]:
+    decisions = decisions_of(context, catalog.id)
+    ids = context.repository.by_id()
+    states = []
+    for entry in catalog.controls:
+        decision, source = decisions.get(entry.id, (None, None))
+        implementing = list(index.get((catalog.id, entry.id), []))
+        if decision is not None:
+            for doc_id in decision.documents:
+                implementing += [d for d in ids.get(doc_id, []) if d not in implementing and not d.retired]
+        if decision is None:
+            state = "undecided"
+        elif not decision.applicable:
+            state = "excluded" if (decision.justification or "").strip() else "unjustified"
+        elif not implementing:
+            state = "unimplemented"
+        elif any(d.approved_status and context.review_current(d) for d in implementing):
+            state = "implemented"
+        else:
+            state = "pending"
+        states.append(ControlState(catalog.id, entry.id, entry.title, decision, source, implementing, state))
+    return states
+
+
+def decisions_of(context: Context, catalog_id: str) -> dict[str, tuple[Decision, Document]]:
+    found: dict[str, tuple[Decision, Document]] = {}
+    for document in context.repository.documents:
+        if document.retired:
+            continue
+        for control, decision in document.applicability.get(catalog_id, {}).items():
+            found.setdefault(control, (decision, document))
+    return found
+
+
+def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Iterator[Finding]:
+    repository = context.repository
+    for position, catalog_id in enumerate(repository.config.standards):
+        catalog = repository.catalogs[catalog_id]
+        if not catalog.controls:
+            continue
+        states = control_states(context, catalog, index)
+        undecided = [s for s in states if s.state == "undecided"]
+        if len(undecided) == len(states):
+            yield Finding("soa-missing-decision", context.config_path, repository.config.line("standards", position),
+                          f"no Statement of Applicability for {catalog.name}: none of its {len(states)} Annex A "
+                          f"controls has a decision; add a document with `applicability: {{{catalog_id}: ...}}`")
+            continue
+        yield from _duplicates(context, catalog_id)
+        soa = next(s.source for s in states if s.source is not None)
+        for state in states:
+            label = f"{catalog.name} {state.id} ({state.title})"
+            if state.state == "undecided":
+                yield Finding("soa-missing-decision", soa.path, soa.line("applicability"),
+                              f"{label} has no decision; add `{state.id}: {{applicable: true}}` or exclude it "
+                              "with a justification", soa.id)
+            elif state.state == "unjustified":
+                yield Finding("soa-unjustified-exclusion", state.source.path, state.decision.line,
+                              f"{label} is excluded without a justification; say why it does not apply",
+                              state.source.id)
+            elif state.state == "unimplemented":
+                yield Finding("soa-unimplemented", state.source.path, state.decision.line,
+                              f"{label} is applicable but no document implements it; name it under `clauses:` "
+                              "in the implementing document", state.source.id)
+        yield from _unknown_documents(context, catalog_id)
+
+
+def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:
+    first: dict[str, Document] = {}
+    for document in context.repository.documents:
+        if document.retired:
+            continue
+        for control, decision in document.applicability.get(catalog_id, {}).items():
+            if control in first and first[control] is not document:
+                yield Finding("schema-invalid", document.path, decision.line,
+                              f"{control} is also decided in {first[control].path}; keep one decision",
+                              document.id)
+            first.setdefault(control, document)
+
+
+def _unknown_documents(context: Context, catalog_id: str) -> Iterator[Finding]:
+    ids = context.repository.by_id()
+    for control, (decision, source) in decisions_of(context, catalog_id).items():
+        for doc_id in decision.documents:
+            if doc_id not in ids:
+                yield Finding("soa-unimplemented", source.path, decision.line,
+                              f"{control} names implementing document '{doc_id}', which does not exist",
+                              source.id)

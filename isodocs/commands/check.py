@@ -1,0 +1,29 @@
+"""`isodocs check`: run every rule, print the report, exit 0 (clean), 1 (errors) or 2 (unusable)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from isodocs import checks
+from isodocs.atomic import write_text
+from isodocs.formats import RENDERERS, text
+from isodocs.repository import Repository
+
+
+def check(path: str, fmt: str = "text", output: str | None = None, today: date | None = None,
+          strict: bool = False) -> int:
+    repository = Repository.load(Path(path))
+    report = checks.run(repository, today or date.today())
+    if fmt == "text":
+        rendered = text.render(report, colour=output is None and sys.stdout.isatty())
+    else:
+        rendered = RENDERERS[fmt](report)
+    if output:
+        write_text(Path(output), rendered)
+        if fmt != "text":
+            sys.stdout.write(f"{report.errors} errors, {report.warnings} warnings; {fmt} report in {output}\n")
+    else:
+        sys.stdout.write(rendered)
+    return report.exit_code(strict)

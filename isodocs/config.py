@@ -1,0 +1,132 @@
+"""`isodocs.yml`: the repository's configuration, read strictly into typed objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from isodocs.dates import Interval, parse_date
+from isodocs.errors import ConfigError
+from isodocs.schema import problems
+from isodocs.yamlload import YamlError, YMap, line_of, parse
+
+CONFIG_FILE = "isodocs.yml"
+CLASSIFICATIONS = ("public", "internal", "confidential", "restricted")
+STAGES = ("preparation", "certified")
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    email: str | None = None
+    handle: str | None = None
+
+
+@dataclass
+class Certification:
+    body: str | None = None
+    certificate: str | None = None
+    issued: date | None = None
+    expires: date | None = None
+    surveillance: list[date] = field(default_factory=list)
+    recertification: date | None = None
+
+
+@dataclass
+class Config:
+    path: Path
+    organization: str
+    standards: list[str]
+    language: str = "en"
+    docs_dir: str = "docs"
+    stage: str = "preparation"
+    roles: dict[str, Role] = field(default_factory=dict)
+    review_interval: Interval = Interval(12, "month")
+    due_soon: Interval = Interval(30, "day")
+    default_classification: str = "internal"
+    certification: Certification = field(default_factory=Certification)
+    rules: dict[str, str] = field(default_factory=dict)
+    required: dict[str, list[str]] = field(default_factory=dict)
+    exclusions: dict[str, dict[str, str]] = field(default_factory=dict)
+    max_classification: str | None = None
+    placeholders: list[str] = field(default_factory=list)
+    lines: YMap | None = None
+
+    def line(self, *path: str | int) -> int:
+        return line_of(self.lines, list(path), 1) if self.lines is not None else 1
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds isodocs.yml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise ConfigError(f"no {CONFIG_FILE} in {start} or any folder above it",
+                      hint="run isodocs in a compliance repository, or create one with 'isodocs new'")
+
+
+def load(root: Path) -> Config:
+    path = root / CONFIG_FILE
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"no {CONFIG_FILE} here", root,
+                          hint="run isodocs in a compliance repository, or create one with 'isodocs new'") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read: {error}", path) from None
+    try:
+        data = parse(text)
+    except YamlError as error:
+        raise ConfigError(error.message, path, error.line) from None
+    if not isinstance(data, YMap):
+        raise ConfigError("must be a mapping of settings (organization:, standards:, ...)", path, 1)
+    for problem in problems("config", data):
+        raise ConfigError(problem.message, path, problem.line)
+    return _build(path, data)
+
+
+def _build(path: Path, data: YMap) -> Config:
+    def when(value: str | None, *where: str | int) -> date | None:
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as error:
+            raise ConfigError(str(error), path, line_of(data, list(where), 1)) from None
+
+    defaults = data.get("defaults") or {}
+    cert = data.get("certification") or {}
+    roles = {rid: Role(rid, r["name"], r.get("email"), r.get("handle")) for rid, r in (data.get("roles") or {}).items()}
+    certification = Certification(
+        body=cert.get("body"), certificate=cert.get("certificate"),
+        issued=when(cert.get("issued"), "certification", "issued"),
+        expires=when(cert.get("expires"), "certification", "expires"),
+        surveillance=[when(d, "certification", "surveillance", i) for i, d in enumerate(cert.get("surveillance") or [])],
+        recertification=when(cert.get("recertification"), "certification", "recertification"),
+    )
+    config = Config(
+        path=path,
+        organization=data["organization"],
+        standards=list(data["standards"]),
+        language=data.get("language") or "en",
+        docs_dir=data.get("docs_dir") or "docs",
+        stage=data.get("stage") or "preparation",
+        roles=roles,
+        certification=certification,
+        rules=dict(data.get("rules") or {}),
+        required={k: list(v) for k, v in (data.get("required") or {}).items()},
+        exclusions={k: dict(v) for k, v in (data.get("exclusions") or {}).items()},
+        max_classification=(data.get("publish") or {}).get("max_classification"),
+        placeholders=list(data.get("placeholders") or []),
+        lines=data,
+    )
+    if "review_interval" in defaults:
+        config.review_interval = Interval.parse(defaults["review_interval"])
+    if "due_soon" in defaults:
+        config.due_soon = Interval.parse(defaults["due_soon"])
+    if "classification" in defaults:
+        config.default_classification = defaults["classification"]
+    return config

@@ -1,0 +1,49 @@
+"""Dates and review intervals (`12 months`, `6 weeks`, `90 days`, `1 year`)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
+
+
+def parse_date(text: str) -> date:
+    """A YYYY-MM-DD date; ValueError says why an impossible one (2026-02-30) is wrong."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+
+
+@dataclass(frozen=True)
+class Interval:
+    count: int
+    unit: str  # day | week | month | year
+
+    @classmethod
+    def parse(cls, text: str) -> Interval:
+        match = _INTERVAL.match(text)
+        if not match:
+            raise ValueError(f"'{text}' is not an interval such as '12 months', '6 weeks', '90 days', '1 year'")
+        return cls(int(match.group(1)), match.group(2))
+
+    def after(self, start: date) -> date:
+        if self.unit == "day":
+            return start + timedelta(days=self.count)
+        if self.unit == "week":
+            return start + timedelta(weeks=self.count)
+        months = self.count * (12 if self.unit == "year" else 1)
+        month_index = start.month - 1 + months
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+    def before(self, end: date) -> date:
+        if self.unit in ("day", "week"):
+            return end - (self.after(end) - end)
+        return Interval(-self.count * (12 if self.unit == "year" else 1), "month").after(end)
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"

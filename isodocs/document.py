@@ -1,0 +1,71 @@
+"""A controlled document: one Markdown file and the metadata in its front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from isodocs.dates import Interval
+
+TYPES = ("policy", "procedure", "plan", "record", "register", "form", "manual", "guideline")
+STATUSES = ("draft", "in-review", "approved", "retired")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One Statement of Applicability decision for an Annex A control."""
+
+    control: str
+    applicable: bool
+    justification: str | None
+    implementation: str | None
+    documents: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Nonconformity:
+    """A nonconformity record (clause 10.2) kept in a document's front matter."""
+
+    raised: date | None
+    due: date | None
+    closed: date | None
+    grade: str | None
+    source: str | None
+    clause: str | None
+    line: int
+    due_line: int
+
+
+@dataclass
+class Document:
+    path: str                      # relative to the repository root, forward slashes
+    id: str
+    title: str
+    type: str
+    status: str
+    owner: str | None = None
+    approver: str | None = None
+    version: str | None = None
+    approved: date | None = None
+    last_reviewed: date | None = None
+    review_interval: Interval | None = None
+    classification: str | None = None
+    clauses: dict[str, list[str]] = field(default_factory=dict)
+    applicability: dict[str, dict[str, Decision]] = field(default_factory=dict)
+    nonconformity: Nonconformity | None = None
+    body: str = ""
+    body_line: int = 1             # the file line on which the body starts
+    lines: dict[str, int] = field(default_factory=dict)        # front matter key -> file line
+    clause_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (catalog, clause) -> line
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+    @property
+    def approved_status(self) -> bool:
+        return self.status == "approved"
+
+    @property
+    def retired(self) -> bool:
+        return self.status == "retired"

@@ -1,0 +1,36 @@
+"""The one exception root: the CLI turns any IsodocsError into a one-line message and exit code 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class IsodocsError(Exception):
+    """Something makes the call or the repository unusable. Printed as one line, exit 2."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None,
+                 hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        hint = f" (hint: {self.hint})" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+class ConfigError(IsodocsError):
+    """isodocs.yml is missing or does not fit its schema."""
+
+
+class CatalogError(IsodocsError):
+    """A standards catalog is unknown or broken."""
+
+
+class UsageError(IsodocsError):
+    """The command line itself is wrong."""

@@ -1,0 +1,19 @@
+"""Check report renderers, one module per format; each has `render(report) -> str`."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from isodocs.checks import Report
+from isodocs.formats import github, json_format, junit, markdown, sarif, text
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "text": text.render,
+    "json": json_format.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "markdown": markdown.render,
+}
+
+__all__ = ["RENDERERS", "Report"]

@@ -1,0 +1,36 @@
+"""JUnit XML for GitLab test reports: one test case per rule, failing with its findings."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from isodocs.checks import Report
+from isodocs.checks.rules import RULES
+
+
+def render(report: Report) -> str:
+    suites = ET.Element("testsuites", name="isodocs check", tests=str(len(RULES)),
+                        failures=str(sum(1 for f in report.findings if f.severity == "error")))
+    suite = ET.SubElement(suites, "testsuite", name="isodocs", tests=str(len(RULES)))
+    failures = 0
+    for rule_id in RULES:
+        found = [f for f in report.findings if f.rule == rule_id]
+        case = ET.SubElement(suite, "testcase", classname="isodocs", name=rule_id)
+        for finding in found:
+            where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+            tag = "failure" if finding.severity == "error" else "system-out"
+            if tag == "failure":
+                failures += 1
+                element = ET.SubElement(case, "failure", type=rule_id, message=f"{where}: {finding.message}")
+                element.text = f"{where}: {finding.message}"
+            else:
+                element = ET.SubElement(case, "system-out")
+                element.text = f"warning {where}: {finding.message}"
+    suite.set("failures", str(failures))
+    suites.set("failures", str(failures))
+    readiness = ET.SubElement(suite, "properties")
+    for catalog, ready in report.readiness.items():
+        ET.SubElement(readiness, "property", name=f"readiness.{catalog}",
+                      value=f"{ready.covered}/{ready.required} ({ready.percent:g}%)")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -1,0 +1,158 @@
+"""Reading one Markdown file: split off the front matter, parse it strictly, build a Document.
+
+MkDocs silently drops front matter that fails to parse; isodocs reads it itself, so every problem
+becomes a finding with the file and line instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from isodocs.dates import Interval, parse_date
+from isodocs.document import Decision, Document, Nonconformity
+from isodocs.findings import Finding
+from isodocs.schema import problems
+from isodocs.yamlload import YamlError, YMap, parse
+
+# Keys that make a page a controlled document; a page with none of them (only `title`, say) is a
+# plain page that isodocs leaves alone.
+CONTROL_KEYS = frozenset({"id", "type", "owner", "approver", "version", "approved", "last_reviewed",
+                          "review_interval", "classification", "clauses", "applicability", "nonconformity"})
+FRONTMATTER_INVALID = "frontmatter-invalid"
+SCHEMA_INVALID = "schema-invalid"
+
+
+@dataclass
+class Split:
+    header: str | None   # the YAML between the fences, None when the file has no front matter
+    body: str
+    body_line: int       # file line where the body starts
+
+
+class SplitError(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def split(text: str) -> Split:
+    """Separate `---` fenced front matter from the body. Line numbers are the file's."""
+    if not text.startswith("---"):
+        return Split(None, text, 1)
+    first_end = text.find("\n")
+    if first_end == -1 or text[3:first_end].strip():
+        return Split(None, text, 1)
+    start = first_end + 1
+    position = start
+    line = 2
+    while True:
+        end = text.find("\n", position)
+        current = text[position:] if end == -1 else text[position:end]
+        if current.rstrip() in ("---", "..."):
+            body_start = len(text) if end == -1 else end + 1
+            return Split(text[start:position], text[body_start:], line + 1)
+        if end == -1:
+            raise SplitError("front matter opened with '---' on line 1 is never closed", 1)
+        position = end + 1
+        line += 1
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text with a byte-order mark dropped and CRLF made LF; ValueError names the line."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SplitError(f"bytes that are not UTF-8 at line {line}; save the file as UTF-8", line) from None
+    if "\x00" in text:
+        raise SplitError("the file is binary (contains NUL bytes), not Markdown", 1)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read(rel_path: str, raw: bytes) -> tuple[Document | None, list[Finding]]:
+    """A Document (or None for a plain page) and the findings met while reading it."""
+    try:
+        parts = split(decode(raw))
+    except SplitError as error:
+        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line, error.message)]
+    if parts.header is None:
+        return None, []
+    try:
+        data = parse(parts.header)
+    except YamlError as error:
+        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line + 1,
+                              f"front matter does not parse: {error.message}")]
+    if data is None:
+        return None, []
+    if not isinstance(data, YMap):
+        return None, [Finding(FRONTMATTER_INVALID, rel_path, 2,
+                              "front matter must be a mapping of keys (id:, title:, ...)")]
+    if not CONTROL_KEYS.intersection(data):
+        return None, []
+    found = [Finding(SCHEMA_INVALID, rel_path, p.line + 1, p.message, _text(data.get("id")))
+             for p in problems("frontmatter", data, default_line=1)]
+    if found:
+        return None, found
+    return _build(rel_path, data, parts)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _build(rel_path: str, data: YMap, parts: Split) -> tuple[Document | None, list[Finding]]:
+    lines = {key: line + 1 for key, line in data.lines.items()}
+    findings: list[Finding] = []
+
+    def typed(key: str, convert: Any) -> Any:
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            return convert(value)
+        except ValueError as error:
+            findings.append(Finding(SCHEMA_INVALID, rel_path, lines[key], f"'{key}': {error}", data["id"]))
+            return None
+
+    def typed_in(record: YMap, key: str) -> Any:
+        value = record.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as error:
+            findings.append(Finding(SCHEMA_INVALID, rel_path, record.lines[key] + 1, f"'{key}': {error}", data["id"]))
+            return None
+
+    document = Document(
+        path=rel_path, id=data["id"], title=data["title"], type=data["type"], status=data["status"],
+        owner=data.get("owner"), approver=data.get("approver"), version=data.get("version"),
+        approved=typed("approved", parse_date), last_reviewed=typed("last_reviewed", parse_date),
+        review_interval=typed("review_interval", Interval.parse),
+        classification=data.get("classification"),
+        body=parts.body, body_line=parts.body_line, lines=lines,
+    )
+    clauses = data.get("clauses") or {}
+    for catalog_id, ids in clauses.items():
+        document.clauses[catalog_id] = list(ids)
+        for clause_id, line in zip(ids, ids.lines):
+            document.clause_lines.setdefault((catalog_id, clause_id), line + 1)
+    for catalog_id, controls in (data.get("applicability") or {}).items():
+        document.applicability[catalog_id] = {
+            control: Decision(control, entry["applicable"], entry.get("justification"), entry.get("implementation"),
+                              tuple(entry.get("documents") or ()), controls.lines[control] + 1)
+            for control, entry in controls.items()
+        }
+    record = data.get("nonconformity")
+    if record is not None:
+        document.nonconformity = Nonconformity(
+            raised=typed_in(record, "raised"), due=typed_in(record, "due"), closed=typed_in(record, "closed"),
+            grade=record.get("grade"), source=record.get("source"), clause=record.get("clause"),
+            line=lines["nonconformity"], due_line=record.lines.get("due", 0) + 1)
+    return document, findings

@@ -1,0 +1,77 @@
+"""The `isodocs` command line: parses arguments and dispatches to one module per command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from isodocs import __version__
+from isodocs.errors import IsodocsError, UsageError
+
+FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="isodocs", description="Compliance documentation as code for ISO "
+                                                                 "management systems.")
+    parser.add_argument("--version", action="version", version=f"isodocs {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="run every rule over a compliance repository")
+    check.add_argument("path", nargs="?", default=".", help="the repository (default: the current folder)")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE, for reproducible runs")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    standards = commands.add_parser("standards", help="list the catalogs, or show one")
+    standards_commands = standards.add_subparsers(dest="standards_command", metavar="show")
+    show = standards_commands.add_parser("show", help="print one catalog")
+    show.add_argument("catalog", metavar="ID")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        from isodocs.commands.check import check
+        return check(args.path, args.format, args.output, args.today, args.strict)
+    if args.command == "rules":
+        from isodocs.commands.rules import rules
+        return rules(args.format)
+    if args.command == "standards":
+        from isodocs.commands import standards
+        if args.standards_command == "show":
+            return standards.show(args.catalog, args.format)
+        return standards.list_catalogs()
+    raise UsageError("no command given; try 'isodocs --help'")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return dispatch(args)
+    except IsodocsError as error:
+        sys.stderr.write(f"isodocs: error: {error}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("isodocs: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

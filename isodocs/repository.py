@@ -1,0 +1,141 @@
+"""The repository model: isodocs.yml, the catalogs in scope and every document, loaded once.
+
+The checker, the git features, the exporters and the MkDocs plugin all read this one object.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from isodocs import catalog, config as config_module
+from isodocs.catalog import Catalog
+from isodocs.config import Config
+from isodocs.document import Document
+from isodocs.errors import ConfigError
+from isodocs.findings import Finding
+from isodocs.frontmatter import FRONTMATTER_INVALID, read
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Repository:
+    root: Path
+    config: Config
+    catalogs: dict[str, Catalog]
+    documents: list[Document] = field(default_factory=list)
+    pages: set[str] = field(default_factory=set)            # every Markdown file, controlled or not
+    load_findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path | str = ".") -> Repository:
+        root = config_module.find_root(Path(path))
+        config = config_module.load(root)
+        catalogs = _catalogs(config)
+        repository = cls(root, config, catalogs)
+        repository._read_documents()
+        return repository
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.config.docs_dir
+
+    @property
+    def docs_prefix(self) -> str:
+        return self.config.docs_dir.strip("/") + "/"
+
+    def by_id(self) -> dict[str, list[Document]]:
+        index: dict[str, list[Document]] = {}
+        for document in self.documents:
+            index.setdefault(document.id, []).append(document)
+        return index
+
+    def _read_documents(self) -> None:
+        docs = self.docs_dir
+        if not docs.is_dir():
+            raise ConfigError(f"the docs folder '{self.config.docs_dir}' does not exist", self.config.path,
+                              self.config.line("docs_dir"), hint="create it, or set docs_dir in isodocs.yml")
+        for rel_path, absolute in _markdown_files(self.root, docs, self.load_findings):
+            self.pages.add(rel_path)
+            raw = _read_bytes(absolute, rel_path, self.load_findings)
+            if raw is None:
+                continue
+            document, findings = read(rel_path, raw)
+            self.load_findings.extend(findings)
+            if document is not None:
+                self.documents.append(document)
+
+
+def _catalogs(config: Config) -> dict[str, Catalog]:
+    loaded: dict[str, Catalog] = {}
+    for index, catalog_id in enumerate(config.standards):
+        if catalog_id not in catalog.available():
+            raise ConfigError(f"unknown catalog '{catalog_id}' in standards", config.path,
+                              config.line("standards", index), hint=f"known: {', '.join(catalog.available())}")
+        loaded[catalog_id] = catalog.load(catalog_id)
+    for key in ("required", "exclusions"):
+        for catalog_id in getattr(config, key):
+            if catalog_id not in loaded:
+                raise ConfigError(f"'{key}' names catalog '{catalog_id}', which is not in standards",
+                                  config.path, config.line(key, catalog_id))
+    return loaded
+
+
+def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tuple[str, Path]]:
+    """Markdown files under docs/, sorted; links are followed only while they stay inside the root."""
+    found: list[tuple[str, Path]] = []
+    real_root = root.resolve()
+    visited: set[str] = set()
+
+    def walk(folder: Path) -> None:
+        real = os.path.realpath(folder)
+        if real in visited:
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            findings.append(Finding(FRONTMATTER_INVALID, _rel(folder, root), 0,
+                                    f"cannot read folder: {error.strerror}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                target = Path(os.path.realpath(path))
+                if not target.exists() or not target.is_relative_to(real_root):
+                    if entry.name.endswith(MARKDOWN_SUFFIXES) or target.is_dir():
+                        findings.append(Finding(FRONTMATTER_INVALID, _rel(path, root), 0,
+                                                "symbolic link that leads outside the repository or nowhere; "
+                                                "not followed (replace it with the file itself)"))
+                    continue
+            if entry.is_dir():
+                walk(path)
+            elif entry.name.endswith(MARKDOWN_SUFFIXES):
+                found.append((_rel(path, root), path))
+
+    walk(docs)
+    return found
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read_bytes(path: Path, rel_path: str, findings: list[Finding]) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, f"cannot read file: {error.strerror}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0,
+                                f"file larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split it or move "
+                                "attachments out of the docs folder"))
+        return None
+    return raw

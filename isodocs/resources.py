@@ -1,0 +1,25 @@
+"""Where the data that ships with isodocs lives: catalogs, the template, the hooks, the schemas.
+
+In a wheel, the top-level `standards/`, `template/` and `hooks/` folders are packed into
+`isodocs/_data/`; in a checkout (or an editable install) they are read where they stand.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(name: str) -> Path:
+    """The folder `name` (`standards`, `template`, `hooks`) from the wheel or the checkout."""
+    for candidate in (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"isodocs is installed without its {name}/ folder")
+
+
+def schema_path(name: str) -> Path:
+    return PACKAGE_DIR / "schemas" / f"{name}.schema.json"

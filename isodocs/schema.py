@@ -1,0 +1,88 @@
+"""JSON Schema validation of parsed YAML, with lines and "did you mean" for misspelled keys."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterator
+
+import jsonschema
+
+from isodocs.resources import schema_path
+from isodocs.yamlload import line_of
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    line: int
+    message: str
+    key: str | None
+
+
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def problems(name: str, value: Any, default_line: int = 1) -> Iterator[SchemaProblem]:
+    """Every way `value` fails schema `name`, most precise first, each with its line."""
+    checker = validator(name)
+    if checker.is_valid(value):
+        return
+    errors = sorted(checker.iter_errors(value), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    for error in errors:
+        yield from _explain(error, value, default_line)
+
+
+def _explain(error: jsonschema.ValidationError, root: Any, default_line: int) -> Iterator[SchemaProblem]:
+    path = list(error.absolute_path)
+    where = ".".join(str(step) for step in path)
+    key = str(path[-1]) if path else None
+    line = line_of(root, path, default_line)
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - set(allowed)):
+            guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"known keys: {', '.join(allowed)}"
+            yield SchemaProblem(line_of(root, [*path, extra], line), f"unknown key '{extra}': {hint}", extra)
+        return
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        inside = f" in '{where}'" if where else ""
+        yield SchemaProblem(line, f"missing required key '{missing}'{inside}", missing)
+        return
+    label = f"'{where}'" if where else "the value"
+    if error.validator == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected one of: {choices}", key)
+    elif error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        yield SchemaProblem(line, f"{label} must be {_article(expected)}, not {_kind(error.instance)}", key)
+    elif error.validator == "pattern":
+        described = error.schema.get("description", f"the pattern {error.validator_value}")
+        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected {described}", key)
+    else:
+        yield SchemaProblem(line, f"{label}: {error.message}", key)
+
+
+def _article(kind: str) -> str:
+    return {"object": "a mapping", "array": "a list", "string": "text", "boolean": "true or false",
+            "null": "empty"}.get(kind, kind)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"

@@ -1,0 +1,125 @@
+"""Strict YAML reading that never builds objects and remembers where every value stood.
+
+YAML is composed into nodes by ruamel.yaml (its C parser when installed), then turned into plain
+values here: mappings become `YMap`, sequences `YList`, and every scalar stays the exact text the
+user wrote, except plain `null`/`~`/empty (None) and plain `true`/`false` (bool). So `5.10` stays
+`"5.10"`, a date stays `"2026-03-02"` until a schema-aware reader parses it, and no tag can
+construct a Python object. Anchors and aliases are refused: front matter has no use for them and
+they are how "billion laughs" documents explode. Duplicate keys are refused with both lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_DEPTH = 32
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+_yaml = YAML(typ="safe")
+
+
+class YamlError(Exception):
+    """The text is not acceptable YAML; `line` is 1-based within the text given."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class YMap(dict):
+    """A mapping that knows the line of each of its keys (1-based, within the parsed text)."""
+
+    line: int
+    lines: dict[str, int]
+
+
+class YList(list):
+    """A sequence that knows the line of each of its items."""
+
+    line: int
+    lines: list[int]
+
+
+def parse(text: str) -> Any:
+    """Parse one YAML document into YMap/YList/str/bool/None. Raises YamlError."""
+    try:
+        node = _yaml.compose(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = error.problem or error.context or "invalid YAML"
+        raise YamlError(_describe(problem, text, line), line) from None
+    except YAMLError as error:
+        raise YamlError(str(error).splitlines()[0], 1) from None
+    if node is None:
+        return None
+    return _convert(node, set(), 0)
+
+
+def _describe(problem: str, text: str, line: int) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1] and "tab" not in problem:
+        return f"{problem} (this line contains a tab; YAML indents with spaces only)"
+    return problem
+
+
+def _convert(node: Node, seen: set[int], depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", node.start_mark.line + 1)
+    if id(node) in seen:
+        raise YamlError("anchors and aliases (&, *) are not allowed here; write the value out",
+                        node.start_mark.line + 1)
+    if isinstance(node, ScalarNode):
+        if node.style is None or node.style == "":
+            if node.value in _NULLS and node.tag.endswith(":null"):
+                return None
+            if node.value in _BOOLS and node.tag.endswith(":bool"):
+                return _BOOLS[node.value]
+        return node.value
+    seen.add(id(node))
+    try:
+        if isinstance(node, SequenceNode):
+            items = YList(_convert(item, seen, depth + 1) for item in node.value)
+            items.line = node.start_mark.line + 1
+            items.lines = [item.start_mark.line + 1 for item in node.value]
+            return items
+        if isinstance(node, MappingNode):
+            mapping = YMap()
+            mapping.line = node.start_mark.line + 1
+            mapping.lines = {}
+            for key_node, value_node in node.value:
+                key = _convert(key_node, seen, depth + 1)
+                line = key_node.start_mark.line + 1
+                if not isinstance(key, str):
+                    raise YamlError("a key must be plain text", line)
+                if key in mapping:
+                    raise YamlError(
+                        f"duplicate key '{key}' (first at line {mapping.lines[key]}); keep one", line)
+                mapping[key] = _convert(value_node, seen, depth + 1)
+                mapping.lines[key] = line
+            return mapping
+    finally:
+        seen.discard(id(node))
+    raise YamlError(f"unsupported YAML node {type(node).__name__}", node.start_mark.line + 1)
+
+
+def line_of(value: Any, path: list[str | int], default: int) -> int:
+    """The line of the deepest key or item along `path` inside a parsed value."""
+    line = getattr(value, "line", default)
+    for step in path:
+        if isinstance(value, YMap) and isinstance(step, str) and step in value:
+            line = value.lines[step]
+            value = value[step]
+        elif isinstance(value, YList) and isinstance(step, int) and 0 <= step < len(value):
+            line = value.lines[step]
+            value = value[step]
+        else:
+            break
+    return line

@@ -76,6 +76,7 @@ def _convert(node: Node, seen: set[int], depth: int) -> Any:
     if id(node) in seen:
         raise YamlError("anchors and aliases (&, *) are not allowed here; write the value out",
                         node.start_mark.line + 1)
+    seen.add(id(node))
     if isinstance(node, ScalarNode):
         if node.style is None or node.style == "":
             if node.value in _NULLS and node.tag.endswith(":null"):
@@ -83,30 +84,25 @@ def _convert(node: Node, seen: set[int], depth: int) -> Any:
             if node.value in _BOOLS and node.tag.endswith(":bool"):
                 return _BOOLS[node.value]
         return node.value
-    seen.add(id(node))
-    try:
-        if isinstance(node, SequenceNode):
-            items = YList(_convert(item, seen, depth + 1) for item in node.value)
-            items.line = node.start_mark.line + 1
-            items.lines = [item.start_mark.line + 1 for item in node.value]
-            return items
-        if isinstance(node, MappingNode):
-            mapping = YMap()
-            mapping.line = node.start_mark.line + 1
-            mapping.lines = {}
-            for key_node, value_node in node.value:
-                key = _convert(key_node, seen, depth + 1)
-                line = key_node.start_mark.line + 1
-                if not isinstance(key, str):
-                    raise YamlError("a key must be plain text", line)
-                if key in mapping:
-                    raise YamlError(
-                        f"duplicate key '{key}' (first at line {mapping.lines[key]}); keep one", line)
-                mapping[key] = _convert(value_node, seen, depth + 1)
-                mapping.lines[key] = line
-            return mapping
-    finally:
-        seen.discard(id(node))
+    if isinstance(node, SequenceNode):
+        items = YList(_convert(item, seen, depth + 1) for item in node.value)
+        items.line = node.start_mark.line + 1
+        items.lines = [item.start_mark.line + 1 for item in node.value]
+        return items
+    if isinstance(node, MappingNode):
+        mapping = YMap()
+        mapping.line = node.start_mark.line + 1
+        mapping.lines = {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, seen, depth + 1)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise YamlError("a key must be plain text", line)
+            if key in mapping:
+                raise YamlError(f"duplicate key '{key}' (first at line {mapping.lines[key]}); keep one", line)
+            mapping[key] = _convert(value_node, seen, depth + 1)
+            mapping.lines[key] = line
+        return mapping
     raise YamlError(f"unsupported YAML node {type(node).__name__}", node.start_mark.line + 1)
 
 

@@ -22,13 +22,8 @@ class Context:
     def interval(self, document: Document) -> Interval:
         return document.review_interval or self.repository.config.review_interval
 
-    def reviewed_on(self, document: Document) -> date | None:
-        """The latest of the last review and the approval: an approval is a review too."""
-        dates = [d for d in (document.last_reviewed, document.approved) if d is not None]
-        return max(dates) if dates else None
-
     def next_review(self, document: Document) -> date | None:
-        reviewed = self.reviewed_on(document)
+        reviewed = document.last_reviewed
         return self.interval(document).after(reviewed) if reviewed else None
 
     def review_current(self, document: Document) -> bool:

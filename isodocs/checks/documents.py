@@ -53,12 +53,14 @@ def _approval(document: Document) -> Iterator[Finding]:
 
 
 def _review(context: Context, document: Document) -> Iterator[Finding]:
-    due = context.next_review(document)
-    if due is None:
-        yield finding("review-missing", document, "status",
-                      f"{document.id} is approved but has no `last_reviewed` or `approved` date")
+    if document.last_reviewed is None:
+        if "last_reviewed" not in document.lines:
+            yield finding("review-missing", document, "status",
+                          f"{document.id} is approved but has no `last_reviewed` date; an approval is a review "
+                          "too, so stamp it: `isodocs review DOC --by ROLE`")
         return
-    key = "last_reviewed" if "last_reviewed" in document.lines else "approved"
+    due = context.next_review(document)
+    key = "last_reviewed"
     if due < context.today:
         yield finding("review-overdue", document, key,
                       f"{document.id} was due for review on {due} ({(context.today - due).days} days ago); "

@@ -37,7 +37,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "A document's owner or approver is not a role defined in isodocs.yml.",
          "Use a role id listed under `roles:` in isodocs.yml, or add the role there."),
     Rule("review-missing", ERROR,
-         "An approved document has neither a `last_reviewed` nor an `approved` date.",
+         "An approved document has no `last_reviewed` date, so its next review cannot be planned.",
          "Record the review: `isodocs review DOC --by ROLE` or set `last_reviewed:`."),
     Rule("review-overdue", ERROR,
          "A document's next review date (last review plus its review interval) has passed.",

@@ -10,7 +10,8 @@ from isodocs import catalog
 from isodocs.catalog import Catalog, Entry
 
 
-def list_catalogs(out: TextIO = sys.stdout) -> int:
+def list_catalogs() -> int:
+    out = sys.stdout
     rows = [("id", "standard", "entries", "clauses", "controls", "documented")]
     for catalog_id in catalog.available():
         loaded = catalog.load(catalog_id)
@@ -24,7 +25,8 @@ def list_catalogs(out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def show(catalog_id: str, fmt: str = "text", out: TextIO = sys.stdout) -> int:
+def show(catalog_id: str, fmt: str = "text") -> int:
+    out = sys.stdout
     loaded = catalog.load(catalog_id)
     if fmt == "json":
         json.dump([entry_json(entry) for entry in loaded.entries.values()], out, indent=2, ensure_ascii=False)

@@ -1,0 +1,54 @@
+"""Shared fixtures: copies of the fixture trees as real git repositories, and an in-process CLI."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+import pytest
+
+from isodocs.main import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = "2026-11-21"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run(*args: str) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def commit_all(repo: git.Repo, message: str) -> git.Commit:
+    repo.git.add(A=True)
+    return repo.index.commit(message, author=git.Actor("Sam Lee", "sam@example.com"),
+                             committer=git.Actor("Sam Lee", "sam@example.com"))
+
+
+def make_repo(tmp_path: Path, fixture: str = "clean") -> Path:
+    root = tmp_path / fixture
+    shutil.copytree(FIXTURES / fixture, root)
+    repo = git.Repo.init(root, initial_branch="main")
+    commit_all(repo, "Initial document set")
+    return root
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    """The clean fixture repository, committed to a fresh git repository."""
+    return make_repo(tmp_path)

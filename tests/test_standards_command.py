@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import json
+
+from conftest import run
+
+
+def test_standards_lists_every_catalog_with_counts():
+    result = run("standards")
+    assert result.code == 0
+    rows = {line.split()[0]: line.split() for line in result.out.splitlines()[1:]}
+    assert set(rows) == {"iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023"}
+    assert rows["iso27001-2022"][-4:-2] == ["138", "41"]
+
+
+def test_show_json_lists_objects_with_string_ids():
+    result = run("standards", "show", "iso27001-2022", "--format", "json")
+    entries = json.loads(result.out)
+    assert len(entries) == 138
+    assert {"id", "title", "parent", "documented_information", "control"} <= set(entries[0])
+    by_id = {e["id"]: e for e in entries}
+    assert by_id["A.5.10"]["parent"] == "A.5" and by_id["A.5.10"]["control"] is True
+    assert by_id["4.3"]["documented_information"] == "maintained"
+
+
+def test_show_text_is_an_indented_tree():
+    lines = run("standards", "show", "iso9001-2015").out.splitlines()
+    assert "    8.7.2  (untitled)  [documented: retained]" in lines
+    assert any(line.startswith("  4.1  Understanding the organization") for line in lines)
+
+
+def test_unknown_catalog_exits_2():
+    result = run("standards", "show", "iso9999-2020")
+    assert result.code == 2 and "unknown catalog" in result.err
+
+
+def test_bad_flag_exits_2():
+    result = run("check", "--formt", "json")
+    assert result.code == 2

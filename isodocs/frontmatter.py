@@ -110,30 +110,22 @@ def _build(rel_path: str, data: YMap, parts: Split) -> tuple[Document | None, li
     lines = {key: line + 1 for key, line in data.lines.items()}
     findings: list[Finding] = []
 
-    def typed(key: str, convert: Any) -> Any:
-        value = data.get(key)
+    def typed(key: str, convert: Any = parse_date, mapping: YMap = data) -> Any:
+        """The value converted; a value the schema let through but that is impossible is a finding."""
+        value = mapping.get(key)
         if value is None:
             return None
         try:
             return convert(value)
         except ValueError as error:
-            findings.append(Finding(SCHEMA_INVALID, rel_path, lines[key], f"'{key}': {error}", data["id"]))
-            return None
-
-    def typed_in(record: YMap, key: str) -> Any:
-        value = record.get(key)
-        if value is None:
-            return None
-        try:
-            return parse_date(value)
-        except ValueError as error:
-            findings.append(Finding(SCHEMA_INVALID, rel_path, record.lines[key] + 1, f"'{key}': {error}", data["id"]))
+            findings.append(Finding(SCHEMA_INVALID, rel_path, mapping.lines[key] + 1, f"'{key}': {error}",
+                                    data["id"]))
             return None
 
     document = Document(
         path=rel_path, id=data["id"], title=data["title"], type=data["type"], status=data["status"],
         owner=data.get("owner"), approver=data.get("approver"), version=data.get("version"),
-        approved=typed("approved", parse_date), last_reviewed=typed("last_reviewed", parse_date),
+        approved=typed("approved"), last_reviewed=typed("last_reviewed"),
         review_interval=typed("review_interval", Interval.parse),
         classification=data.get("classification"),
         body=parts.body, body_line=parts.body_line, lines=lines,
@@ -152,7 +144,8 @@ def _build(rel_path: str, data: YMap, parts: Split) -> tuple[Document | None, li
     record = data.get("nonconformity")
     if record is not None:
         document.nonconformity = Nonconformity(
-            raised=typed_in(record, "raised"), due=typed_in(record, "due"), closed=typed_in(record, "closed"),
+            raised=typed("raised", mapping=record), due=typed("due", mapping=record),
+            closed=typed("closed", mapping=record),
             grade=record.get("grade"), source=record.get("source"), clause=record.get("clause"),
             line=lines["nonconformity"], due_line=record.lines.get("due", 0) + 1)
     return document, findings

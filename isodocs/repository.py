@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from isodocs import catalog, config as config_module
@@ -47,7 +48,9 @@ class Repository:
     def docs_prefix(self) -> str:
         return self.config.docs_dir.strip("/") + "/"
 
+    @cached_property
     def by_id(self) -> dict[str, list[Document]]:
+        """Documents per id (a list, since duplicates are a finding, not an error)."""
         index: dict[str, list[Document]] = {}
         for document in self.documents:
             index.setdefault(document.id, []).append(document)

@@ -100,7 +100,7 @@ def _placeholders(document: Document, pattern: re.Pattern[str]) -> Iterator[Find
 
 
 def _duplicates(context: Context) -> Iterator[Finding]:
-    for doc_id, documents in context.repository.by_id().items():
+    for doc_id, documents in context.repository.by_id.items():
         if len(documents) > 1:
             first = documents[0]
             for other in documents[1:]:

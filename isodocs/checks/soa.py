@@ -30,7 +30,7 @@ class ControlState:
 def control_states(context: Context, catalog: Catalog,
                    index: dict[tuple[str, str], list[Document]]) -> list[ControlState]:
     decisions = decisions_of(context, catalog.id)
-    ids = context.repository.by_id()
+    ids = context.repository.by_id
     states = []
     for entry in catalog.controls:
         decision, source = decisions.get(entry.id, (None, None))
@@ -108,7 +108,7 @@ def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:
 
 
 def _unknown_documents(context: Context, catalog_id: str) -> Iterator[Finding]:
-    ids = context.repository.by_id()
+    ids = context.repository.by_id
     for control, (decision, source) in decisions_of(context, catalog_id).items():
         for doc_id in decision.documents:
             if doc_id not in ids:

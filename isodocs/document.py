@@ -16,7 +16,7 @@ class Decision:
     """One Statement of Applicability decision for an Annex A control."""
 
     control: str
-    applicable: bool
+    applicable: bool | None   # None: listed, but not decided yet
     justification: str | None
     implementation: str | None
     documents: tuple[str, ...]

@@ -38,7 +38,7 @@ def control_states(context: Context, catalog: Catalog,
         if decision is not None:
             for doc_id in decision.documents:
                 implementing += [d for d in ids.get(doc_id, []) if d not in implementing and not d.retired]
-        if decision is None:
+        if decision is None or decision.applicable is None:
             state = "undecided"
         elif not decision.applicable:
             state = "excluded" if (decision.justification or "").strip() else "unjustified"
@@ -69,8 +69,7 @@ def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Ite
         if not catalog.controls:
             continue
         states = control_states(context, catalog, index)
-        undecided = [s for s in states if s.state == "undecided"]
-        if len(undecided) == len(states):
+        if all(s.source is None for s in states):
             yield Finding("soa-missing-decision", context.config_path, repository.config.line("standards", position),
                           f"no Statement of Applicability for {catalog.name}: none of its {len(states)} Annex A "
                           f"controls has a decision; add a document with `applicability: {{{catalog_id}: ...}}`")
@@ -79,7 +78,10 @@ def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Ite
         soa = next(s.source for s in states if s.source is not None)
         for state in states:
             label = f"{catalog.name} {state.id} ({state.title})"
-            if state.state == "undecided":
+            if state.state == "undecided" and state.decision is not None:
+                yield Finding("soa-missing-decision", state.source.path, state.decision.line,
+                              f"{label} is not decided yet; set `applicable:` to true or false", state.source.id)
+            elif state.state == "undecided":
                 yield Finding("soa-missing-decision", soa.path, soa.line("applicability"),
                               f"{label} has no decision; add `{state.id}: {{applicable: true}}` or exclude it "
                               "with a justification", soa.id)

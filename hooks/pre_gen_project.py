@@ -1,0 +1,59 @@
+"""Refuse bad answers before the template writes anything (cookiecutter then removes the folder).
+
+Cookiecutter renders this file with Jinja before running it; the only Jinja here sits inside the
+raw string below, so the file is also plain, importable Python: `isodocs new` imports `problems`
+to check the answers itself before it calls cookiecutter. Keep this file free of other imports
+from isodocs: plain cookiecutter and cruft run it where isodocs may not be installed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+STANDARDS = ("iso27001_2022", "iso9001_2015", "iso14001_2015", "iso45001_2018", "iso42001_2023")
+LANGUAGES = ("en", "ru")
+CI_PROVIDERS = ("github", "gitlab", "none")
+SLUG = re.compile(r"^\w[\w.-]*$")
+INTERVAL = re.compile(r"^[1-9][0-9]* *(day|days|week|weeks|month|months|year|years)$")
+# Written in pieces so that Jinja, which renders this file, does not take them for its own tags.
+TEMPLATE_MARKS = ("{" + "{", "{" + "%", "{" + "#")
+FREE_TEXT = ("organization", "top_management", "system_owner", "security_officer", "reviewers")
+
+
+def is_on(value: object) -> bool:
+    return str(value).strip().lower() in ("true", "yes", "y", "1")
+
+
+def problems(answers: dict) -> list[str]:
+    """Every answer that cannot make a good repository, each with how to fix it."""
+    found = []
+    if not str(answers.get("organization", "")).strip():
+        found.append("the organization name is empty: give the organization's legal or usual name")
+    slug = str(answers.get("project_slug", ""))
+    if not SLUG.match(slug) or slug in (".", ".."):
+        found.append(f"'{slug}' is not a plain folder name: use letters, digits, '-', '_' or '.', with no '/'")
+    if not any(is_on(answers.get(name)) for name in STANDARDS):
+        found.append("no standard chosen: answer yes to at least one of " + ", ".join(STANDARDS))
+    if answers.get("language", "en") not in LANGUAGES:
+        found.append(f"language '{answers.get('language')}' is not one of {', '.join(LANGUAGES)}")
+    if answers.get("ci_provider", "none") not in CI_PROVIDERS:
+        found.append(f"CI provider '{answers.get('ci_provider')}' is not one of {', '.join(CI_PROVIDERS)}")
+    if not INTERVAL.match(str(answers.get("review_interval", "12 months")).strip()):
+        found.append(f"review interval '{answers.get('review_interval')}' should read like '12 months' or '90 days'")
+    for name in FREE_TEXT:
+        value = str(answers.get(name, ""))
+        if any(mark in value for mark in TEMPLATE_MARKS) or any(ord(c) < 32 for c in value):
+            found.append(f"the answer for {name} contains template syntax or control characters: write plain text")
+    return found
+
+
+def main(answers: dict) -> int:
+    for problem in problems(answers):
+        sys.stderr.write(f"error: {problem}\n")
+    return 1 if problems(answers) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(json.loads(r"""{{ cookiecutter | jsonify(indent=None) }}""")))

@@ -31,7 +31,7 @@ def problems(answers: dict) -> list[str]:
     found = []
     if not str(answers.get("organization", "")).strip():
         found.append("the organization name is empty: give the organization's legal or usual name")
-    slug = str(answers.get("project_slug", ""))
+    slug = str(answers.get("project_slug", "repository"))
     if not SLUG.match(slug) or slug in (".", ".."):
         found.append(f"'{slug}' is not a plain folder name: use letters, digits, '-', '_' or '.', with no '/'")
     if not any(is_on(answers.get(name)) for name in STANDARDS):

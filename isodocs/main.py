@@ -32,6 +32,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE, for reproducible runs")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
 
+    new = commands.add_parser("new", help="scaffold a compliance repository from the template")
+    new.add_argument("directory", nargs="?", metavar="DIR", help="the new repository's folder (default: from the "
+                                                                   "organization's name, in the current folder)")
+    new.add_argument("--organization", metavar="NAME")
+    new.add_argument("--standard", action="append", default=[], metavar="ID",
+                     help="a catalog id, e.g. iso27001-2022; repeat for several")
+    new.add_argument("--language", choices=("en", "ru"))
+    new.add_argument("--ci", dest="ci_provider", choices=("github", "gitlab", "none"))
+    new.add_argument("--review-interval", metavar="INTERVAL", help="default review interval, e.g. '12 months'")
+    new.add_argument("--top-management", metavar="TITLE")
+    new.add_argument("--system-owner", metavar="TITLE")
+    new.add_argument("--security-officer", metavar="TITLE")
+    new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
+    new.add_argument("--no-input", action="store_true", help="ask nothing; use the options and the defaults")
+
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -47,6 +62,12 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from isodocs.commands.check import check
         return check(args.path, args.format, args.output, args.today, args.strict)
+    if args.command == "new":
+        from isodocs.commands.new import new
+        options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
+                                                       "top_management", "system_owner", "security_officer",
+                                                       "reviewers")}
+        return new(args.directory, args.organization, args.standard, args.no_input, options)
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)

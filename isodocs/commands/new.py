@@ -1,0 +1,80 @@
+"""`isodocs new`: scaffold a compliance repository through the cookiecutter template."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from cookiecutter.exceptions import CookiecutterException, FailedHookException
+from cookiecutter.main import cookiecutter
+
+from isodocs import catalog
+from isodocs.errors import IsodocsError, UsageError
+from isodocs.resources import data_dir
+
+
+def template_hook(name: str) -> ModuleType:
+    """A hook of the template, imported as plain Python (its Jinja sits inside a string)."""
+    path = data_dir("template") / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"isodocs_template_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def answers_for(directory: str | None, organization: str | None, standards: list[str], options: dict[str, str | None]
+                ) -> tuple[Path, dict[str, object]]:
+    """The output folder and the cookiecutter answers that the command line gives."""
+    unknown = [s for s in standards if s not in catalog.available()]
+    if unknown:
+        raise UsageError(f"unknown standard '{unknown[0]}'", hint=f"known: {', '.join(catalog.available())}")
+    context: dict[str, object] = {key: value for key, value in options.items() if value is not None}
+    if organization is not None:
+        context["organization"] = organization
+    if standards:
+        for catalog_id in catalog.available():
+            context[catalog_id.replace("-", "_")] = catalog_id in standards
+    output = Path.cwd()
+    if directory is not None:
+        target = Path(directory)
+        context["project_slug"] = target.name
+        output = target.parent if str(target.parent) else Path(".")
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise IsodocsError(f"'{directory}' already exists and is not empty", hint="choose a new folder")
+    return output, context
+
+
+def new(directory: str | None, organization: str | None, standards: list[str], no_input: bool,
+        options: dict[str, str | None]) -> int:
+    output, context = answers_for(directory, organization, standards, options)
+    template = data_dir("template")
+    if no_input:
+        defaults = _defaults(template)
+        problems = template_hook("pre_gen_project").problems({**defaults, **context})
+        if problems:
+            raise UsageError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    try:
+        created = cookiecutter(str(template), no_input=no_input, extra_context=context, output_dir=str(output),
+                               default_config=True)
+    except FailedHookException:
+        raise IsodocsError("the template refused the answers (the reason is printed above)") from None
+    except CookiecutterException as error:
+        raise IsodocsError(f"cannot scaffold: {error}") from None
+    project = Path(created)
+    count = sum(1 for path in (project / "docs").rglob("*.md") if path.name != "index.md")
+    sys.stdout.write(f"Created {project} with {count} starter documents.\n"
+                     f"Next: cd {project} && isodocs check\n")
+    return 0
+
+
+def _defaults(template: Path) -> dict[str, object]:
+    """The answers --no-input starts from: each plain default, or the first of each choice."""
+    raw = json.loads((template / "cookiecutter.json").read_text(encoding="utf-8"))
+    answers = {key: value[0] if isinstance(value, list) else value
+               for key, value in raw.items() if not key.startswith("_")}
+    # Defaults that cookiecutter renders from other answers (the slug, the reviewers) are its own text.
+    return {key: value for key, value in answers.items() if not (isinstance(value, str) and "{" + "{" in value)}

@@ -1,0 +1,145 @@
+"""`isodocs new`: a working compliance repository in one command, bad answers refused first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import git
+import pytest
+from conftest import TODAY, run
+from scaffold import ROMASHKA, approve_everything, scaffold, tree
+
+from isodocs import catalog
+
+
+@pytest.fixture(scope="module")
+def romashka(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return scaffold(tmp_path_factory.mktemp("new") / "romashka", "iso27001-2022", "iso9001-2015")
+
+
+def check(root: Path, *extra: str) -> tuple[int, dict]:
+    result = run("check", str(root), "--format", "json", "--today", TODAY, *extra)
+    return result.code, json.loads(result.out)
+
+
+def test_new_repository_is_one_commit_that_passes_with_its_gap_list(romashka: Path):
+    repo = git.Repo(romashka)
+    assert len(list(repo.iter_commits())) == 1
+    assert not repo.is_dirty(untracked_files=True)
+    assert ROMASHKA in repo.head.commit.message
+    code, report = check(romashka)
+    assert code == 0
+    assert report["summary"]["errors"] == 0 and report["summary"]["warnings"] > 0
+    rules = {f["rule"] for f in report["findings"]}
+    assert rules <= {"clause-draft-only", "soa-missing-decision"}
+    for catalog_id in ("iso27001-2022", "iso9001-2015"):
+        assert report["readiness"][catalog_id]["percent"] < 100
+
+
+def test_the_organization_name_comes_through_intact(romashka: Path):
+    assert f"organization: '{ROMASHKA}'" in (romashka / "isodocs.yml").read_text(encoding="utf-8")
+    assert ROMASHKA in (romashka / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"how {ROMASHKA} checks" in (romashka / "docs/procedures/internal-audit.md").read_text(encoding="utf-8")
+    from isodocs.repository import Repository
+    assert Repository.load(romashka).config.organization == ROMASHKA
+
+
+def test_every_starter_document_is_a_draft_and_only_chosen_standards_appear(romashka: Path):
+    from isodocs.repository import Repository
+    repository = Repository.load(romashka)
+    assert repository.load_findings == []
+    assert len(repository.documents) > 20
+    for document in repository.documents:
+        assert document.status == "draft", document.path
+        assert document.clauses and set(document.clauses) <= {"iso27001-2022", "iso9001-2015"}, document.path
+    assert any("[[decide:" in d.body for d in repository.documents)
+
+
+def test_approved_reviewed_and_decided_reaches_100_percent(tmp_path: Path, romashka: Path):
+    import shutil
+    root = tmp_path / "approved"
+    shutil.copytree(romashka, root)
+    approve_everything(root, TODAY)
+    code, report = check(root)
+    assert (code, report["findings"]) == (0, [])
+    assert {c: r["percent"] for c, r in report["readiness"].items()} == {"iso27001-2022": 100.0, "iso9001-2015": 100.0}
+
+
+@pytest.mark.parametrize("standard", sorted(catalog.available()))
+def test_each_standard_alone_scaffolds_and_reaches_100_percent(tmp_path: Path, standard: str):
+    root = scaffold(tmp_path / standard, standard, organization="Example Ltd")
+    code, report = check(root)
+    assert code == 0 and report["summary"]["errors"] == 0
+    approve_everything(root, TODAY)
+    code, report = check(root)
+    assert (code, report["findings"]) == (0, [])
+    assert report["readiness"][standard]["percent"] == 100.0
+
+
+def test_all_five_standards_share_one_document_set(tmp_path: Path):
+    root = scaffold(tmp_path / "all", *catalog.available(), organization="Example Ltd")
+    approve_everything(root, TODAY)
+    code, report = check(root)
+    assert (code, report["findings"]) == (0, [])
+    from isodocs.repository import Repository
+    audits = [d for d in Repository.load(root).documents if d.title == "Internal audit"]
+    assert len(audits) == 1 and set(audits[0].clauses) == set(catalog.available())
+
+
+def test_every_annex_a_control_has_a_starter_document(tmp_path: Path):
+    root = scaffold(tmp_path / "controls", "iso27001-2022", "iso42001-2023", organization="Example Ltd")
+    from isodocs.repository import Repository
+    named = {(c, i) for d in Repository.load(root).documents for c, ids in d.clauses.items() for i in ids}
+    for catalog_id in ("iso27001-2022", "iso42001-2023"):
+        missing = [e.id for e in catalog.load(catalog_id).controls if (catalog_id, e.id) not in named]
+        assert missing == [], f"{catalog_id}: no starter document names {missing}"
+
+
+def test_the_same_answers_give_the_same_files(tmp_path: Path, romashka: Path):
+    again = scaffold(tmp_path / "romashka", "iso27001-2022", "iso9001-2015")
+    assert tree(again) == tree(romashka)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--organization", "", "--standard", "iso9001-2015"], "organization name is empty"),
+    (["--organization", "Acme", "--standard", "iso9001-2016"], "unknown standard 'iso9001-2016'"),
+    (["--organization", "Acme"], None),
+    (["--organization", "{{ 7 * 7 }}", "--standard", "iso9001-2015"], "template syntax"),
+    (["--organization", "Acme", "--standard", "iso9001-2015", "--review-interval", "yearly"], "review interval"),
+])
+def test_bad_answers_are_refused_before_anything_is_written(tmp_path: Path, args: list[str], words: str | None):
+    target = tmp_path / "repo"
+    result = run("new", str(target), "--no-input", *args)
+    if words is None:  # no standard given: the template's default (27001) applies
+        assert result.code == 0
+        return
+    assert result.code == 2
+    assert words in result.err and "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("name", ["../escape", "a b", ".."])
+def test_a_folder_name_that_is_not_plain_is_refused(tmp_path: Path, name: str):
+    result = run("new", str(tmp_path / "x" / name), "--organization", "Acme", "--no-input")
+    assert result.code == 2 and "plain folder name" in result.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_non_empty_folder_is_refused(tmp_path: Path):
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "notes.txt").write_text("mine")
+    result = run("new", str(tmp_path / "repo"), "--organization", "Acme", "--no-input")
+    assert result.code == 2 and "already exists and is not empty" in result.err
+    assert [p.name for p in (tmp_path / "repo").iterdir()] == ["notes.txt"]
+
+
+def test_ci_provider_gitlab_keeps_only_gitlab_files(tmp_path: Path):
+    root = scaffold(tmp_path / "gl", "iso9001-2015", extra=("--ci", "gitlab"))
+    files = tree(root)
+    assert ".gitlab-ci.yml" in files and ".gitlab/merge_request_templates/Default.md" in files
+    assert not any(path.startswith(".github/") for path in files)
+    github = tree(scaffold(tmp_path / "gh", "iso9001-2015", extra=("--ci", "github")))
+    assert ".github/workflows/isodocs.yml" in github and ".gitlab-ci.yml" not in github
+    assert "fetch-depth: 0" in github[".github/workflows/isodocs.yml"].decode()

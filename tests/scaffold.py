@@ -1,0 +1,39 @@
+"""Helpers for tests that scaffold repositories: run the template, read trees, approve everything."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import run
+
+ROMASHKA = "ООО «Ромашка» & Co"
+DECIDED = "{applicable: true, implementation: implemented, justification: Selected to treat assessed risks}"
+
+
+def scaffold(target: Path, *standards: str, organization: str = ROMASHKA, extra: tuple[str, ...] = ()) -> Path:
+    args = ["new", str(target), "--organization", organization, "--no-input", *extra]
+    for standard in standards:
+        args += ["--standard", standard]
+    result = run(*args)
+    assert result.code == 0, result.err
+    return target
+
+
+def tree(root: Path, ignore: tuple[str, ...] = (".git",)) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and not set(path.relative_to(root).parts) & set(ignore)}
+
+
+def approve_everything(root: Path, today: str) -> None:
+    """What an organization does before certification: decide, fill in, approve and review."""
+    for path in (root / "docs").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "\nstatus: draft\n" not in text:
+            continue
+        text = text.replace("\nstatus: draft\n", "\nstatus: approved\n", 1)
+        text = text.replace('\nversion: "0.1"\n', f'\nversion: "1.0"\napproved: {today}\nlast_reviewed: {today}\n', 1)
+        text = re.sub(r"\[\[decide: [^\]]*\]\]", "as the organization decided", text)
+        text = text.replace("{applicable: , justification: }", DECIDED)
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,1 @@
+"""The MkDocs plugin `isodocs`: a thin shell that publishes the repository model as a handbook."""

@@ -1,0 +1,17 @@
+"""The plugin's options in mkdocs.yml (`plugins: - isodocs: {...}`)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class IsodocsPluginConfig(Config):
+    findings = c.Choice(("off", "errors", "all"), default="off")
+    """Log the checker's findings as MkDocs warnings (`mkdocs build --strict` then fails on them)."""
+    generated_dir = c.Type(str, default="overview")
+    """Folder, inside the site, of the generated register, coverage, SoA, calendar and changes pages."""
+    history = c.Type(bool, default=True)
+    """Read revision history from git for the document pages and the changes page."""
+    today = c.Optional(c.Type(str))
+    """Pretend today is this date (YYYY-MM-DD), for reproducible builds."""

@@ -1,0 +1,89 @@
+"""The MkDocs plugin: load the repository model once, then decorate and add pages from it."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from isodocs import checks, history
+from isodocs.document import Document
+from isodocs.errors import IsodocsError
+from isodocs.findings import ERROR
+from isodocs.frontmatter import FRONTMATTER_INVALID
+from isodocs.plugin.config import IsodocsPluginConfig
+from isodocs.repository import Repository
+from isodocs.site.pages import Handbook, render_all
+from isodocs.site.panel import decorate
+
+log = logging.getLogger("mkdocs.plugins.isodocs")
+ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
+NEEDED_EXTENSIONS = ("tables", "md_in_html", "attr_list")
+
+
+class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
+    handbook: Handbook
+    documents: dict[str, Document]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            repository = Repository.load(root)
+            today = date.fromisoformat(self.config.today) if self.config.today else date.today()
+        except IsodocsError as error:
+            raise PluginError(f"isodocs: {error}") from None
+        except ValueError:
+            raise PluginError(f"isodocs: option 'today' in {config.config_file_path}: '{self.config.today}' is "
+                              "not a date (YYYY-MM-DD)") from None
+        if Path(config.docs_dir).resolve() != repository.docs_dir.resolve():
+            raise PluginError(f"isodocs: docs_dir in {config.config_file_path} is {config.docs_dir}, but "
+                              f"isodocs.yml reads {repository.config.docs_dir}; make them the same")
+        broken = [f for f in repository.load_findings if f.rule == FRONTMATTER_INVALID]
+        if broken:
+            first = broken[0]
+            more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
+            raise PluginError(f"isodocs: {first.path}:{first.line}: {first.message}{more}")
+        revisions = history.read(root, repository.config.docs_dir) if self.config.history else history.History()
+        report = checks.run(repository, today, revisions)
+        self._log_findings(report)
+        self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir)
+        self.documents = {d.path[len(repository.docs_prefix):]: d for d in self.handbook.documents}
+        for extension in NEEDED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        config.extra_css.append(f"{self.handbook.folder}/isodocs.css")
+        config.extra_javascript.append(f"{self.handbook.folder}/isodocs.js")
+        return config
+
+    def _log_findings(self, report: checks.Report) -> None:
+        if self.config.findings == "off":
+            return
+        for finding in report.findings:
+            if self.config.findings == "all" or finding.severity == ERROR:
+                log.warning(f"{finding.path}:{finding.line}: {finding.message} [{finding.rule}]")
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        repository = self.handbook.repository
+        for path in self.handbook.hidden:
+            file = files.get_file_from_path(path[len(repository.docs_prefix):])
+            if file is not None:
+                files.remove(file)
+        for page, content in render_all(self.handbook).items():
+            files.append(File.generated(config, page, content=content))
+        for asset in ASSETS.iterdir():
+            files.append(File.generated(config, f"{self.handbook.folder}/{asset.name}", abs_src_path=str(asset)))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        document = self.documents.get(page.file.src_uri)
+        if document is None:
+            return markdown
+        if document.approved_status:
+            page.meta.pop("status", None)  # mkdocs-material marks pages with a status in the navigation
+        return decorate(self.handbook, document, page.file.src_uri, markdown)

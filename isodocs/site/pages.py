@@ -1,0 +1,226 @@
+"""The generated pages of the handbook: register, coverage per standard, SoA, calendar, changes.
+
+Everything here reads one `Handbook`: the repository model, the checker's report and the git
+history, with the documents above the publishing limit already left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from html import escape
+
+from isodocs.checks import Report
+from isodocs.checks.context import Context
+from isodocs.checks.coverage import clause_states, documents_by_clause
+from isodocs.checks.soa import control_states
+from isodocs.config import CLASSIFICATIONS
+from isodocs.document import Document
+from isodocs.history import History
+from isodocs.repository import Repository
+from isodocs.site.labels import labels
+
+FOLDER = "overview"
+RECENT = 30
+
+
+@dataclass
+class Handbook:
+    repository: Repository
+    report: Report
+    history: History
+    today: date
+    hidden: set[str] = field(default_factory=set)   # paths of documents above the publishing limit
+    folder: str = FOLDER                             # where the generated pages go, inside the docs
+
+    @classmethod
+    def build(cls, repository: Repository, report: Report, history: History, today: date,
+              folder: str = FOLDER) -> Handbook:
+        limit = repository.config.max_classification
+        hidden = set()
+        if limit is not None:
+            ceiling = CLASSIFICATIONS.index(limit)
+            default = repository.config.default_classification
+            hidden = {d.path for d in repository.documents
+                      if CLASSIFICATIONS.index(d.classification or default) > ceiling}
+        return cls(repository, report, history, today, hidden, folder.strip("/"))
+
+    @property
+    def text(self) -> dict[str, str]:
+        return labels(self.repository.config.language)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d for d in self.repository.documents if d.path not in self.hidden]
+
+    @property
+    def context(self) -> Context:
+        return Context(self.repository, self.today)
+
+    def url(self, document: Document, from_page: str) -> str:
+        """A relative link from a page (a docs-relative path) to a document."""
+        import posixpath
+        target = document.path[len(self.repository.docs_prefix):]
+        return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+    def link(self, document: Document, from_page: str) -> str:
+        return f"[{cell(document.id)}]({self.url(document, from_page)})"
+
+
+def cell(value: object) -> str:
+    return escape(str(value), quote=False).replace("|", "\\|").replace("\n", " ") if value is not None else ""
+
+
+def anchor(clause: str) -> str:
+    return "clause-" + clause.replace(".", "-").lower()
+
+
+def page_paths(handbook: Handbook) -> dict[str, str]:
+    """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
+    folder = handbook.folder
+    paths = {"register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
+             "changes": f"{folder}/changes.md"}
+    for catalog_id, catalog in handbook.repository.catalogs.items():
+        paths[catalog_id] = f"{folder}/coverage-{catalog_id}.md"
+        if catalog.controls:
+            paths[f"soa-{catalog_id}"] = f"{folder}/soa-{catalog_id}.md"
+    return paths
+
+
+def render_all(handbook: Handbook) -> dict[str, str]:
+    paths = page_paths(handbook)
+    pages = {paths["register"]: register(handbook, paths["register"]),
+             paths["calendar"]: calendar(handbook, paths["calendar"]),
+             paths["changes"]: changes(handbook, paths["changes"])}
+    for catalog_id in handbook.repository.catalogs:
+        pages[paths[catalog_id]] = coverage(handbook, catalog_id, paths[catalog_id])
+        if f"soa-{catalog_id}" in paths:
+            pages[paths[f"soa-{catalog_id}"]] = soa(handbook, catalog_id, paths[f"soa-{catalog_id}"])
+    return pages
+
+
+def register(handbook: Handbook, page: str) -> str:
+    t = handbook.text
+    context = handbook.context
+    roles = handbook.repository.config.roles
+    head = ["id", "title", "type", "status", "version", "owner", "approved", "next_review", "classification"]
+    lines = [f"# {t['register']}", "", f"*{t['generated_note']}*", "",
+             f'<div class="isodocs-register" markdown data-count="{len(handbook.documents)}">', "",
+             "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
+    for document in sorted(handbook.documents, key=lambda d: d.id):
+        owner = roles[document.owner].name if document.owner in roles else document.owner
+        values = [handbook.link(document, page)] + [cell(v) for v in (
+            document.title, document.type, document.status, document.version, owner, document.approved,
+            context.next_review(document), document.classification or handbook.repository.config.default_classification)]
+        lines.append("| " + " | ".join(values) + " |")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
+    t = handbook.text
+    catalog = handbook.repository.catalogs[catalog_id]
+    ready = handbook.report.readiness[catalog_id]
+    context = handbook.context
+    index = documents_by_clause(context)
+    states = {s.id: s for s in clause_states(context, catalog, index)}
+    controls = {s.id: s for s in control_states(context, catalog, index)}
+    lines = [f"# {t['coverage']}: {catalog.name}", "", f"*{t['generated_note']}*", "",
+             f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
+             f'data-covered="{ready.covered}" data-percent="{ready.percent:g}">',
+             f"<strong>{t['readiness']}: {ready.percent:g}%</strong> — {ready.covered} {t['covered']} / "
+             f"{ready.required} {t['required']}", "</div>", "",
+             f"| {t['clause']} | {t['title']} | {t['state']} | {t['documents']} |", "|---|---|---|---|"]
+    for entry in catalog.entries.values():
+        named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
+        state = states.get(entry.id) or controls.get(entry.id)
+        label = t[f"state_{state.state}"] if state else ""
+        depth = entry.id.count(".") - (1 if entry.annex else 0)
+        title = ("&nbsp;" * 4 * depth) + cell(entry.title or "")
+        docs = ", ".join(handbook.link(d, page) for d in named)
+        lines.append(f'| <span id="{anchor(entry.id)}"></span>{cell(entry.id)} | {title} | {label} | {docs} |')
+    lines.append("")
+    return "\n".join(lines)
+
+
+def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
+    t = handbook.text
+    catalog = handbook.repository.catalogs[catalog_id]
+    states = control_states(handbook.context, catalog, documents_by_clause(handbook.context))
+    lines = [f"# {t['soa']}: {catalog.name}", "", f"*{t['generated_note']}*", "",
+             f"| {t['control']} | {t['title']} | {t['applicable']} | {t['justification']} | {t['implementation']} "
+             f"| {t['documents']} |", "|---|---|---|---|---|---|"]
+    for state in states:
+        decision = state.decision
+        if decision is None or decision.applicable is None:
+            applicable = t["undecided"]
+        else:
+            applicable = t["yes"] if decision.applicable else t["no"]
+        docs = ", ".join(handbook.link(d, page) for d in state.implementing if d.path not in handbook.hidden)
+        lines.append(f"| {cell(state.id)} | {cell(state.title)} | {applicable} | "
+                     f"{cell(decision.justification if decision else '')} | "
+                     f"{cell(decision.implementation if decision else '')} | {docs} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def calendar(handbook: Handbook, page: str) -> str:
+    t = handbook.text
+    context = handbook.context
+    today = handbook.today
+    due = [(context.next_review(d), d) for d in handbook.documents if d.approved_status]
+    due = sorted(((when, d) for when, d in due if when is not None), key=lambda pair: (pair[0], pair[1].id))
+    buckets = [("overdue", [p for p in due if p[0] < today]),
+               ("due_30", [p for p in due if today <= p[0] <= today + timedelta(days=30)]),
+               ("due_90", [p for p in due if today + timedelta(days=30) < p[0] <= today + timedelta(days=90)])]
+    roles = handbook.repository.config.roles
+    lines = [f"# {t['calendar']}", "", f"*{t['generated_note']}*", ""]
+    for key, rows in buckets:
+        lines += [f'## {t[key]}', "", f'<div class="isodocs-calendar" data-bucket="{key}" data-count="{len(rows)}">'
+                  "</div>", ""]
+        if not rows:
+            lines += [t["none"], ""]
+            continue
+        lines += [f"| {t['next_review']} | {t['id']} | {t['title']} | {t['owner']} |", "|---|---|---|---|"]
+        for when, document in rows:
+            owner = roles[document.owner].name if document.owner in roles else document.owner
+            lines.append(f"| {when} | {handbook.link(document, page)} | {cell(document.title)} | {cell(owner)} |")
+        lines.append("")
+    lines += [f"## {t['by_owner']}", ""]
+    owners: dict[str, list[tuple[date, Document]]] = {}
+    for when, document in due:
+        if when <= today + timedelta(days=90):
+            owners.setdefault(document.owner or "", []).append((when, document))
+    if not owners:
+        lines += [t["none"], ""]
+    for owner_id, rows in sorted(owners.items()):
+        name = roles[owner_id].name if owner_id in roles else owner_id
+        lines += [f"### {cell(name)}", ""]
+        lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
+        lines.append("")
+    cert = handbook.repository.config.certification
+    events = [(d, t["surveillance"]) for d in cert.surveillance]
+    if cert.recertification:
+        events.append((cert.recertification, t["recertification"]))
+    if cert.expires:
+        events.append((cert.expires, t["expires"]))
+    lines += [f"## {t['certification']}", ""]
+    lines += [f"- {when}: {what}" for when, what in sorted(events)] or [t["none"]]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def changes(handbook: Handbook, page: str) -> str:
+    t = handbook.text
+    by_path = {d.path: d for d in handbook.documents}
+    rows = sorted(((r, by_path[path]) for path, revisions in handbook.history.revisions.items()
+                   if path in by_path for r in revisions), key=lambda pair: pair[0].date, reverse=True)[:RECENT]
+    lines = [f"# {t['changes']}", "", f"*{t['generated_note']}*", ""]
+    if not rows:
+        return "\n".join(lines + [t["no_history"], ""])
+    lines += [f"| {t['date']} | {t['id']} | {t['change']} | {t['author']} | {t['commit']} |", "|---|---|---|---|---|"]
+    for revision, document in rows:
+        lines.append(f"| {revision.date:%Y-%m-%d} | {handbook.link(document, page)} | {cell(revision.subject)} | "
+                     f"{cell(revision.author)} | `{revision.short}` |")
+    lines.append("")
+    return "\n".join(lines)

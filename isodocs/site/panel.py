@@ -1,0 +1,76 @@
+"""What the handbook adds to each controlled document: banner, metadata panel, revision history."""
+
+from __future__ import annotations
+
+import posixpath
+
+from isodocs.document import Document
+from isodocs.site.pages import Handbook, anchor, cell, page_paths
+
+
+def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -> str:
+    """The page's Markdown with banner and panel under its first heading, and its history at the end."""
+    head, body = "", markdown
+    if markdown.startswith("# "):
+        first, _, body = markdown.partition("\n")
+        head = first + "\n\n"
+    return head + banner(handbook, document) + panel(handbook, document, page) + body + history(handbook, document)
+
+
+def banner(handbook: Handbook, document: Document) -> str:
+    if document.status == "approved":
+        return ""
+    t = handbook.text
+    kind = "danger" if document.status == "retired" else "warning"
+    return (f'<div class="admonition {kind} isodocs-banner" data-status="{document.status}">\n'
+            f'<p class="admonition-title">{cell(t[document.status + "_banner"])}</p>\n</div>\n\n')
+
+
+def panel(handbook: Handbook, document: Document, page: str) -> str:
+    t = handbook.text
+    config = handbook.repository.config
+    context = handbook.context
+    paths = page_paths(handbook)
+
+    def role(role_id: str | None) -> str:
+        if role_id is None:
+            return ""
+        person = config.roles.get(role_id)
+        return f"{cell(person.name)} ({cell(role_id)})" if person else cell(role_id)
+
+    due = context.next_review(document)
+    mark = ""
+    if document.approved_status and due is not None:
+        if due < handbook.today:
+            mark = f' <span class="isodocs-overdue">{t["overdue_mark"]}</span>'
+        elif due <= config.due_soon.after(handbook.today):
+            mark = f' <span class="isodocs-due-soon">{t["due_soon_mark"]}</span>'
+    clauses = []
+    for catalog_id, ids in document.clauses.items():
+        if catalog_id not in paths:
+            continue
+        target = posixpath.relpath(paths[catalog_id], posixpath.dirname(page) or ".")
+        name = handbook.repository.catalogs[catalog_id].name
+        clauses.append(f"{cell(name)}: " + ", ".join(f"[{cell(c)}]({target}#{anchor(c)})" for c in ids))
+    rows = [("id", cell(document.id)), ("version", cell(document.version)), ("status", cell(document.status)),
+            ("owner", role(document.owner)), ("approver", role(document.approver)),
+            ("approved", cell(document.approved)), ("last_reviewed", cell(document.last_reviewed)),
+            ("next_review", (cell(due) + mark) if due else ""),
+            ("classification", cell(document.classification or config.default_classification)),
+            ("clauses", "<br>".join(clauses))]
+    body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
+    return (f'<div class="isodocs-panel" markdown data-document="{cell(document.id)}">\n\n'
+            f"| | |\n|---|---|\n{body}\n\n</div>\n\n")
+
+
+def history(handbook: Handbook, document: Document) -> str:
+    t = handbook.text
+    revisions = handbook.history.of(document.path)
+    lines = ["", "", f"## {t['history']}", ""]
+    if not revisions:
+        return "\n".join(lines + [t["no_history"], ""])
+    lines += [f"| {t['date']} | {t['change']} | {t['author']} | {t['commit']} |", "|---|---|---|---|"]
+    for revision in reversed(revisions):
+        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.subject)} | {cell(revision.author)} | "
+                     f"`{revision.short}` |")
+    return "\n".join(lines + [""])

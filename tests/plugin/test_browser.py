@@ -1,0 +1,65 @@
+"""The built handbook opened in headless Chromium, as a reader sees it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from scaffold import scaffold
+from test_site import build
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    assert CHROMIUM, "Chromium is not installed: .ci/run installs Debian's chromium package"
+    root = scaffold(tmp_path_factory.mktemp("browser") / "acme", "iso27001-2022", "iso9001-2015")
+    assert build(root).returncode == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}", tmp_path_factory.mktemp("chromium")
+    server.shutdown()
+
+
+def chromium(profile: Path, *args: str) -> str:
+    result = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_register_lists_every_document_in_the_browser(site):
+    root, url, profile = site
+    from isodocs.repository import Repository
+    dom = chromium(profile, "--dump-dom", f"{url}/overview/register/")
+    for document in Repository.load(root).documents:
+        assert f">{document.id}</a>" in dom, document.id
+
+
+def test_document_page_shows_its_panel_and_a_screenshot_is_kept(site):
+    root, url, profile = site
+    dom = chromium(profile, "--dump-dom", f"{url}/procedures/internal-audit/")
+    assert 'class="isodocs-panel"' in dom and "PRO-008" in dom and "Management System Manager" in dom
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "document-page.png"
+    shot.unlink(missing_ok=True)
+    chromium(profile, "--window-size=1280,1400", f"--screenshot={shot}", f"{url}/procedures/internal-audit/")
+    assert shot.stat().st_size > 10_000
+
+
+def test_coverage_page_shows_the_readiness_in_the_browser(site):
+    root, url, profile = site
+    dom = chromium(profile, "--dump-dom", f"{url}/overview/coverage-iso27001-2022/")
+    assert "Readiness: 0%" in dom and 'data-required="107"' in dom

@@ -1,0 +1,145 @@
+"""The handbook: a scaffolded repository built with `mkdocs build --strict`, checked against the checker."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, run
+from scaffold import approve_everything, scaffold
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=root, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def set_today(root: Path, extra: str = "") -> None:
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - isodocs\n", f"  - isodocs:\n      today: "
+                                                                                 f"'{TODAY}'\n{extra}"),
+                      encoding="utf-8")
+
+
+def check_json(root: Path) -> dict:
+    return json.loads(run("check", str(root), "--format", "json", "--today", TODAY).out)
+
+
+def html(root: Path, page: str) -> str:
+    return (root / "site" / page / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scaffolded 27001 + 9001 repository, half approved, some reviews overdue or due soon, built."""
+    root = scaffold(tmp_path_factory.mktemp("site") / "acme", "iso27001-2022", "iso9001-2015",
+                    organization="Acme & Söhne")
+    approve_everything(root, "2026-06-01")
+    for name, reviewed in (("policies/access-control.md", "2025-10-01"), ("policies/backup.md", "2025-12-10"),
+                           ("procedures/internal-audit.md", "2025-12-01")):
+        path = root / "docs" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("last_reviewed: 2026-06-01",
+                                                                 f"last_reviewed: {reviewed}"), encoding="utf-8")
+    path = root / "docs/procedures/design-and-development.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: approved", "status: draft"), encoding="utf-8")
+    set_today(root)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_fresh_scaffold_builds_strict(tmp_path: Path):
+    root = scaffold(tmp_path / "fresh", "iso27001-2022", "iso9001-2015")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "overview" / "register" / "index.html").is_file()
+
+
+def test_register_lists_every_document(built: Path):
+    page = html(built, "overview/register")
+    from isodocs.repository import Repository
+    ids = sorted(d.id for d in Repository.load(built).documents)
+    listed = re.findall(r"<tr>\s*<td><a href=\"[^\"]+\">([^<]+)</a>", page)
+    assert sorted(unescape(i) for i in listed) == ids
+
+
+def test_coverage_pages_show_the_checkers_readiness(built: Path):
+    report = check_json(built)
+    for catalog_id, ready in report["readiness"].items():
+        page = html(built, f"overview/coverage-{catalog_id}")
+        match = re.search(r'data-required="(\d+)" data-covered="(\d+)" data-percent="([\d.]+)"', page)
+        assert match, catalog_id
+        assert (int(match.group(1)), int(match.group(2)), float(match.group(3))) == \
+               (ready["required"], ready["covered"], ready["percent"])
+    assert 0 < report["readiness"]["iso9001-2015"]["percent"] < 100  # design and development is a draft again
+
+
+def test_soa_page_lists_every_control_with_its_decision(built: Path):
+    page = html(built, "overview/soa-iso27001-2022")
+    rows = re.findall(r"<tr>\s*<td>(A\.\d+\.\d+)</td>", page)
+    assert len(rows) == 93
+    assert page.count("<td>yes</td>") == 93
+
+
+def test_calendar_matches_the_review_findings(built: Path):
+    report = check_json(built)
+    page = html(built, "overview/calendar")
+    counts = dict(re.findall(r'data-bucket="(\w+)" data-count="(\d+)"', page))
+    overdue = [f for f in report["findings"] if f["rule"] == "review-overdue"]
+    due_soon = [f for f in report["findings"] if f["rule"] == "review-due-soon"]
+    assert int(counts["overdue"]) == len(overdue) == 1
+    assert int(counts["due_30"]) == len(due_soon) == 2
+    assert "POL-IS-001" in page
+
+
+def test_document_page_has_panel_banner_and_history(built: Path):
+    page = html(built, "procedures/design-and-development")
+    assert 'class="admonition warning isodocs-banner" data-status="draft"' in page
+    assert 'class="isodocs-panel"' in page and "PRO-QM-002" in page
+    assert 'href="../../overview/coverage-iso9001-2015/#clause-8-3-1"' in page
+    assert "Revision history" in page and "scaffolded by isodocs" in page
+    overdue = html(built, "policies/access-control")
+    assert 'class="isodocs-overdue"' in overdue and "isodocs-banner" not in overdue
+
+
+def test_document_above_the_classification_limit_leaves_no_trace(tmp_path: Path):
+    root = scaffold(tmp_path / "secret", "iso27001-2022")
+    path = root / "docs/plans/business-continuity.md"
+    text = path.read_text(encoding="utf-8")
+    title = re.search(r"^title: '(.+)'$", text, re.M).group(1)
+    path.write_text(text.replace("classification: internal", "classification: restricted"), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert not (site / "plans" / "business-continuity").exists()
+    for file in site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".json", ".xml", ".js"):
+            content = file.read_text(encoding="utf-8", errors="replace")
+            for trace in ("PLN-IS-001", title, "business-continuity"):
+                assert trace not in content, f"{trace} in {file}"
+
+
+def test_front_matter_that_does_not_parse_fails_the_build_with_file_and_line(tmp_path: Path):
+    root = scaffold(tmp_path / "broken", "iso9001-2015")
+    path = root / "docs/procedures/internal-audit.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("type: procedure", "type: procedure: x"),
+                    encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/procedures/internal-audit.md:4: front matter does not parse" in result.stderr
+
+
+def test_findings_can_fail_a_strict_build(tmp_path: Path):
+    root = scaffold(tmp_path / "strict", "iso9001-2015")
+    set_today(root, "      findings: all\n")
+    result = build(root)
+    assert result.returncode != 0
+    assert "[clause-draft-only]" in result.stderr

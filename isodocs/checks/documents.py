@@ -9,7 +9,7 @@ from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
 
-DEFAULT_PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\[\[[^\]\n]+\]\]")
+DEFAULT_PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\[\[[^\]]+\]\]")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -85,18 +85,31 @@ def _placeholder_pattern(extra: list[str]) -> re.Pattern[str]:
 
 
 def _placeholders(document: Document, pattern: re.Pattern[str]) -> Iterator[Finding]:
-    if not pattern.search(document.body):
+    body = document.body
+    if not pattern.search(body):
         return
-    in_fence = False
-    for offset, text in enumerate(document.body.split("\n")):
-        if FENCE.match(text):
-            in_fence = not in_fence
+    fenced = _fenced_ranges(body)
+    for match in pattern.finditer(body):
+        if any(start <= match.start() < end for start, end in fenced):
             continue
-        match = None if in_fence else pattern.search(text)
-        if match:
-            yield Finding("placeholder-left", document.path, document.body_line + offset,
-                          f"placeholder '{match.group(0)}' left in approved document {document.id}; "
-                          "write the organization's own content", document.id)
+        shown = " ".join(match.group(0).split())
+        yield Finding("placeholder-left", document.path, document.body_line + body.count("\n", 0, match.start()),
+                      f"placeholder '{shown}' left in approved document {document.id}; "
+                      "write the organization's own content", document.id)
+
+
+def _fenced_ranges(body: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code blocks, where placeholder-like text is an example, not a gap."""
+    ranges, start, offset = [], None, 0
+    for line in body.split("\n"):
+        if FENCE.match(line):
+            if start is None:
+                start = offset
+            else:
+                ranges.append((start, offset + len(line)))
+                start = None
+        offset += len(line) + 1
+    return ranges
 
 
 def _duplicates(context: Context) -> Iterator[Finding]:

@@ -83,3 +83,14 @@ def test_a_folder_that_is_not_git_is_checked_and_says_so(tmp_path: Path):
     result = run("check", str(root), "--today", TODAY)
     assert result.code == 0
     assert "note: changed-since-approval was not checked: not a git repository" in result.out
+
+
+def test_a_placeholder_wrapped_over_two_lines_is_found_at_its_first_line(tmp_path: Path):
+    root = make_repo(tmp_path)
+    path = root / "docs/procedures/objectives.md"
+    path.write_text(path.read_text() + "Kept for [[decide: retention,\n  e.g. five years]].\n\n```\n[[example]]\n```\n")
+    code, report = check(root)
+    lines = path.read_text().split("\n")
+    found = [f for f in report["findings"] if f["rule"] == "placeholder-left"]
+    assert [f["line"] for f in found] == [next(i for i, t in enumerate(lines, 1) if "[[decide" in t)]
+    assert "'[[decide: retention, e.g. five years]]'" in found[0]["message"]

@@ -1,0 +1,74 @@
+"""MkDocs hook for isodocs' own site: reference pages generated from the code, so they cannot drift."""
+
+from __future__ import annotations
+
+import json
+
+from mkdocs.structure.files import File, Files
+
+from isodocs.checks.rules import RULES
+from isodocs.main import build_parser
+from isodocs.resources import schema_path
+
+
+def on_files(files: Files, config) -> Files:
+    files.append(File.generated(config, "reference/rules.md", content=rules_page()))
+    files.append(File.generated(config, "reference/front-matter.md", content=schema_page(
+        "frontmatter", "Front matter", "The YAML header of every controlled document, between `---` lines.")))
+    files.append(File.generated(config, "reference/configuration.md", content=schema_page(
+        "config", "isodocs.yml", "The repository's configuration, at its root.")))
+    files.append(File.generated(config, "reference/cli.md", content=cli_page()))
+    return files
+
+
+def rules_page() -> str:
+    lines = ["# Rules", "", "Every finding carries one of these stable rule ids. Severities can be changed, or a rule "
+             "turned `off`, under `rules:` in `isodocs.yml`. Rules marked *gap* are warnings while the stage is "
+             "`preparation` and errors once it is `certified`.", "",
+             "| Rule | Default | Means | Fix |", "|---|---|---|---|"]
+    for rule in RULES.values():
+        severity = f"{rule.severity} (gap)" if rule.gap else rule.severity
+        lines.append(f"| `{rule.id}` | {severity} | {rule.summary} | {rule.fix} |")
+    return "\n".join(lines) + "\n"
+
+
+def schema_page(name: str, title: str, intro: str) -> str:
+    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    required = set(schema.get("required", []))
+    lines = [f"# {title}", "", intro, schema.get("description", ""), "",
+             f"The JSON Schema ships with the package as `isodocs/schemas/{name}.schema.json`.", "",
+             "| Key | Required | Value | Meaning |", "|---|---|---|---|"]
+    definitions = schema.get("$defs", {})
+    for key, spec in schema["properties"].items():
+        lines.append(f"| `{key}` | {'yes' if key in required else ''} | {_kind(spec, definitions)} | "
+                     f"{_describe(spec, definitions)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _resolve(spec: dict, definitions: dict) -> dict:
+    if "$ref" in spec:
+        return {**definitions[spec["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in spec.items() if k != "$ref"}}
+    return spec
+
+
+def _kind(spec: dict, definitions: dict) -> str:
+    spec = _resolve(spec, definitions)
+    if "enum" in spec:
+        return " \\| ".join(f"`{v}`" for v in spec["enum"])
+    if "anyOf" in spec:
+        return " or ".join(_kind(s, definitions) for s in spec["anyOf"])
+    kind = spec.get("type", "")
+    return " or ".join(kind) if isinstance(kind, list) else {"object": "mapping", "array": "list"}.get(kind, kind)
+
+
+def _describe(spec: dict, definitions: dict) -> str:
+    return _resolve(spec, definitions).get("description", "").replace("|", "\\|")
+
+
+def cli_page() -> str:
+    parser = build_parser()
+    lines = ["# Command line", "", "```text", parser.format_help().rstrip(), "```", ""]
+    for action in parser._subparsers._group_actions:
+        for name, sub in action.choices.items():
+            lines += [f"## isodocs {name}", "", "```text", sub.format_help().rstrip(), "```", ""]
+    return "\n".join(lines)

@@ -17,6 +17,7 @@ import git
 RECORD = "\x1e"
 UNIT = "\x1f"
 APPROVAL_KEYS = re.compile(r"^(version|approved)\s*:")
+VERSION = re.compile(r"""^version\s*:\s*["']?([^"'\s#]+)""")
 # Front matter keys whose edits are not a change of the document's content.
 METADATA_KEYS = re.compile(
     r"^(id|title|type|owner|approver|status|version|approved|last_reviewed|review_interval|classification"
@@ -33,6 +34,7 @@ class Revision:
     approval: bool = False      # version or approval date moved
     content: bool = False       # text or clause map changed
     path: str = ""              # the document's path in this commit
+    version: str | None = None  # the document's version after this commit
 
     @property
     def short(self) -> str:
@@ -83,41 +85,51 @@ def read(root: Path, docs_dir: str) -> History:
         header, _, patch = chunk.partition("\n")
         sha, stamp, author, subject = header.split(UNIT, 3)
         when = datetime.fromtimestamp(int(stamp), tz=timezone.utc)
-        for old, new, changed in _files(patch):
+        for old, new, removed, added in _files(patch):
             if new is None:
                 history.revisions.pop(old[strip:], None)
                 continue
             path = new[strip:]
             if old is not None and old != new:
                 history.revisions[path] = history.revisions.pop(old[strip:], [])
-            approval, content = _classify(changed)
-            history.revisions.setdefault(path, []).append(
-                Revision(sha, when, author, subject, approval, content, path))
+            revisions = history.revisions.setdefault(path, [])
+            revisions.append(_revision(sha, when, author, subject, path, removed, added, revisions))
     working = repo.git.diff("HEAD", "-M", "--unified=0", "--no-color", "--no-ext-diff", "--", scope)
-    for old, new, changed in _files(working):
+    for old, new, removed, added in _files(working):
         if new is not None:
-            approval, content = _classify(changed)
-            history.uncommitted[new[strip:]] = Revision("0" * 40, datetime.now(timezone.utc), "", "uncommitted",
-                                                        approval, content, new[strip:])
+            path = new[strip:]
+            history.uncommitted[path] = _revision("0" * 40, datetime.now(timezone.utc), "", "uncommitted", path,
+                                                  removed, added, history.revisions.get(path, []))
     return history
 
 
-def _files(patch: str) -> list[tuple[str | None, str | None, list[str]]]:
-    """(old path, new path, changed lines) per file in a unified diff."""
-    files: list[tuple[str | None, str | None, list[str]]] = []
+def _revision(sha: str, when: datetime, author: str, subject: str, path: str, removed: list[str],
+              added: list[str], earlier: list[Revision]) -> Revision:
+    changed = removed + added
+    versions = [m.group(1) for m in map(VERSION.match, added) if m]
+    version = versions[-1] if versions else (earlier[-1].version if earlier else None)
+    return Revision(sha, when, author, subject, any(APPROVAL_KEYS.match(line) for line in changed),
+                    any(line.strip() not in ("", "---") and not METADATA_KEYS.match(line) for line in changed),
+                    path, version)
+
+
+def _files(patch: str) -> list[tuple[str | None, str | None, list[str], list[str]]]:
+    """(old path, new path, removed lines, added lines) per file in a unified diff."""
+    files: list[tuple[str | None, str | None, list[str], list[str]]] = []
     old = new = None
-    changed: list[str] = []
+    removed: list[str] = []
+    added: list[str] = []
     in_hunk = False
 
     def flush() -> None:
         if old is not None or new is not None:
-            files.append((old, new, changed))
+            files.append((old, new, removed, added))
 
     for line in patch.split("\n"):
         if line.startswith("diff --git "):
             flush()
             old = new = None
-            changed = []
+            removed, added = [], []
             in_hunk = False
         elif not in_hunk and line.startswith("rename from "):
             old = line[len("rename from "):]
@@ -129,13 +141,9 @@ def _files(patch: str) -> list[tuple[str | None, str | None, list[str]]]:
             new = None if line == "+++ /dev/null" else line[6:]
         elif HUNK.match(line):
             in_hunk = True
-        elif in_hunk and line[:1] in ("+", "-"):
-            changed.append(line[1:])
+        elif in_hunk and line[:1] == "-":
+            removed.append(line[1:])
+        elif in_hunk and line[:1] == "+":
+            added.append(line[1:])
     flush()
     return files
-
-
-def _classify(changed: list[str]) -> tuple[bool, bool]:
-    approval = any(APPROVAL_KEYS.match(line) for line in changed)
-    content = any(line.strip() not in ("", "---") and not METADATA_KEYS.match(line) for line in changed)
-    return approval, content

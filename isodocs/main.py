@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
     new.add_argument("--no-input", action="store_true", help="ask nothing; use the options and the defaults")
 
+    history = commands.add_parser("history", help="a document's revision history from git")
+    history.add_argument("document", metavar="DOC", help="a document id or path")
+    history.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -68,6 +73,9 @@ def dispatch(args: argparse.Namespace) -> int:
                                                        "top_management", "system_owner", "security_officer",
                                                        "reviewers")}
         return new(args.directory, args.organization, args.standard, args.no_input, options)
+    if args.command == "history":
+        from isodocs.commands.history import show
+        return show(args.document, args.path, args.format)
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)

@@ -5,6 +5,7 @@ The checker, the git features, the exporters and the MkDocs plugin all read this
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,7 +15,7 @@ from isodocs import catalog, config as config_module
 from isodocs.catalog import Catalog
 from isodocs.config import Config
 from isodocs.document import Document
-from isodocs.errors import ConfigError
+from isodocs.errors import ConfigError, UsageError
 from isodocs.findings import Finding
 from isodocs.frontmatter import FRONTMATTER_INVALID, read
 
@@ -55,6 +56,22 @@ class Repository:
         for document in self.documents:
             index.setdefault(document.id, []).append(document)
         return index
+
+    def find(self, reference: str) -> Document:
+        """The document named by an id, or by a path (relative to the current folder or the root)."""
+        if reference in self.by_id:
+            return self.by_id[reference][0]
+        for candidate in (Path(reference).resolve(), (self.root / reference).resolve()):
+            try:
+                rel_path = candidate.relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                continue
+            for document in self.documents:
+                if document.path == rel_path:
+                    return document
+        guess = difflib.get_close_matches(reference, list(self.by_id), n=1)
+        raise UsageError(f"no document '{reference}' in {self.root}",
+                         hint=f"did you mean {guess[0]}?" if guess else "give a document id or its file's path")
 
     def _read_documents(self) -> None:
         docs = self.docs_dir

@@ -1,0 +1,35 @@
+"""`isodocs history DOC`: a document's revisions from git, with the version it had at each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from isodocs import history
+from isodocs.errors import IsodocsError
+from isodocs.repository import Repository
+
+
+def show(reference: str, path: str = ".", fmt: str = "text") -> int:
+    repository = Repository.load(Path(path))
+    document = repository.find(reference)
+    revisions = history.read(repository.root, repository.config.docs_dir)
+    if not revisions.available:
+        raise IsodocsError(f"no history: {repository.root} is {revisions.reason}")
+    rows = revisions.of(document.path)
+    if fmt == "json":
+        json.dump([{"commit": r.hash, "date": r.date.isoformat(), "author": r.author, "subject": r.subject,
+                    "version": r.version, "approval": r.approval, "content": r.content, "path": r.path}
+                   for r in rows], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    sys.stdout.write(f"{document.id} {document.title} ({document.path})\n")
+    for position, revision in reversed(list(enumerate(rows))):
+        kind = "created" if position == 0 else "approval" if revision.approval else \
+            "change" if revision.content else "metadata"
+        sys.stdout.write(f"{revision.date:%Y-%m-%d}  {revision.short}  v{revision.version or '-':<6} {kind:<9} "
+                         f"{revision.author}: {revision.subject}\n")
+    if revisions.shallow:
+        sys.stdout.write("note: shallow clone, older history is missing; fetch it with: git fetch --unshallow\n")
+    return 0

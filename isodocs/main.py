@@ -52,6 +52,31 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--path", default=".", help="the repository (default: the current folder)")
     history.add_argument("--format", choices=("text", "json"), default="text")
 
+    review = commands.add_parser("review", help="stamp a review of a document")
+    review.add_argument("document", metavar="DOC", help="a document id or path")
+    review.add_argument("--by", required=True, metavar="ROLE", help="the role that reviewed it")
+    review.add_argument("--date", type=_date, metavar="DATE", help="the day of the review (default: today)")
+    review.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    approve = commands.add_parser("approve", help="approve a new version of a document")
+    approve.add_argument("document", metavar="DOC", help="a document id or path")
+    approve.add_argument("--by", required=True, metavar="ROLE", help="the approving role")
+    approve.add_argument("--major", action="store_true", help="raise the major version (1.3 -> 2.0)")
+    approve.add_argument("--date", type=_date, metavar="DATE", help="the day of the approval (default: today)")
+    approve.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    add = commands.add_parser("add", help="add a new draft document with a free id")
+    add.add_argument("type", metavar="TYPE", help="policy, procedure, plan, record, register, form, manual or guideline")
+    add.add_argument("title", metavar="TITLE")
+    add.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
+                     help="a clause it addresses, e.g. iso27001-2022:A.5.15; repeat for several")
+    add.add_argument("--owner", required=True, metavar="ROLE")
+    add.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    owners = commands.add_parser("codeowners", help="write CODEOWNERS from the documents' owners, or check it")
+    owners.add_argument("--check", action="store_true", help="exit 1 when CODEOWNERS is out of date")
+    owners.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -76,6 +101,18 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "history":
         from isodocs.commands.history import show
         return show(args.document, args.path, args.format)
+    if args.command == "review":
+        from isodocs.commands.review import review
+        return review(args.document, args.by, args.date, args.path)
+    if args.command == "approve":
+        from isodocs.commands.approve import approve
+        return approve(args.document, args.by, args.major, args.date, args.path)
+    if args.command == "add":
+        from isodocs.commands.add import add
+        return add(args.type, args.title, args.clause, args.owner, args.path)
+    if args.command == "codeowners":
+        from isodocs.commands.codeowners import codeowners
+        return codeowners(args.check, args.path)
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)

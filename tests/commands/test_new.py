@@ -120,7 +120,7 @@ def test_bad_answers_are_refused_before_anything_is_written(tmp_path: Path, args
     assert not target.exists()
 
 
-@pytest.mark.parametrize("name", ["../escape", "a b", ".."])
+@pytest.mark.parametrize("name", ["a b", "..", "bad|name", "-rf"])
 def test_a_folder_name_that_is_not_plain_is_refused(tmp_path: Path, name: str):
     result = run("new", str(tmp_path / "x" / name), "--organization", "Acme", "--no-input")
     assert result.code == 2 and "plain folder name" in result.err

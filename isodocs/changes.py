@@ -1,0 +1,185 @@
+"""What a change (BASE to HEAD, or to the working tree) does to the document set.
+
+Both sides are loaded as full repository models: BASE (and HEAD when given) from a snapshot of git's
+tree, so the comparison uses exactly the rules the checker uses.
+"""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+import git
+
+from isodocs import checks
+from isodocs.checks.context import Context
+from isodocs.checks.coverage import clause_states, documents_by_clause
+from isodocs.checks.soa import control_states
+from isodocs.config import CONFIG_FILE
+from isodocs.document import Document
+from isodocs.errors import IsodocsError
+from isodocs.history import History
+from isodocs.repository import Repository
+
+
+@dataclass
+class DocumentChange:
+    kind: str                     # added | removed | renamed | changed
+    path: str
+    old_path: str | None
+    id: str
+    title: str
+    text: bool = False            # the body changed
+    metadata: bool = False        # front matter other than the clause map changed
+    clauses: bool = False         # the clause map changed
+    old_version: str | None = None
+    new_version: str | None = None
+    approval_moved: bool = False
+    status: str | None = None
+    reviewers: list[str] = field(default_factory=list)
+
+    @property
+    def unapproved_change(self) -> bool:
+        """Text or clauses changed in an approved document without a new version and approval."""
+        return (self.kind in ("changed", "renamed") and (self.text or self.clauses) and self.status == "approved"
+                and not (self.approval_moved and self.old_version != self.new_version))
+
+
+@dataclass
+class ClauseChange:
+    catalog: str
+    id: str
+    title: str | None
+    before: str
+    after: str
+
+
+@dataclass
+class Diff:
+    base: str
+    head: str
+    documents: list[DocumentChange]
+    clauses: list[ClauseChange]
+    readiness_before: dict[str, checks.Readiness]
+    readiness_after: dict[str, checks.Readiness]
+    reviewers: list[str]
+
+
+@contextmanager
+def snapshot(repository: Repository, repo: git.Repo, revision: str) -> Iterator[Repository]:
+    """The repository as it was at `revision`, loaded from a temporary copy of git's tree."""
+    top = Path(repo.working_tree_dir).resolve()
+    prefix = repository.root.resolve().relative_to(top).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    paths = [f"{prefix}{CONFIG_FILE}", f"{prefix}{repository.config.docs_dir}"]
+    stream = io.BytesIO()
+    try:
+        repo.archive(stream, treeish=revision, format="tar", path=paths)
+    except git.GitCommandError as error:
+        raise IsodocsError(f"cannot read {revision} from git: {error.stderr.strip().splitlines()[-1]}",
+                           hint="name a branch, tag or commit that has isodocs.yml and the docs folder") from None
+    stream.seek(0)
+    with tempfile.TemporaryDirectory(prefix="isodocs-diff-") as folder:
+        with tarfile.open(fileobj=stream) as archive:
+            archive.extractall(folder, filter="data")
+        yield Repository.load(Path(folder) / prefix)
+
+
+def compare(repository: Repository, base: str, head: str | None, today: date) -> Diff:
+    try:
+        repo = git.Repo(repository.root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise IsodocsError(f"{repository.root} is not a git repository") from None
+    renames = _renames(repo, repository, base, head)
+    with snapshot(repository, repo, base) as before:
+        if head is None:
+            return _compare(before, repository, renames, base, "working tree", today)
+        with snapshot(repository, repo, head) as after:
+            return _compare(before, after, renames, base, head, today)
+
+
+def _renames(repo: git.Repo, repository: Repository, base: str, head: str | None) -> dict[str, str]:
+    """New path to old path for documents git sees as renamed."""
+    top = Path(repo.working_tree_dir).resolve()
+    prefix = repository.root.resolve().relative_to(top).as_posix()
+    strip = 0 if prefix == "." else len(prefix) + 1
+    revisions = [base] + ([head] if head else [])
+    output = repo.git.diff("-M", "--name-status", "--no-color", *revisions, "--", repository.config.docs_dir)
+    renames = {}
+    for line in output.splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("R") and len(parts) == 3:
+            renames[parts[2][strip:]] = parts[1][strip:]
+    return renames
+
+
+def _compare(before: Repository, after: Repository, renames: dict[str, str], base: str, head: str,
+             today: date) -> Diff:
+    old = {d.path: d for d in before.documents}
+    new = {d.path: d for d in after.documents}
+    changes: list[DocumentChange] = []
+    for path, document in sorted(new.items()):
+        previous = old.get(renames.get(path, path))
+        if previous is None:
+            changes.append(_change("added", document, None, after))
+            continue
+        change = _change("renamed" if previous.path != path else "changed", document, previous, after)
+        if change.kind == "renamed" or change.text or change.metadata or change.clauses:
+            changes.append(change)
+    gone = set(old) - {renames.get(path, path) for path in new}
+    changes += [_change("removed", old[path], None, before) for path in sorted(gone)]
+    context_before, context_after = Context(before, today), Context(after, today)
+    clauses = _clause_changes(context_before, context_after)
+    reviewers = sorted({name for change in changes for name in change.reviewers})
+    return Diff(base, head, changes, clauses, checks.readiness(context_before, documents_by_clause(context_before)),
+                checks.readiness(context_after, documents_by_clause(context_after)), reviewers)
+
+
+def _change(kind: str, document: Document, previous: Document | None, repository: Repository) -> DocumentChange:
+    roles = repository.config.roles
+    reviewers = []
+    for role_id in (document.owner, document.approver):
+        role = roles.get(role_id or "")
+        if role is not None:
+            reviewers.append(f"{role.name} ({role.handle or role_id})")
+    change = DocumentChange(kind, document.path, previous.path if previous else None, document.id, document.title,
+                            status=document.status, new_version=document.version, reviewers=reviewers)
+    if previous is not None:
+        change.old_version = previous.version
+        change.text = previous.body != document.body
+        change.clauses = previous.clauses != document.clauses or previous.applicability != document.applicability
+        change.metadata = _metadata(previous) != _metadata(document)
+        change.approval_moved = previous.approved != document.approved
+    return change
+
+
+def _metadata(document: Document) -> tuple[object, ...]:
+    return (document.id, document.title, document.type, document.status, document.owner, document.approver,
+            document.version, document.approved, document.last_reviewed, document.review_interval,
+            document.classification)
+
+
+def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
+    result = []
+    for catalog_id, catalog in after.repository.catalogs.items():
+        if catalog_id not in before.repository.catalogs:
+            continue
+        old = {s.id: s.state for s in clause_states(before, catalog, documents_by_clause(before))}
+        old |= {s.id: s.state for s in control_states(before, catalog, documents_by_clause(before))}
+        new = {s.id: s.state for s in clause_states(after, catalog, documents_by_clause(after))}
+        new |= {s.id: s.state for s in control_states(after, catalog, documents_by_clause(after))}
+        for clause_id in catalog.entries:
+            if old.get(clause_id, "not required") != new.get(clause_id, "not required"):
+                entry = catalog.entries[clause_id]
+                result.append(ClauseChange(catalog_id, clause_id, entry.title, old.get(clause_id, "not required"),
+                                           new.get(clause_id, "not required")))
+    return result
+
+
+__all__ = ["Diff", "DocumentChange", "ClauseChange", "compare", "History"]

@@ -1,0 +1,84 @@
+"""`isodocs add TYPE "TITLE" --clause CAT:ID --owner ROLE`: a new draft document with a free id."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from isodocs.atomic import write_text
+from isodocs.commands.review import known_role
+from isodocs.document import TYPES
+from isodocs.editing import locked
+from isodocs.errors import UsageError
+from isodocs.repository import Repository
+
+PREFIX = {"policy": "POL", "procedure": "PRO", "plan": "PLN", "record": "REC", "register": "REG", "form": "FRM",
+          "manual": "MAN", "guideline": "GUI"}
+FOLDER = {"policy": "policies", "procedure": "procedures", "plan": "plans", "record": "records",
+          "register": "registers", "form": "forms", "manual": "manual", "guideline": "guidelines"}
+SECTIONS = {"policy": ["Purpose", "Scope", "Responsibilities", "Policy", "Records"],
+            "procedure": ["Purpose", "Scope", "Responsibilities", "Procedure", "Records"]}
+
+
+def free_id(repository: Repository, kind: str) -> str:
+    prefix = PREFIX[kind]
+    numbers = [int(m.group(1)) for doc_id in repository.by_id
+               if (m := re.fullmatch(rf"{prefix}-(\d+)", doc_id))]
+    return f"{prefix}-{max(numbers, default=0) + 1:03d}"
+
+
+def slug(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    return "-".join(words)[:60] or "document"
+
+
+def parse_clauses(repository: Repository, given: list[str]) -> dict[str, list[str]]:
+    clauses: dict[str, list[str]] = {}
+    for item in given:
+        catalog_id, _, clause_id = item.partition(":")
+        catalog = repository.catalogs.get(catalog_id)
+        if catalog is None:
+            raise UsageError(f"--clause {item}: '{catalog_id}' is not among the standards in isodocs.yml",
+                             hint=f"in scope: {', '.join(repository.catalogs)}")
+        if clause_id not in catalog.entries:
+            raise UsageError(f"--clause {item}: {catalog.name} has no clause '{clause_id}'",
+                             hint=f"see isodocs standards show {catalog_id}")
+        clauses.setdefault(catalog_id, []).append(clause_id)
+    return clauses
+
+
+def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".") -> int:
+    repository = Repository.load(Path(path))
+    if kind not in TYPES:
+        raise UsageError(f"unknown document type '{kind}'", hint=f"one of: {', '.join(TYPES)}")
+    if not title.strip():
+        raise UsageError("the title is empty")
+    known_role(repository, owner)
+    mapped = parse_clauses(repository, clauses)
+    folder = repository.docs_dir / FOLDER[kind]
+    folder.mkdir(parents=True, exist_ok=True)
+    with locked(folder):
+        repository = Repository.load(repository.root)  # ids taken by anyone who added meanwhile count too
+        doc_id = free_id(repository, kind)
+        target = folder / f"{slug(title)}.md"
+        if target.exists():
+            raise UsageError(f"{target.relative_to(repository.root)} already exists", hint="choose another title")
+        write_text(target, render(doc_id, title, kind, owner, mapped, repository.config.default_classification))
+    sys.stdout.write(f"{doc_id}: {target.relative_to(repository.root)} created as a draft\n")
+    return 0
+
+
+def render(doc_id: str, title: str, kind: str, owner: str, clauses: dict[str, list[str]], classification: str) -> str:
+    quoted_title = "'" + title.replace("'", "''") + "'"
+    lines = ["---", f"id: {doc_id}", f"title: {quoted_title}", f"type: {kind}", f"owner: {owner}", "status: draft",
+             'version: "0.1"', f"classification: {classification}", "clauses:"]
+    lines += [f"  {catalog}: [{', '.join(chr(34) + c + chr(34) for c in ids)}]" for catalog, ids in clauses.items()]
+    if not clauses:
+        lines[-1] = "clauses: {}"
+    lines += ["---", f"# {title}", ""]
+    for section in SECTIONS.get(kind, ["Purpose", "Scope", "Content", "Records"]):
+        lines += [f"## {section}", "", f"[[decide: {section.lower()} of this {kind}]]", ""]
+    return "\n".join(lines)

@@ -1,0 +1,168 @@
+"""Editing front matter without disturbing anything the user wrote.
+
+The header is read with ruamel.yaml's round-trip loader, which knows where every key and value
+stands; only the lines of the fields being changed are rewritten (or new lines inserted), so
+comments, key order, quoting, line ends, a byte-order mark and the body stay byte for byte. The
+result is parsed again before it is written, atomically, under a lock on the folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
+
+from isodocs.atomic import write_bytes
+from isodocs.errors import IsodocsError
+from isodocs.frontmatter import SplitError, decode, split
+from isodocs.yamlload import YamlError, parse
+
+_round_trip = YAML(typ="rt")
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    value: str                   # the new value, e.g. 2026-11-21 or 1.1
+    after: tuple[str, ...] = ()  # where to insert the key when it is missing: after the first of these present
+    quote: bool = False          # double-quote a new value (an existing one keeps its own quoting)
+
+
+class EditError(IsodocsError):
+    """A file that cannot be edited safely; nothing was written."""
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """One editor at a time in a folder: a second one waits until the first has written."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
+
+
+def quoted_like(old_token: str | None, value: str) -> str:
+    """`value` written with the quotes the old value had ("1.0" stays double-quoted)."""
+    if old_token and old_token[0] in "'\"":
+        return f"{old_token[0]}{value}{old_token[0]}"
+    return value
+
+
+def read_header(path: Path) -> tuple[bytes, CommentedMap]:
+    raw = path.read_bytes()
+    try:
+        text = decode(raw)
+        parts = split(text)
+    except SplitError as error:
+        raise EditError(error.message, path, error.line) from None
+    if parts.header is None:
+        raise EditError("has no front matter to edit", path, 1, hint="add a --- header first")
+    try:
+        parse(parts.header)
+        data = _round_trip.load(parts.header)
+    except YamlError as error:
+        raise EditError(f"front matter does not parse: {error.message}", path, error.line + 1,
+                        hint="fix it by hand first; nothing was changed") from None
+    except YAMLError as error:
+        raise EditError(f"front matter does not parse: {error}", path, 2) from None
+    if not isinstance(data, CommentedMap):
+        raise EditError("front matter is not a mapping of keys", path, 2)
+    return raw, data
+
+
+def edit(path: Path, changes: list[Change]) -> bytes:
+    """Apply the changes to the file's front matter; returns the new bytes (already written)."""
+    with locked(path.parent):
+        raw, data = read_header(path)
+        new = apply(raw, data, changes, path)
+        write_bytes(path, new)
+        return new
+
+
+def apply(raw: bytes, data: CommentedMap, changes: list[Change], path: Path) -> bytes:
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    text = raw[len(bom):].decode("utf-8")
+    newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+    lines = text.splitlines(keepends=True)
+    offset = 1  # the opening --- line
+    inserts: dict[int, list[str]] = {}
+    for change in changes:
+        if change.key in data:
+            line, column = data.lc.value(change.key)
+            index = offset + line
+            current = lines[index]
+            end = _value_end(current, column)
+            if end is None or _spans_lines(data, change.key):
+                raise EditError(f"'{change.key}' spans several lines; edit it by hand", path, index + 1)
+            token = current[column:end]
+            lines[index] = current[:column] + quoted_like(token, change.value) + current[end:]
+        else:
+            anchor = next((k for k in change.after if k in data), None)
+            index = offset + (data.lc.key(anchor)[0] if anchor else _last_line(data))
+            value = f'"{change.value}"' if change.quote else change.value
+            inserts.setdefault(index, []).append(f"{change.key}: {value}{newline}")
+    for index in sorted(inserts, reverse=True):
+        lines[index + 1:index + 1] = inserts[index]
+    result = bom + "".join(lines).encode("utf-8")
+    try:
+        parse(split(decode(result)).header or "")
+    except (YamlError, SplitError) as error:
+        raise EditError(f"the edit would break the front matter ({error}); nothing was changed", path) from None
+    return result
+
+
+def _value_end(line: str, column: int) -> int | None:
+    body = line.rstrip("\r\n")
+    if column >= len(body):
+        return column
+    quote = body[column]
+    if quote in "'\"":
+        position = column + 1
+        while position < len(body):
+            if body[position] == quote:
+                if quote == "'" and body[position + 1:position + 2] == "'":
+                    position += 2
+                    continue
+                return position + 1
+            position += 2 if quote == '"' and body[position] == "\\" else 1
+        return None
+    comment = body.find(" #", column)
+    return len(body[:comment].rstrip()) if comment != -1 else len(body.rstrip())
+
+
+def _spans_lines(data: CommentedMap, key: str) -> bool:
+    value = data[key]
+    return isinstance(value, (dict, list)) or "\n" in str(value)
+
+
+def _last_line(data: CommentedMap) -> int:
+    """The line of the header's last top-level key's value (insertions go below its block)."""
+    last = list(data)[-1]
+    line = data.lc.value(last)[0]
+    value = data[last]
+    if isinstance(value, (dict, list)) and len(value):
+        line = max(line, _deepest_line(value))
+    return line
+
+
+def _deepest_line(value: object) -> int:
+    lines = []
+    if isinstance(value, dict):
+        for key in value:
+            lines.append(value.lc.value(key)[0])
+            lines.append(_deepest_line(value[key]))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            lines.append(value.lc.item(index)[0])
+            lines.append(_deepest_line(item))
+    return max(lines, default=0)

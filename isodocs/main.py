@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     owners.add_argument("--check", action="store_true", help="exit 1 when CODEOWNERS is out of date")
     owners.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
+    diff = commands.add_parser("diff", help="what a change does to the document set")
+    diff.add_argument("base", metavar="BASE", help="the branch, tag or commit to compare with")
+    diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.add_argument("--today", type=_date, metavar="DATE")
+    diff.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -113,6 +120,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "codeowners":
         from isodocs.commands.codeowners import codeowners
         return codeowners(args.check, args.path)
+    if args.command == "diff":
+        from isodocs.commands.diff import diff
+        return diff(args.base, args.head, args.format, args.path, args.today)
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)

@@ -1,0 +1,73 @@
+"""`isodocs diff BASE [HEAD]`: what a change does to the management system, for a pull request."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from isodocs.changes import Diff, compare
+from isodocs.repository import Repository
+
+
+def diff(base: str, head: str | None = None, fmt: str = "markdown", path: str = ".", today: date | None = None
+         ) -> int:
+    repository = Repository.load(Path(path))
+    result = compare(repository, base, head, today or date.today())
+    sys.stdout.write(as_json(result) if fmt == "json" else as_markdown(result))
+    return 0
+
+
+def as_json(result: Diff) -> str:
+    return json.dumps({
+        "base": result.base, "head": result.head,
+        "documents": [{"change": c.kind, "path": c.path, "old_path": c.old_path, "id": c.id, "title": c.title,
+                       "text": c.text, "metadata": c.metadata, "clauses": c.clauses, "old_version": c.old_version,
+                       "new_version": c.new_version, "approval_moved": c.approval_moved,
+                       "unapproved_change": c.unapproved_change, "reviewers": c.reviewers}
+                      for c in result.documents],
+        "clauses": [{"catalog": c.catalog, "id": c.id, "title": c.title, "before": c.before, "after": c.after}
+                    for c in result.clauses],
+        "readiness": {catalog: {"before": result.readiness_before[catalog].as_dict() if catalog in
+                                result.readiness_before else None, "after": ready.as_dict()}
+                      for catalog, ready in result.readiness_after.items()},
+        "reviewers": result.reviewers,
+    }, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_markdown(result: Diff) -> str:
+    lines = [f"## isodocs: what this change does ({result.base} → {result.head})", ""]
+    if not result.documents:
+        lines += ["No controlled document changes.", ""]
+    else:
+        lines += ["| Change | Document | Version | What changed |", "|---|---|---|---|"]
+        for change in result.documents:
+            what = ", ".join(name for name, flag in (("text", change.text), ("clauses", change.clauses),
+                                                     ("metadata", change.metadata)) if flag)
+            if change.unapproved_change:
+                what += " — ⚠️ approved text changed without a new version and approval"
+            version = change.new_version or ""
+            if change.old_version and change.old_version != change.new_version:
+                version = f"{change.old_version} → {change.new_version}"
+            where = f"`{change.old_path}` → `{change.path}`" if change.kind == "renamed" else f"`{change.path}`"
+            lines.append(f"| {change.kind} | {change.id} {_cell(change.title)} ({where}) | {version} | {what} |")
+        lines.append("")
+    if result.clauses:
+        lines += ["### Coverage", "", "| Standard | Clause | Before | After |", "|---|---|---|---|"]
+        for clause in result.clauses:
+            lines.append(f"| {clause.catalog} | {clause.id} {_cell(clause.title or '')} | {clause.before} | "
+                         f"{clause.after} |")
+        lines.append("")
+    lines += ["### Readiness", "", "| Standard | Before | After |", "|---|---:|---:|"]
+    for catalog, after in result.readiness_after.items():
+        before = result.readiness_before.get(catalog)
+        lines.append(f"| {catalog} | {f'{before.percent:g}%' if before else '—'} | {after.percent:g}% |")
+    lines.append("")
+    if result.reviewers:
+        lines += ["### Review needed from", ""] + [f"- {name}" for name in result.reviewers] + [""]
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")

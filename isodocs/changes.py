@@ -96,6 +96,13 @@ def compare(repository: Repository, base: str, head: str | None, today: date) ->
         repo = git.Repo(repository.root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise IsodocsError(f"{repository.root} is not a git repository") from None
+    for revision in (base, head):
+        if revision is not None:
+            try:
+                repo.rev_parse(revision)
+            except (git.BadName, ValueError, git.GitCommandError):
+                raise IsodocsError(f"cannot read {revision} from git: no such branch, tag or commit",
+                                   hint="fetch it first (CI: a full clone, fetch-depth: 0 or GIT_DEPTH: 0)") from None
     renames = _renames(repo, repository, base, head)
     with snapshot(repository, repo, base) as before:
         if head is None:

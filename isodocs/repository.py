@@ -69,6 +69,10 @@ class Repository:
             for document in self.documents:
                 if document.path == rel_path:
                     return document
+            for finding in self.load_findings:
+                if finding.path == rel_path:
+                    raise UsageError(f"cannot use this document: {finding.message}", finding.path, finding.line,
+                                     hint="fix its front matter first; nothing was changed")
         guess = difflib.get_close_matches(reference, list(self.by_id), n=1)
         raise UsageError(f"no document '{reference}' in {self.root}",
                          hint=f"did you mean {guess[0]}?" if guess else "give a document id or its file's path")

@@ -1,0 +1,60 @@
+"""`isodocs diff` on real branches: documents, versions, approvals, coverage, readiness, reviewers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import git
+from conftest import TODAY, commit_all, run
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    target = root / path
+    target.write_text(target.read_text().replace(old, new, 1))
+
+
+def diff(root: Path, *args: str) -> dict:
+    result = run("diff", *args, "--format", "json", "--today", TODAY, "--path", str(root))
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_diff_between_branches(clean: Path):
+    repo = git.Repo(clean)
+    repo.git.checkout("-b", "feature")
+    edit(clean, "docs/policies/controls-manual.md", "every quarter", "every month")
+    (clean / "docs/plans").mkdir()
+    repo.git.mv("docs/procedures/objectives.md", "docs/plans/objectives.md")
+    edit(clean, "docs/procedures/competence.md", 'version: "1.0"', 'version: "1.1"')
+    edit(clean, "docs/procedures/competence.md", "approved: 2026-06-01", "approved: 2026-11-20")
+    edit(clean, "docs/procedures/competence.md", "training records", "training and awareness records")
+    (clean / "docs/procedures/internal-audit.md").unlink()
+    commit_all(repo, "Feature")
+    report = diff(clean, "main", "feature")
+    by_id = {d["id"]: d for d in report["documents"]}
+    assert set(by_id) == {"MAN-IS-001", "PLN-IS-001", "PRO-IS-002", "PRO-IS-005"}
+    assert by_id["MAN-IS-001"]["change"] == "changed" and by_id["MAN-IS-001"]["unapproved_change"] is True
+    assert by_id["PLN-IS-001"]["change"] == "renamed"
+    assert by_id["PLN-IS-001"]["old_path"] == "docs/procedures/objectives.md"
+    assert by_id["PRO-IS-002"]["unapproved_change"] is False
+    assert (by_id["PRO-IS-002"]["old_version"], by_id["PRO-IS-002"]["new_version"]) == ("1.0", "1.1")
+    assert by_id["PRO-IS-005"]["change"] == "removed"
+    assert [(c["id"], c["before"], c["after"]) for c in report["clauses"]] == [("9.2.2", "covered", "uncovered")]
+    assert report["readiness"]["iso27001-2022"] == {"before": {"required": 107, "covered": 107, "percent": 100.0},
+                                                    "after": {"required": 107, "covered": 106, "percent": 99.1}}
+    assert "Sam Lee (@example/security)" in report["reviewers"]
+
+
+def test_diff_against_the_working_tree_in_markdown(clean: Path):
+    edit(clean, "docs/procedures/management-review.md", "status: approved", "status: draft")
+    result = run("diff", "HEAD", "--today", TODAY, "--path", str(clean))
+    assert result.code == 0
+    assert "| changed | PRO-IS-006 Management review" in result.out
+    assert "| iso27001-2022 | 9.3.3 Management review results | covered | draft-only |" in result.out
+    assert "Alex Morgan (@alex)" in result.out
+
+
+def test_diff_with_an_unknown_revision_is_unusable(clean: Path):
+    result = run("diff", "no-such-branch", "--path", str(clean))
+    assert result.code == 2 and "cannot read no-such-branch" in result.err

@@ -1,0 +1,92 @@
+"""History from git in one pass: renames followed, versions at each commit, changes since approval."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import git
+from conftest import TODAY, commit_all, make_repo, run
+
+from isodocs import history
+
+MANUAL = "docs/policies/controls-manual.md"
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    target = root / path
+    text = target.read_text()
+    assert old in text
+    target.write_text(text.replace(old, new, 1))
+
+
+def rules(root: Path) -> list[tuple[str, str]]:
+    report = json.loads(run("check", str(root), "--format", "json", "--today", TODAY).out)
+    return [(f["rule"], f["path"]) for f in report["findings"]]
+
+
+def test_history_follows_renames_and_knows_each_version(clean: Path):
+    repo = git.Repo(clean)
+    repo.git.mv(MANUAL, "docs/policies/security-controls.md")
+    commit_all(repo, "Rename the controls manual")
+    edit(clean, "docs/policies/security-controls.md", 'version: "1.0"', 'version: "1.1"')
+    edit(clean, "docs/policies/security-controls.md", "approved: 2026-06-01", "approved: 2026-07-01")
+    commit_all(repo, "Approve 1.1")
+    revisions = history.read(clean, "docs").of("docs/policies/security-controls.md")
+    assert [r.subject for r in revisions] == ["Initial document set", "Rename the controls manual", "Approve 1.1"]
+    assert [r.version for r in revisions] == ["1.0", "1.0", "1.1"]
+    assert [r.path for r in revisions] == [MANUAL, "docs/policies/security-controls.md",
+                                           "docs/policies/security-controls.md"]
+    out = run("history", "MAN-IS-001", "--path", str(clean)).out
+    assert "v1.1" in out and "Rename the controls manual" in out
+
+
+def test_history_reads_the_log_in_one_pass(clean: Path, monkeypatch):
+    calls = []
+    original = git.cmd.Git.execute
+
+    def counting(self, command, *args, **kwargs):
+        calls.append(command)
+        return original(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(git.cmd.Git, "execute", counting)
+    for number in range(5):
+        (clean / "docs/index.md").write_text(f"# Index, edit {number}\n")
+        commit_all(git.Repo(clean), f"Edit {number}")
+    calls.clear()
+    result = history.read(clean, "docs")
+    assert len(result.revisions) == len(list((clean / "docs").rglob("*.md")))
+    assert sum(1 for command in calls if "log" in command) == 1
+    assert len(calls) <= 4
+
+
+def test_a_text_change_after_approval_is_found_and_a_review_stamp_is_not(clean: Path):
+    repo = git.Repo(clean)
+    edit(clean, MANUAL, "last_reviewed: 2026-06-01", "last_reviewed: 2026-11-01")
+    commit_all(repo, "Review the manual")
+    edit(clean, "docs/procedures/operations.md", "owner: it-lead", "owner: ciso")
+    commit_all(repo, "New owner for operations")
+    assert rules(clean) == []
+    edit(clean, MANUAL, "every quarter", "every month")
+    commit_all(repo, "Tighten access reviews")
+    assert rules(clean) == [("changed-since-approval", MANUAL)]
+    edit(clean, MANUAL, 'version: "1.0"', 'version: "1.1"')
+    edit(clean, MANUAL, "approved: 2026-06-01", "approved: 2026-11-02")
+    commit_all(repo, "Approve 1.1")
+    assert rules(clean) == []
+
+
+def test_a_clause_map_change_needs_a_new_approval_and_uncommitted_edits_count(clean: Path):
+    edit(clean, MANUAL, '"A.8.5"]', '"A.8.5", "A.8.3"]')
+    assert rules(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_a_shallow_clone_is_reported_with_the_fix(clean: Path, tmp_path: Path):
+    edit(clean, "docs/index.md", "Start with", "Begin with")
+    commit_all(git.Repo(clean), "Second commit")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{clean}", str(shallow)], check=True)
+    result = run("check", str(shallow), "--today", TODAY)
+    assert "shallow" in result.out and "fetch-depth: 0" in result.out and "GIT_DEPTH: 0" in result.out
+    assert "git fetch --unshallow" in run("history", "POL-IS-001", "--path", str(shallow)).out

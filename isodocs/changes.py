@@ -48,7 +48,7 @@ class DocumentChange:
     def unapproved_change(self) -> bool:
         """Text or clauses changed in an approved document without a new version and approval."""
         return (self.kind in ("changed", "renamed") and (self.text or self.clauses) and self.status == "approved"
-                and not (self.approval_moved and self.old_version != self.new_version))
+                and self.old_version == self.new_version)
 
 
 @dataclass
@@ -162,7 +162,7 @@ def _change(kind: str, document: Document, previous: Document | None, repository
         change.text = previous.body != document.body
         change.clauses = previous.clauses != document.clauses or previous.applicability != document.applicability
         change.metadata = _metadata(previous) != _metadata(document)
-        change.approval_moved = previous.approved != document.approved
+        change.approval_moved = previous.approved != document.approved or previous.version != document.version
     return change
 
 

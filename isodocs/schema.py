@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterator
 
-import jsonschema
+import fastjsonschema
 
 from isodocs.resources import schema_path
 from isodocs.yamlload import line_of
@@ -22,24 +22,38 @@ class SchemaProblem:
 
 
 @cache
-def validator(name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
+def schema(name: str) -> dict[str, Any]:
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+
+
+@cache
+def fast_validator(name: str) -> Any:
+    """Compiled to Python once: it says quickly whether a value is valid, but not all the ways it is not."""
+    return fastjsonschema.compile(schema(name))
+
+
+@cache
+def validator(name: str) -> Any:
+    import jsonschema  # only needed to explain invalid values; slow to import
+
+    cls = jsonschema.validators.validator_for(schema(name))
+    cls.check_schema(schema(name))
+    return cls(schema(name))
 
 
 def problems(name: str, value: Any, default_line: int = 1) -> Iterator[SchemaProblem]:
     """Every way `value` fails schema `name`, most precise first, each with its line."""
-    checker = validator(name)
-    if checker.is_valid(value):
+    try:
+        fast_validator(name)(value)
         return
-    errors = sorted(checker.iter_errors(value), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    except fastjsonschema.JsonSchemaException:
+        pass
+    errors = sorted(validator(name).iter_errors(value), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     for error in errors:
         yield from _explain(error, value, default_line)
 
 
-def _explain(error: jsonschema.ValidationError, root: Any, default_line: int) -> Iterator[SchemaProblem]:
+def _explain(error: Any, root: Any, default_line: int) -> Iterator[SchemaProblem]:
     path = list(error.absolute_path)
     where = ".".join(str(step) for step in path)
     key = str(path[-1]) if path else None

@@ -2,6 +2,15 @@ from __future__ import annotations
 
 import pytest
 
+from isodocs import yamlload
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "ruamel"])
+def composer(request, monkeypatch):
+    """Both composers must read every document the same way."""
+    monkeypatch.setattr(yamlload, "COMPOSER", request.param)
+    return request.param
+
 from isodocs.frontmatter import read, split
 
 HEADER = """---

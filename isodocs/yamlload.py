@@ -43,10 +43,24 @@ if pyyaml is not None:
     MAPPINGS += (pyyaml.MappingNode,)
 
 
+UNRESOLVED = "?"
+
+if pyyaml is not None:
+    class _Composer(CSafeLoader):
+        """libyaml's composer without tag resolution: scalars are interpreted in `_convert` instead."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return UNRESOLVED
+
+
 def compose(text: str, composer: str | None = None) -> Any:
     """The node tree of one YAML document, from the fastest composer available (or the one named)."""
     if (composer or COMPOSER) == "libyaml":
-        return pyyaml.compose(text, Loader=CSafeLoader)
+        loader = _Composer(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
     return _yaml.compose(text)
 
 
@@ -104,12 +118,14 @@ def _convert(node: Any, seen: set[int], depth: int) -> Any:
                         node.start_mark.line + 1)
     seen.add(id(node))
     if isinstance(node, SCALARS):
-        if node.style is None or node.style == "":
-            if node.value in _NULLS and node.tag.endswith(":null"):
+        value = node.value
+        if not node.style and (value in _NULLS or value in _BOOLS):
+            tag = node.tag  # an explicit tag (`!!str true`) keeps the text
+            if value in _NULLS and (tag == UNRESOLVED or tag.endswith(":null")):
                 return None
-            if node.value in _BOOLS and node.tag.endswith(":bool"):
-                return _BOOLS[node.value]
-        return node.value
+            if value in _BOOLS and (tag == UNRESOLVED or tag.endswith(":bool")):
+                return _BOOLS[value]
+        return value
     if isinstance(node, SEQUENCES):
         items = YList(_convert(item, seen, depth + 1) for item in node.value)
         items.line = node.start_mark.line + 1

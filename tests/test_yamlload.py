@@ -61,3 +61,7 @@ def test_tab_indentation_is_explained():
 def test_deep_nesting_is_refused():
     with pytest.raises(YamlError, match="nesting"):
         parse("a: " + "[" * 100 + "]" * 100)
+
+
+def test_explicit_string_tags_keep_the_text():
+    assert parse("a: !!str true\nb: !!str ~\nc: true\nd:\n") == {"a": "true", "b": "~", "c": True, "d": None}

@@ -16,6 +16,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 def check(context: Context) -> Iterator[Finding]:
     roles = context.repository.config.roles
     placeholders = _placeholder_pattern(context.repository.config.placeholders)
+    markers = ("TODO", "TBD", "FIXME", "XXX", "[[", *context.repository.config.placeholders)
     for document in context.repository.documents:
         yield from _dates(context, document)
         if document.retired:
@@ -24,7 +25,7 @@ def check(context: Context) -> Iterator[Finding]:
         if document.approved_status:
             yield from _approval(document)
             yield from _review(context, document)
-            yield from _placeholders(document, placeholders)
+            yield from _placeholders(document, placeholders, markers)
     yield from _duplicates(context)
 
 
@@ -84,9 +85,9 @@ def _placeholder_pattern(extra: list[str]) -> re.Pattern[str]:
     return re.compile(DEFAULT_PLACEHOLDERS.pattern + "|" + "|".join(re.escape(marker) for marker in extra))
 
 
-def _placeholders(document: Document, pattern: re.Pattern[str]) -> Iterator[Finding]:
+def _placeholders(document: Document, pattern: re.Pattern[str], markers: tuple[str, ...]) -> Iterator[Finding]:
     body = document.body
-    if not pattern.search(body):
+    if not any(marker in body for marker in markers) or not pattern.search(body):
         return
     fenced = _fenced_ranges(body)
     for match in pattern.finditer(body):

@@ -94,3 +94,18 @@ def test_a_placeholder_wrapped_over_two_lines_is_found_at_its_first_line(tmp_pat
     found = [f for f in report["findings"] if f["rule"] == "placeholder-left"]
     assert [f["line"] for f in found] == [next(i for i, t in enumerate(lines, 1) if "[[decide" in t)]
     assert "'[[decide: retention, e.g. five years]]'" in found[0]["message"]
+
+
+def test_links_in_code_are_not_checked_and_reference_links_are(tmp_path: Path):
+    root = make_repo(tmp_path)
+    path = root / "docs/procedures/objectives.md"
+    path.write_text(path.read_text() + "Plain [a](gone-a.md).\n\n[ref]: gone-b.md\n")
+    coded = root / "docs/procedures/operations.md"
+    coded.write_text(coded.read_text() + "Code `[x](gone-c.md)` and\n\n```\n[y](gone-d.md)\n```\n\n[z](gone-e.md)\n")
+    report = json.loads(run("check", str(root), "--format", "json", "--today", TODAY, "--strict").out)
+    broken = sorted((f["path"], f["message"].split("'")[1]) for f in report["findings"] if f["rule"] == "link-broken")
+    assert broken == [("docs/procedures/objectives.md", "gone-a.md"), ("docs/procedures/objectives.md", "gone-b.md"),
+                      ("docs/procedures/operations.md", "gone-e.md")]
+    lines = path.read_text().split("\n")
+    found = {f["message"].split("'")[1]: f["line"] for f in report["findings"] if f["rule"] == "link-broken"}
+    assert lines[found["gone-a.md"] - 1].startswith("Plain [a]") and lines[found["gone-b.md"] - 1] == "[ref]: gone-b.md"

@@ -1,0 +1,132 @@
+"""Synthetic compliance repositories for the benchmarks: N documents across the five catalogs.
+
+    python bench/generate.py OUT --documents 10000 [--commits 10000]
+
+Each document has a realistic ten-to-twelve-key header mapping it to clauses of one or two
+standards, and a body of a few paragraphs with links; one register holds the Statement of
+Applicability of 27001 and 42001. With --commits the repository gets a git history written through
+`git fast-import` (one commit per edit of one document), so large histories take seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from isodocs import catalog  # noqa: E402
+
+TYPES = ["policy", "procedure", "plan", "record", "register", "form", "guideline"]
+ROLES = ["ceo", "ciso", "quality", "hse", "ai-lead", "it", "hr"]
+FOLDERS = ["policies", "procedures", "plans", "records", "registers", "forms", "guidelines"]
+WORDS = ("the organization keeps records of each review and the owner checks that actions are closed on time "
+         "access is granted on business need and removed when no longer needed suppliers are evaluated before "
+         "the first order and every year after that incidents are reported to the security officer at once").split()
+
+
+def paragraph(rng: random.Random, words: int = 60) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return "\n".join(text[i:i + 96] for i in range(0, len(text), 96))
+
+
+def document(rng: random.Random, number: int, total: int, catalogs: dict[str, list[str]]) -> tuple[str, str]:
+    kind = number % len(TYPES)
+    folder = f"{FOLDERS[kind]}/{number % 50:02d}"
+    doc_id = f"DOC-{number:06d}"
+    chosen = rng.sample(sorted(catalogs), k=rng.choice((1, 2)))
+    clauses = "\n".join(f"  {c}: [{', '.join(chr(34) + i + chr(34) for i in rng.sample(catalogs[c], 3))}]"
+                        for c in chosen)
+    reviewed = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
+    other = rng.randrange(total)
+    other_path = f"../../{FOLDERS[other % len(FOLDERS)]}/{other % 50:02d}/doc-{other:06d}.md"
+    header = (f"---\nid: {doc_id}\ntitle: 'Synthetic document {number}'\ntype: {TYPES[kind]}\n"
+              f"owner: {rng.choice(ROLES)}\napprover: ceo\nstatus: approved\nversion: \"1.{number % 7}\"\n"
+              f"approved: {reviewed}\nlast_reviewed: {reviewed}\nreview_interval: 12 months\n"
+              f"classification: internal\nclauses:\n{clauses}\n---\n")
+    body = (f"# Synthetic document {number}\n\n## Purpose\n\n{paragraph(rng)}\n\n## Procedure\n\n"
+            f"1. {paragraph(rng, 30)}\n2. {paragraph(rng, 30)}\n\nSee [the related document]({other_path}).\n")
+    return f"docs/{folder}/doc-{number:06d}.md", header + body
+
+
+def soa(catalogs: list[str]) -> str:
+    lines = ["---", "id: SOA-000001", "title: Statement of Applicability", "type: register", "owner: ciso",
+             "approver: ceo", "status: approved", 'version: "1.0"', "approved: 2026-06-01",
+             "last_reviewed: 2026-06-01", "applicability:"]
+    for catalog_id in catalogs:
+        lines.append(f"  {catalog_id}:")
+        lines += [f"    {c.id}: {{applicable: true, implementation: implemented, justification: Risk treatment}}"
+                  for c in catalog.load(catalog_id).controls]
+    return "\n".join(lines + ["---", "# Statement of Applicability", ""])
+
+
+def generate(out: Path, documents: int, commits: int = 0, seed: int = 1) -> Path:
+    rng = random.Random(seed)
+    catalogs = {c: [e.id for e in catalog.load(c).entries.values()] for c in catalog.available()}
+    files = {"isodocs.yml": config(), "docs/records/soa.md": soa(["iso27001-2022", "iso42001-2023"]),
+             "docs/index.md": "# Synthetic management system\n"}
+    for number in range(documents):
+        path, text = document(rng, number, documents, catalogs)
+        files[path] = text
+    out.mkdir(parents=True, exist_ok=True)
+    if commits:
+        _history(out, files, commits, rng)
+    else:
+        for path, text in files.items():
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_text(text, encoding="utf-8")
+    return out
+
+
+def config() -> str:
+    roles = "\n".join(f"  {role}: {{name: {role.upper()} lead, handle: '@synthetic/{role}'}}" for role in ROLES)
+    standards = "\n".join(f"  - {c}" for c in catalog.available())
+    return (f"organization: Synthetic Ltd\nstandards:\n{standards}\nstage: preparation\nroles:\n{roles}\n"
+            "defaults: {review_interval: 12 months, due_soon: 30 days}\n")
+
+
+def _history(out: Path, files: dict[str, str], commits: int, rng: random.Random) -> None:
+    """The document set in a first commit, then `commits` edits of random documents, via fast-import."""
+    subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
+    chunks: list[bytes] = []
+    mark = 0
+
+    def commit(message: str, changes: dict[str, str], when: int) -> None:
+        nonlocal mark
+        mark += 1
+        data = message.encode()
+        chunks.append(f"commit refs/heads/main\nmark :{mark}\n"
+                      f"committer Bench <bench@example.com> {when} +0000\ndata {len(data)}\n".encode() + data + b"\n")
+        if mark > 1:
+            chunks.append(f"from :{mark - 1}\n".encode())
+        for path, text in changes.items():
+            blob = text.encode()
+            chunks.append(f"M 100644 inline {path}\ndata {len(blob)}\n".encode() + blob + b"\n")
+
+    start = 1_767_225_600  # 2026-01-01
+    commit("Document set", files, start)
+    paths = [p for p in files if p.startswith("docs/") and "/doc-" in p]
+    for number in range(commits):
+        path = rng.choice(paths)
+        files[path] = files[path] + f"\nRevision note {number}: {paragraph(rng, 12)}\n"
+        commit(f"Edit {path.rsplit('/', 1)[1]} ({number})", {path: files[path]}, start + 60 * (number + 1))
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=out, input=b"".join(chunks), check=True)
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=out, check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--commits", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.documents, args.commits, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -56,6 +56,8 @@ class Document:
     nonconformity: Nonconformity | None = None
     body: str = ""
     body_line: int = 1             # the file line on which the body starts
+    links: tuple[tuple[int, str], ...] = ()   # (line offset in the body, target), read once
+    marks: tuple[tuple[int, str], ...] = ()   # (line offset in the body, placeholder text), read once
     lines: dict[str, int] = field(default_factory=dict)        # front matter key -> file line
     clause_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (catalog, clause) -> line
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from isodocs import markdown
 from isodocs.dates import Interval, parse_date
 from isodocs.document import Decision, Document, Nonconformity
 from isodocs.findings import Finding
@@ -129,6 +130,7 @@ def _build(rel_path: str, data: YMap, parts: Split) -> tuple[Document | None, li
         review_interval=typed("review_interval", Interval.parse),
         classification=data.get("classification"),
         body=parts.body, body_line=parts.body_line, lines=lines,
+        links=markdown.links(parts.body), marks=markdown.placeholders(parts.body),
     )
     clauses = data.get("clauses") or {}
     for catalog_id, ids in clauses.items():

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE, for reproducible runs")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="parse every file again instead of reusing unchanged ones")
 
     new = commands.add_parser("new", help="scaffold a compliance repository from the template")
     new.add_argument("directory", nargs="?", metavar="DIR", help="the new repository's folder (default: from the "
@@ -98,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from isodocs.commands.check import check
-        return check(args.path, args.format, args.output, args.today, args.strict)
+        return check(args.path, args.format, args.output, args.today, args.strict, args.cache)
     if args.command == "new":
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",

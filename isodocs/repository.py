@@ -6,12 +6,14 @@ The checker, the git features, the exporters and the MkDocs plugin all read this
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from isodocs import catalog, config as config_module
+from isodocs.cache import DocumentCache, identity
 from isodocs.catalog import Catalog
 from isodocs.config import Config
 from isodocs.document import Document
@@ -33,12 +35,18 @@ class Repository:
     load_findings: list[Finding] = field(default_factory=list)
 
     @classmethod
-    def load(cls, path: Path | str = ".") -> Repository:
+    def load(cls, path: Path | str = ".", cache: bool = True) -> Repository:
         root = config_module.find_root(Path(path))
         config = config_module.load(root)
         catalogs = _catalogs(config)
         repository = cls(root, config, catalogs)
-        repository._read_documents()
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of small objects that all live on: collecting them is wasted time
+        try:
+            repository._read_documents(DocumentCache(root, enabled=cache))
+        finally:
+            if collecting:
+                gc.enable()
         return repository
 
     @property
@@ -77,20 +85,26 @@ class Repository:
         raise UsageError(f"no document '{reference}' in {self.root}",
                          hint=f"did you mean {guess[0]}?" if guess else "give a document id or its file's path")
 
-    def _read_documents(self) -> None:
+    def _read_documents(self, cache: DocumentCache) -> None:
         docs = self.docs_dir
         if not docs.is_dir():
             raise ConfigError(f"the docs folder '{self.config.docs_dir}' does not exist", self.config.path,
                               self.config.line("docs_dir"), hint="create it, or set docs_dir in isodocs.yml")
-        for rel_path, absolute in _markdown_files(self.root, docs, self.load_findings):
+        for rel_path, absolute, stat in _markdown_files(self.root, docs, self.load_findings):
             self.pages.add(rel_path)
-            raw = _read_bytes(absolute, rel_path, self.load_findings)
-            if raw is None:
-                continue
-            document, findings = read(rel_path, raw)
+            key = identity(stat)
+            cached = cache.get(rel_path, key)
+            if cached is None:
+                raw = _read_bytes(absolute, rel_path, self.load_findings)
+                if raw is None:
+                    continue
+                cached = read(rel_path, raw)
+                cache.put(rel_path, key, *cached)
+            document, findings = cached
             self.load_findings.extend(findings)
             if document is not None:
                 self.documents.append(document)
+        cache.save()
 
 
 def _catalogs(config: Config) -> dict[str, Catalog]:
@@ -108,13 +122,17 @@ def _catalogs(config: Config) -> dict[str, Catalog]:
     return loaded
 
 
-def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tuple[str, Path]]:
+def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tuple[str, str, os.stat_result]]:
     """Markdown files under docs/, sorted; links are followed only while they stay inside the root."""
-    found: list[tuple[str, Path]] = []
-    real_root = root.resolve()
+    found: list[tuple[str, str, os.stat_result]] = []
+    real_root = os.path.realpath(root)
+    prefix = len(str(root).rstrip("/")) + 1
     visited: set[str] = set()
 
-    def walk(folder: Path) -> None:
+    def problem(path: str, message: str) -> None:
+        findings.append(Finding(FRONTMATTER_INVALID, path[prefix:], 0, message))
+
+    def walk(folder: str) -> None:
         real = os.path.realpath(folder)
         if real in visited:
             return
@@ -122,35 +140,31 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            findings.append(Finding(FRONTMATTER_INVALID, _rel(folder, root), 0,
-                                    f"cannot read folder: {error.strerror}"))
+            problem(folder, f"cannot read folder: {error.strerror}")
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
             if entry.is_symlink():
-                target = Path(os.path.realpath(path))
-                if not target.exists() or not target.is_relative_to(real_root):
-                    if entry.name.endswith(MARKDOWN_SUFFIXES) or target.is_dir():
-                        findings.append(Finding(FRONTMATTER_INVALID, _rel(path, root), 0,
-                                                "symbolic link that leads outside the repository or nowhere; "
-                                                "not followed (replace it with the file itself)"))
+                target = os.path.realpath(entry.path)
+                if not os.path.exists(target) or os.path.commonpath([target, real_root]) != real_root:
+                    if entry.name.endswith(MARKDOWN_SUFFIXES) or os.path.isdir(target):
+                        problem(entry.path, "symbolic link that leads outside the repository or nowhere; "
+                                            "not followed (replace it with the file itself)")
                     continue
             if entry.is_dir():
-                walk(path)
+                walk(entry.path)
             elif entry.name.endswith(MARKDOWN_SUFFIXES):
-                found.append((_rel(path, root), path))
+                try:
+                    found.append((entry.path[prefix:], entry.path, entry.stat()))
+                except OSError as error:
+                    problem(entry.path, f"cannot read file: {error.strerror}")
 
-    walk(docs)
+    walk(str(docs))
     return found
 
 
-def _rel(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
-def _read_bytes(path: Path, rel_path: str, findings: list[Finding]) -> bytes | None:
+def _read_bytes(path: str, rel_path: str, findings: list[Finding]) -> bytes | None:
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from isodocs.dates import Interval
-from isodocs.document import Document
+from isodocs.document import Decision, Document
 from isodocs.repository import Repository
 
 
@@ -14,6 +15,19 @@ from isodocs.repository import Repository
 class Context:
     repository: Repository
     today: date
+    _due: dict = field(default_factory=dict, repr=False)  # next review per (last review, interval)
+
+    @cached_property
+    def decisions(self) -> dict[str, dict[str, tuple[Decision, Document]]]:
+        """Statement of Applicability decisions per catalog and control, from one pass over the documents."""
+        found: dict[str, dict[str, tuple[Decision, Document]]] = {}
+        for document in self.repository.documents:
+            if document.applicability and not document.retired:
+                for catalog_id, decisions in document.applicability.items():
+                    per_catalog = found.setdefault(catalog_id, {})
+                    for control, decision in decisions.items():
+                        per_catalog.setdefault(control, (decision, document))
+        return found
 
     @property
     def config_path(self) -> str:
@@ -24,7 +38,13 @@ class Context:
 
     def next_review(self, document: Document) -> date | None:
         reviewed = document.last_reviewed
-        return self.interval(document).after(reviewed) if reviewed else None
+        if reviewed is None:
+            return None
+        key = (reviewed, document.review_interval)
+        due = self._due.get(key)
+        if due is None:
+            due = self._due[key] = self.interval(document).after(reviewed)
+        return due
 
     def review_current(self, document: Document) -> bool:
         due = self.next_review(document)

@@ -5,18 +5,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from isodocs import markdown
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
 
-DEFAULT_PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\[\[[^\]]+\]\]")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def check(context: Context) -> Iterator[Finding]:
     roles = context.repository.config.roles
-    placeholders = _placeholder_pattern(context.repository.config.placeholders)
-    markers = ("TODO", "TBD", "FIXME", "XXX", "[[", *context.repository.config.placeholders)
+    extra = context.repository.config.placeholders
     for document in context.repository.documents:
         yield from _dates(context, document)
         if document.retired:
@@ -25,7 +23,7 @@ def check(context: Context) -> Iterator[Finding]:
         if document.approved_status:
             yield from _approval(document)
             yield from _review(context, document)
-            yield from _placeholders(document, placeholders, markers)
+            yield from _placeholders(document, extra)
     yield from _duplicates(context)
 
 
@@ -79,38 +77,16 @@ def _dates(context: Context, document: Document) -> Iterator[Finding]:
                           f"'{key}' is {value}, a date in the future (today is {context.today})")
 
 
-def _placeholder_pattern(extra: list[str]) -> re.Pattern[str]:
-    if not extra:
-        return DEFAULT_PLACEHOLDERS
-    return re.compile(DEFAULT_PLACEHOLDERS.pattern + "|" + "|".join(re.escape(marker) for marker in extra))
-
-
-def _placeholders(document: Document, pattern: re.Pattern[str], markers: tuple[str, ...]) -> Iterator[Finding]:
-    body = document.body
-    if not any(marker in body for marker in markers) or not pattern.search(body):
-        return
-    fenced = _fenced_ranges(body)
-    for match in pattern.finditer(body):
-        if any(start <= match.start() < end for start, end in fenced):
-            continue
-        shown = " ".join(match.group(0).split())
-        yield Finding("placeholder-left", document.path, document.body_line + body.count("\n", 0, match.start()),
+def _placeholders(document: Document, extra: list[str]) -> Iterator[Finding]:
+    """The placeholders found when the document was read, plus any extra markers from isodocs.yml."""
+    marks = document.marks
+    if extra:
+        pattern = re.compile(markdown.PLACEHOLDERS.pattern + "|" + "|".join(re.escape(m) for m in extra))
+        marks = markdown.placeholders(document.body, pattern, markdown.MARKERS + tuple(extra))
+    for offset, shown in marks:
+        yield Finding("placeholder-left", document.path, document.body_line + offset,
                       f"placeholder '{shown}' left in approved document {document.id}; "
                       "write the organization's own content", document.id)
-
-
-def _fenced_ranges(body: str) -> list[tuple[int, int]]:
-    """Character ranges of fenced code blocks, where placeholder-like text is an example, not a gap."""
-    ranges, start, offset = [], None, 0
-    for line in body.split("\n"):
-        if FENCE.match(line):
-            if start is None:
-                start = offset
-            else:
-                ranges.append((start, offset + len(line)))
-                start = None
-        offset += len(line) + 1
-    return ranges
 
 
 def _duplicates(context: Context) -> Iterator[Finding]:

@@ -53,13 +53,8 @@ def control_states(context: Context, catalog: Catalog,
 
 
 def decisions_of(context: Context, catalog_id: str) -> dict[str, tuple[Decision, Document]]:
-    found: dict[str, tuple[Decision, Document]] = {}
-    for document in context.repository.documents:
-        if document.retired:
-            continue
-        for control, decision in document.applicability.get(catalog_id, {}).items():
-            found.setdefault(control, (decision, document))
-    return found
+    """The first decision for each control of a catalog, and the document that holds it."""
+    return context.decisions.get(catalog_id, {})
 
 
 def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Iterator[Finding]:

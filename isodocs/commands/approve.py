@@ -7,7 +7,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs.checks.documents import DEFAULT_PLACEHOLDERS
 from isodocs.commands.review import known_role
 from isodocs.editing import Change, edit
 from isodocs.repository import Repository
@@ -34,7 +33,7 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
         Change("last_reviewed", when.isoformat(), after=("approved", "version", "status")),
     ])
     sys.stdout.write(f"{document.id}: version {version} approved by {by} on {when}\n")
-    left = len(DEFAULT_PLACEHOLDERS.findall(document.body))
+    left = len(document.marks)
     if left:
         sys.stderr.write(f"warning: {document.path} still has {left} placeholder(s); `isodocs check` will fail on "
                          "them until they are replaced\n")

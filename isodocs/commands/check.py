@@ -13,8 +13,8 @@ from isodocs.repository import Repository
 
 
 def check(path: str, fmt: str = "text", output: str | None = None, today: date | None = None,
-          strict: bool = False) -> int:
-    repository = Repository.load(Path(path))
+          strict: bool = False, cache: bool = True) -> int:
+    repository = Repository.load(Path(path), cache=cache)
     report = checks.run(repository, today or date.today())
     if fmt == "text":
         rendered = text.render(report, colour=output is None and sys.stdout.isatty())

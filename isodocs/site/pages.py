@@ -7,6 +7,7 @@ history, with the documents above the publishing limit already left out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 from html import escape
 
@@ -53,7 +54,7 @@ class Handbook:
     def documents(self) -> list[Document]:
         return [d for d in self.repository.documents if d.path not in self.hidden]
 
-    @property
+    @cached_property
     def context(self) -> Context:
         return Context(self.repository, self.today)
 

@@ -1,0 +1,127 @@
+"""A cache of parsed documents, so that a second run on an unchanged repository does not parse again.
+
+An entry is used only when the file's identity (size, modification and change times, inode) is what it
+was when the entry was written; the whole cache is dropped when the isodocs version, the front matter
+schema or the YAML composer differ. Files modified within the last two seconds of a write are not
+cached at all, so a change within the file system's time resolution cannot hide. The cache lives in
+the user's cache folder, never in the repository, so nobody can plant one: it is read with `marshal`
+and holds only plain values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from isodocs import __version__, yamlload
+from isodocs.atomic import write_bytes
+from isodocs.dates import Interval
+from isodocs.document import Decision, Document, Nonconformity
+from isodocs.findings import Finding
+from isodocs.resources import schema_path
+
+FORMAT = 1
+RACY_NS = 2_000_000_000
+Identity = tuple[int, int, int, int]
+
+
+def directory() -> Path:
+    configured = os.environ.get("ISODOCS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "isodocs"
+
+
+def identity(stat: os.stat_result) -> Identity:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
+
+
+class DocumentCache:
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.path = directory() / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".cache")
+        self.stamp = (FORMAT, __version__, hashlib.sha256(schema_path("frontmatter").read_bytes()).hexdigest(),
+                      yamlload.COMPOSER)
+        self.entries: dict[str, tuple[Identity, Any]] = {}
+        self.fresh: dict[str, tuple[Identity, Any]] = {}
+        self.changed = False
+        if enabled:
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            stamp, entries = marshal.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return
+        if stamp == self.stamp and isinstance(entries, dict):
+            self.entries = entries
+
+    def get(self, rel_path: str, key: Identity) -> tuple[Document | None, list[Finding]] | None:
+        entry = self.entries.get(rel_path)
+        if entry is None or entry[0] != key:
+            self.changed = True
+            return None
+        self.fresh[rel_path] = entry
+        return thaw(entry[1])
+
+    def put(self, rel_path: str, key: Identity, document: Document | None, findings: list[Finding]) -> None:
+        if self.enabled and key[1] < time.time_ns() - RACY_NS:
+            self.fresh[rel_path] = (key, freeze(document, findings))
+
+    def save(self) -> None:
+        if not self.enabled or (not self.changed and len(self.fresh) == len(self.entries)):
+            return
+        try:
+            write_bytes(self.path, marshal.dumps((self.stamp, self.fresh)), durable=False)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...]:
+    found = tuple((f.rule, f.path, f.line, f.message, f.document) for f in findings)
+    if document is None:
+        return (None, found)
+    d = document
+    record = d.nonconformity
+    return ((d.path, d.id, d.title, d.type, d.status, d.owner, d.approver, d.version, _day(d.approved),
+             _day(d.last_reviewed), (d.review_interval.count, d.review_interval.unit) if d.review_interval else None,
+             d.classification, d.clauses,
+             {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line) for k, v in m.items()}
+              for c, m in d.applicability.items()},
+             (_day(record.raised), _day(record.due), _day(record.closed), record.grade, record.source, record.clause,
+              record.line, record.due_line) if record else None,
+             d.body, d.body_line, d.lines, tuple((c, i, line) for (c, i), line in d.clause_lines.items()),
+             d.links, d.marks), found)
+
+
+def thaw(frozen: tuple[Any, ...]) -> tuple[Document | None, list[Finding]]:
+    fields, found = frozen
+    findings = [Finding(*f) for f in found]
+    if fields is None:
+        return None, findings
+    (path, doc_id, title, kind, status, owner, approver, version, approved, reviewed, interval, classification,
+     clauses, applicability, record, body, body_line, lines, clause_lines, links, marks) = fields
+    document = Document(
+        path=path, id=doc_id, title=title, type=kind, status=status, owner=owner, approver=approver,
+        version=version, approved=_date(approved), last_reviewed=_date(reviewed),
+        review_interval=Interval(*interval) if interval else None, classification=classification,
+        clauses=clauses, body=body, body_line=body_line, lines=lines, links=links, marks=marks,
+        clause_lines={(c, i): line for c, i, line in clause_lines},
+        applicability={c: {k: Decision(k, *v) for k, v in m.items()} for c, m in applicability.items()},
+        nonconformity=Nonconformity(_date(record[0]), _date(record[1]), _date(record[2]), *record[3:])
+        if record else None)
+    return document, findings
+
+
+def _day(value: date | None) -> int | None:
+    return value.toordinal() if value else None
+
+
+def _date(value: int | None) -> date | None:
+    return date.fromordinal(value) if value else None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import io
+import os
+import tempfile
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -14,6 +17,10 @@ import pytest
 from isodocs.main import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# isodocs' caches go to a folder of this test session, never the user's own.
+os.environ["ISODOCS_CACHE_DIR"] = tempfile.mkdtemp(prefix="isodocs-test-cache-")
+atexit.register(shutil.rmtree, os.environ["ISODOCS_CACHE_DIR"], True)
 TODAY = "2026-11-21"
 
 

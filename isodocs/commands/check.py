@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs import checks
+from isodocs import checks, history
 from isodocs.atomic import write_text
 from isodocs.formats import RENDERERS, text
 from isodocs.repository import Repository
@@ -15,7 +15,8 @@ from isodocs.repository import Repository
 def check(path: str, fmt: str = "text", output: str | None = None, today: date | None = None,
           strict: bool = False, cache: bool = True) -> int:
     repository = Repository.load(Path(path), cache=cache)
-    report = checks.run(repository, today or date.today())
+    revisions = history.read(repository.root, repository.config.docs_dir, cache=cache)
+    report = checks.run(repository, today or date.today(), revisions)
     if fmt == "text":
         rendered = text.render(report, colour=output is None and sys.stdout.isatty())
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +12,11 @@ from isodocs.checks.rules import RULES
 ROOT = Path(__file__).resolve().parents[2]
 
 
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ISODOCS_CACHE_DIR": os.environ["ISODOCS_CACHE_DIR"]}
 def test_project_documentation_builds_strict(tmp_path: Path):
     site = tmp_path / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                            cwd=ROOT, capture_output=True, text=True, env=ENV)
     assert result.returncode == 0, result.stderr
     rules = (site / "reference" / "rules" / "index.html").read_text(encoding="utf-8")
     assert all(f"<code>{rule_id}</code>" in rules for rule_id in RULES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -17,9 +18,10 @@ from scaffold import approve_everything, scaffold
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ISODOCS_CACHE_DIR": os.environ["ISODOCS_CACHE_DIR"]}
 def build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=root, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          env=ENV)
 
 
 def set_today(root: Path, extra: str = "") -> None:

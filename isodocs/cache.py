@@ -25,7 +25,7 @@ from isodocs.document import Decision, Document, Nonconformity
 from isodocs.findings import Finding
 from isodocs.resources import schema_path
 
-FORMAT = 1
+FORMAT = 2  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 Identity = tuple[int, int, int, int]
 
@@ -45,6 +45,7 @@ def identity(stat: os.stat_result) -> Identity:
 class DocumentCache:
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.enabled = enabled
+        self.root = str(root)
         self.path = directory() / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".cache")
         self.stamp = (FORMAT, __version__, hashlib.sha256(schema_path("frontmatter").read_bytes()).hexdigest(),
                       yamlload.COMPOSER)
@@ -67,8 +68,13 @@ class DocumentCache:
         if entry is None or entry[0] != key:
             self.changed = True
             return None
+        try:
+            thawed = thaw(entry[1], self.root)
+        except (TypeError, ValueError):
+            self.changed = True
+            return None
         self.fresh[rel_path] = entry
-        return thaw(entry[1])
+        return thawed
 
     def put(self, rel_path: str, key: Identity, document: Document | None, findings: list[Finding]) -> None:
         if self.enabled and key[1] < time.time_ns() - RACY_NS:
@@ -96,22 +102,23 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
               for c, m in d.applicability.items()},
              (_day(record.raised), _day(record.due), _day(record.closed), record.grade, record.source, record.clause,
               record.line, record.due_line) if record else None,
-             d.body, d.body_line, d.lines, tuple((c, i, line) for (c, i), line in d.clause_lines.items()),
+             d.body_digest, d.body_line, d.lines, tuple((c, i, line) for (c, i), line in d.clause_lines.items()),
              d.links, d.marks), found)
 
 
-def thaw(frozen: tuple[Any, ...]) -> tuple[Document | None, list[Finding]]:
+def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Finding]]:
     fields, found = frozen
     findings = [Finding(*f) for f in found]
     if fields is None:
         return None, findings
     (path, doc_id, title, kind, status, owner, approver, version, approved, reviewed, interval, classification,
-     clauses, applicability, record, body, body_line, lines, clause_lines, links, marks) = fields
+     clauses, applicability, record, digest, body_line, lines, clause_lines, links, marks) = fields
     document = Document(
         path=path, id=doc_id, title=title, type=kind, status=status, owner=owner, approver=approver,
         version=version, approved=_date(approved), last_reviewed=_date(reviewed),
         review_interval=Interval(*interval) if interval else None, classification=classification,
-        clauses=clauses, body=body, body_line=body_line, lines=lines, links=links, marks=marks,
+        clauses=clauses, source=os.path.join(root, path), body_digest=digest, body_line=body_line, lines=lines,
+        links=links, marks=marks,
         clause_lines={(c, i): line for c, i, line in clause_lines},
         applicability={c: {k: Decision(k, *v) for k, v in m.items()} for c, m in applicability.items()},
         nonconformity=Nonconformity(_date(record[0]), _date(record[1]), _date(record[2]), *record[3:])

@@ -159,7 +159,7 @@ def _change(kind: str, document: Document, previous: Document | None, repository
                             status=document.status, new_version=document.version, reviewers=reviewers)
     if previous is not None:
         change.old_version = previous.version
-        change.text = previous.body != document.body
+        change.text = previous.body_digest != document.body_digest
         change.clauses = previous.clauses != document.clauses or previous.applicability != document.applicability
         change.metadata = _metadata(previous) != _metadata(document)
         change.approval_moved = previous.approved != document.approved or previous.version != document.version

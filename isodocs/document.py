@@ -11,7 +11,7 @@ TYPES = ("policy", "procedure", "plan", "record", "register", "form", "manual", 
 STATUSES = ("draft", "in-review", "approved", "retired")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """One Statement of Applicability decision for an Annex A control."""
 
@@ -23,7 +23,7 @@ class Decision:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Nonconformity:
     """A nonconformity record (clause 10.2) kept in a document's front matter."""
 
@@ -37,7 +37,7 @@ class Nonconformity:
     due_line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     path: str                      # relative to the repository root, forward slashes
     id: str
@@ -54,12 +54,23 @@ class Document:
     clauses: dict[str, list[str]] = field(default_factory=dict)
     applicability: dict[str, dict[str, Decision]] = field(default_factory=dict)
     nonconformity: Nonconformity | None = None
-    body: str = ""
+    source: str = ""               # the file's absolute path; the body is read from it when needed
+    body_digest: str = ""          # a digest of the body, to tell whether the text changed
     body_line: int = 1             # the file line on which the body starts
     links: tuple[tuple[int, str], ...] = ()   # (line offset in the body, target), read once
     marks: tuple[tuple[int, str], ...] = ()   # (line offset in the body, placeholder text), read once
     lines: dict[str, int] = field(default_factory=dict)        # front matter key -> file line
     clause_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (catalog, clause) -> line
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the front matter, read from the file (bodies are not kept in memory)."""
+        from isodocs.frontmatter import decode, split
+
+        if not self.source:
+            return ""
+        with open(self.source, "rb") as handle:
+            return split(decode(handle.read())).body
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)

@@ -6,6 +6,7 @@ becomes a finding with the file and line instead.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,7 +77,7 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def read(rel_path: str, raw: bytes) -> tuple[Document | None, list[Finding]]:
+def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, list[Finding]]:
     """A Document (or None for a plain page) and the findings met while reading it."""
     try:
         parts = split(decode(raw))
@@ -100,14 +101,14 @@ def read(rel_path: str, raw: bytes) -> tuple[Document | None, list[Finding]]:
              for p in problems("frontmatter", data, default_line=1)]
     if found:
         return None, found
-    return _build(rel_path, data, parts)
+    return _build(rel_path, data, parts, source)
 
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _build(rel_path: str, data: YMap, parts: Split) -> tuple[Document | None, list[Finding]]:
+def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Document | None, list[Finding]]:
     lines = {key: line + 1 for key, line in data.lines.items()}
     findings: list[Finding] = []
 
@@ -129,7 +130,8 @@ def _build(rel_path: str, data: YMap, parts: Split) -> tuple[Document | None, li
         approved=typed("approved"), last_reviewed=typed("last_reviewed"),
         review_interval=typed("review_interval", Interval.parse),
         classification=data.get("classification"),
-        body=parts.body, body_line=parts.body_line, lines=lines,
+        source=source, body_digest=hashlib.blake2b(parts.body.encode(), digest_size=16).hexdigest(),
+        body_line=parts.body_line, lines=lines,
         links=markdown.links(parts.body), marks=markdown.placeholders(parts.body),
     )
     clauses = data.get("clauses") or {}

@@ -98,7 +98,7 @@ class Repository:
                 raw = _read_bytes(absolute, rel_path, self.load_findings)
                 if raw is None:
                     continue
-                cached = read(rel_path, raw)
+                cached = read(rel_path, raw, absolute)
                 cache.put(rel_path, key, *cached)
             document, findings = cached
             self.load_findings.extend(findings)

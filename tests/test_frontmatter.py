@@ -26,8 +26,10 @@ clauses:
 """
 
 
-def test_a_document_is_read_with_lines_and_string_clauses():
-    document, findings = read("docs/p.md", HEADER.encode())
+def test_a_document_is_read_with_lines_and_string_clauses(tmp_path):
+    source = tmp_path / "p.md"
+    source.write_text(HEADER)
+    document, findings = read("docs/p.md", HEADER.encode(), str(source))
     assert findings == []
     assert document is not None
     assert document.clauses == {"iso27001-2022": ["5.10", "A.5.1"]}

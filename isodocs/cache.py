@@ -16,7 +16,7 @@ import os
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from isodocs import __version__, yamlload
 from isodocs.atomic import write_bytes
@@ -27,6 +27,9 @@ from isodocs.resources import schema_path
 
 FORMAT = 2  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
+
+if TYPE_CHECKING:
+    from isodocs.catalog import Catalog
 Identity = tuple[int, int, int, int]
 
 
@@ -132,3 +135,39 @@ def _day(value: date | None) -> int | None:
 
 def _date(value: int | None) -> date | None:
     return date.fromordinal(value) if value else None
+
+
+class CatalogCache:
+    """A catalog as it was last read, used while the catalog file's identity is unchanged."""
+
+    def __init__(self, path: Path) -> None:
+        self.source = path
+        self.path = directory() / f"catalog-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.cache"
+        try:
+            self.key = (FORMAT, __version__, identity(path.stat()))
+        except OSError:
+            self.key = None
+
+    def get(self) -> Catalog | None:
+        from isodocs.catalog import Amendment, Catalog, Entry
+
+        try:
+            key, (catalog_id, name, title, entries, amendments) = marshal.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        if key != self.key:
+            return None
+        return Catalog(catalog_id, name, title, self.source, {e[0]: Entry(*e) for e in entries},
+                       [Amendment(*a) for a in amendments])
+
+    def put(self, catalog: Catalog) -> None:
+        if self.key is None or self.key[2][1] >= time.time_ns() - RACY_NS:
+            return
+        entries = tuple((e.id, e.title, e.parent, e.documented_information, e.control, e.amendment, e.note, e.title_ru)
+                        for e in catalog.entries.values())
+        amendments = tuple((a.id, a.title, a.entries) for a in catalog.amendments)
+        try:
+            write_bytes(self.path, marshal.dumps((self.key, (catalog.id, catalog.name, catalog.title, entries,
+                                                             amendments))), durable=False)
+        except OSError:
+            pass

@@ -82,7 +82,14 @@ def load(catalog_id: str) -> Catalog:
     if catalog_id not in available():
         raise CatalogError(f"unknown catalog '{catalog_id}'",
                            hint=f"known catalogs: {', '.join(available())}")
-    return read(path)
+    from isodocs.cache import CatalogCache
+
+    stored = CatalogCache(path)
+    found = stored.get()
+    if found is None:
+        found = read(path)
+        stored.put(found)
+    return found
 
 
 def read(path: Path) -> Catalog:

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import git
+from typing import TYPE_CHECKING
 
 from isodocs.atomic import write_bytes
+
+if TYPE_CHECKING:
+    import git
 
 RECORD = "\x1e"
 UNIT = "\x1f"
@@ -70,7 +73,16 @@ class History:
         return next((r for r in revisions[last_approval + 1:] if r.content), None)
 
 
+def in_git(root: Path) -> bool:
+    """Whether `root` is inside a git working tree (without starting git or importing gitpython)."""
+    return any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents))
+
+
 def read(root: Path, docs_dir: str, cache: bool = True) -> History:
+    if not in_git(root):
+        return History(available=False, reason="not a git repository")
+    import git
+
     try:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -135,6 +147,8 @@ class HistoryCache:
         self.revisions: dict[str, list[Revision]] = {}
 
     def base_for(self, repo: git.Repo, head: str) -> str | None:
+        import git
+
         """The cached commit to continue from, if it is HEAD or one of its ancestors."""
         if not self.enabled:
             return None

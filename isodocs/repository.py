@@ -45,6 +45,7 @@ class Repository:
         try:
             repository._read_documents(DocumentCache(root, enabled=cache))
         finally:
+            gc.freeze()  # the model lives as long as the run: later collections need not walk it
             if collecting:
                 gc.enable()
         return repository

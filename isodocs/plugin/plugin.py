@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from datetime import date
 from pathlib import Path
@@ -33,6 +34,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
+        gc.unfreeze()  # `mkdocs serve` rebuilds: let the previous build's model be collected
         try:
             repository = Repository.load(root)
             today = date.fromisoformat(self.config.today) if self.config.today else date.today()

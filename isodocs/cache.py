@@ -46,6 +46,9 @@ def identity(stat: os.stat_result) -> Identity:
 
 
 class DocumentCache:
+    """Parsed documents by path. Entries are handed out once and not kept: when anything changed, the
+    cache is written again from the documents themselves, so memory holds one copy of the model."""
+
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.enabled = enabled
         self.root = str(root)
@@ -53,7 +56,7 @@ class DocumentCache:
         self.stamp = (FORMAT, __version__, hashlib.sha256(schema_path("frontmatter").read_bytes()).hexdigest(),
                       yamlload.COMPOSER)
         self.entries: dict[str, tuple[Identity, Any]] = {}
-        self.fresh: dict[str, tuple[Identity, Any]] = {}
+        self.keys: dict[str, Identity] = {}   # what the next cache holds: path -> identity
         self.changed = False
         if enabled:
             self._load()
@@ -67,7 +70,7 @@ class DocumentCache:
             self.entries = entries
 
     def get(self, rel_path: str, key: Identity) -> tuple[Document | None, list[Finding]] | None:
-        entry = self.entries.get(rel_path)
+        entry = self.entries.pop(rel_path, None)
         if entry is None or entry[0] != key:
             self.changed = True
             return None
@@ -76,18 +79,22 @@ class DocumentCache:
         except (TypeError, ValueError):
             self.changed = True
             return None
-        self.fresh[rel_path] = entry
+        self.keys[rel_path] = key
         return thawed
 
-    def put(self, rel_path: str, key: Identity, document: Document | None, findings: list[Finding]) -> None:
+    def put(self, rel_path: str, key: Identity) -> None:
+        """Remember a freshly read file, unless it changed too recently for its identity to be trusted."""
+        self.changed = True
         if self.enabled and key[1] < time.time_ns() - RACY_NS:
-            self.fresh[rel_path] = (key, freeze(document, findings))
+            self.keys[rel_path] = key
 
-    def save(self) -> None:
-        if not self.enabled or (not self.changed and len(self.fresh) == len(self.entries)):
+    def save(self, results: dict[str, tuple[Document | None, list[Finding]]]) -> None:
+        """Write the cache again when a file was added, changed or removed since it was read."""
+        if not self.enabled or not (self.changed or self.entries):
             return
+        frozen = {path: (key, freeze(*results[path])) for path, key in self.keys.items() if path in results}
         try:
-            write_bytes(self.path, marshal.dumps((self.stamp, self.fresh)), durable=False)
+            write_bytes(self.path, marshal.dumps((self.stamp, frozen)), durable=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 _INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
     """A YYYY-MM-DD date; ValueError says why an impossible one (2026-02-30) is wrong."""
     try:
@@ -18,12 +20,13 @@ def parse_date(text: str) -> date:
         raise ValueError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     count: int
     unit: str  # day | week | month | year
 
     @classmethod
+    @lru_cache(maxsize=256)
     def parse(cls, text: str) -> Interval:
         match = _INTERVAL.match(text)
         if not match:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from isodocs import markdown
@@ -104,6 +105,11 @@ def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, 
     return _build(rel_path, data, parts, source)
 
 
+def _shared(value: str | None) -> str | None:
+    """Values repeated across documents (roles, versions, levels) kept once in memory."""
+    return intern(value) if value is not None else None
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -125,18 +131,18 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
             return None
 
     document = Document(
-        path=rel_path, id=data["id"], title=data["title"], type=data["type"], status=data["status"],
-        owner=data.get("owner"), approver=data.get("approver"), version=data.get("version"),
+        path=rel_path, id=data["id"], title=data["title"], type=intern(data["type"]), status=intern(data["status"]),
+        owner=_shared(data.get("owner")), approver=_shared(data.get("approver")), version=_shared(data.get("version")),
         approved=typed("approved"), last_reviewed=typed("last_reviewed"),
         review_interval=typed("review_interval", Interval.parse),
-        classification=data.get("classification"),
+        classification=_shared(data.get("classification")),
         source=source, body_digest=hashlib.blake2b(parts.body.encode(), digest_size=16).hexdigest(),
         body_line=parts.body_line, lines=lines,
         links=markdown.links(parts.body), marks=markdown.placeholders(parts.body),
     )
     clauses = data.get("clauses") or {}
     for catalog_id, ids in clauses.items():
-        document.clauses[catalog_id] = list(ids)
+        document.clauses[catalog_id] = [intern(clause_id) for clause_id in ids]
         for clause_id, line in zip(ids, ids.lines):
             document.clause_lines.setdefault((catalog_id, clause_id), line + 1)
     for catalog_id, controls in (data.get("applicability") or {}).items():

@@ -100,12 +100,23 @@ class Repository:
                 if raw is None:
                     continue
                 cached = read(rel_path, raw, absolute)
-                cache.put(rel_path, key, *cached)
+                cache.put(rel_path, key)
             document, findings = cached
             self.load_findings.extend(findings)
             if document is not None:
                 self.documents.append(document)
-        cache.save()
+        if cache.changed or cache.entries:
+            cache.save(self._results())
+
+    def _results(self) -> dict[str, tuple[Document | None, list[Finding]]]:
+        """What reading gave for each Markdown file, as the cache stores it."""
+        results: dict[str, tuple[Document | None, list[Finding]]] = {path: (None, []) for path in self.pages}
+        for document in self.documents:
+            results[document.path] = (document, results[document.path][1])
+        for finding in self.load_findings:
+            if finding.path in results:
+                results[finding.path][1].append(finding)
+        return results
 
 
 def _catalogs(config: Config) -> dict[str, Catalog]:

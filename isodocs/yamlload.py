@@ -11,6 +11,7 @@ they are how "billion laughs" documents explode. Duplicate keys are refused with
 
 from __future__ import annotations
 
+from sys import intern
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -142,6 +143,7 @@ def _convert(node: Any, seen: set[int], depth: int) -> Any:
                 raise YamlError("a key must be plain text", line)
             if key in mapping:
                 raise YamlError(f"duplicate key '{key}' (first at line {mapping.lines[key]}); keep one", line)
+            key = intern(key)  # the same few keys in every document: keep one copy of each
             mapping[key] = _convert(value_node, seen, depth + 1)
             mapping.lines[key] = line
         return mapping

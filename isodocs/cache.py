@@ -16,10 +16,10 @@ import os
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from isodocs import __version__, yamlload
-from isodocs.atomic import write_bytes
+from isodocs.atomic import write_bytes, write_chunks
 from isodocs.dates import Interval
 from isodocs.document import Decision, Document, Nonconformity
 from isodocs.findings import Finding
@@ -27,6 +27,7 @@ from isodocs.resources import schema_path
 
 FORMAT = 2  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
+BATCH = 2_000
 
 if TYPE_CHECKING:
     from isodocs.catalog import Catalog
@@ -62,12 +63,18 @@ class DocumentCache:
             self._load()
 
     def _load(self) -> None:
+        """The file is a series of records, each a length and a marshal dump: the stamp, then batches."""
+        entries: dict[str, tuple[Identity, Any]] = {}
         try:
-            stamp, entries = marshal.loads(self.path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
+            data = memoryview(self.path.read_bytes())
+            records = _records(data)
+            if marshal.loads(next(records)) != self.stamp:
+                return
+            for record in records:
+                entries.update(marshal.loads(record))
+        except (OSError, ValueError, EOFError, TypeError, StopIteration):
             return
-        if stamp == self.stamp and isinstance(entries, dict):
-            self.entries = entries
+        self.entries = entries
 
     def get(self, rel_path: str, key: Identity) -> tuple[Document | None, list[Finding]] | None:
         entry = self.entries.pop(rel_path, None)
@@ -92,11 +99,32 @@ class DocumentCache:
         """Write the cache again when a file was added, changed or removed since it was read."""
         if not self.enabled or not (self.changed or self.entries):
             return
-        frozen = {path: (key, freeze(*results[path])) for path, key in self.keys.items() if path in results}
+        paths = [path for path in self.keys if path in results]
+
+        def chunks() -> Iterator[bytes]:
+            yield _record(marshal.dumps(self.stamp))
+            for start in range(0, len(paths), BATCH):
+                yield _record(marshal.dumps({path: (self.keys[path], freeze(*results[path]))
+                                             for path in paths[start:start + BATCH]}))
+
         try:
-            write_bytes(self.path, marshal.dumps((self.stamp, frozen)), durable=False)
+            write_chunks(self.path, chunks(), durable=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _record(data: bytes) -> bytes:
+    return len(data).to_bytes(8, "little") + data
+
+
+def _records(data: memoryview) -> Iterator[memoryview]:
+    offset = 0
+    while offset < len(data):
+        size = int.from_bytes(data[offset:offset + 8], "little")
+        if offset + 8 + size > len(data):
+            raise ValueError("truncated cache")
+        yield data[offset + 8:offset + 8 + size]
+        offset += 8 + size
 
 
 def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...]:

@@ -70,6 +70,9 @@ def find_root(start: Path) -> Path:
 
 def load(root: Path) -> Config:
     path = root / CONFIG_FILE
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        raise ConfigError("is a link to a file outside the repository; not followed", path,
+                          hint="keep isodocs.yml itself in the repository")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -13,7 +13,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
@@ -22,7 +22,7 @@ from ruamel.yaml.error import YAMLError
 from isodocs.atomic import write_bytes
 from isodocs.errors import IsodocsError
 from isodocs.frontmatter import SplitError, decode, split
-from isodocs.yamlload import YamlError, parse
+from isodocs.yamlload import YamlError, YMap, parse
 
 _round_trip = YAML(typ="rt")
 
@@ -58,7 +58,8 @@ def quoted_like(old_token: str | None, value: str) -> str:
     return value
 
 
-def read_header(path: Path) -> tuple[bytes, CommentedMap]:
+def read_header(path: Path) -> tuple[bytes, CommentedMap, YMap]:
+    """The file's bytes, its header for editing (ruamel round trip) and as isodocs reads it."""
     raw = path.read_bytes()
     try:
         text = decode(raw)
@@ -68,23 +69,27 @@ def read_header(path: Path) -> tuple[bytes, CommentedMap]:
     if parts.header is None:
         raise EditError("has no front matter to edit", path, 1, hint="add a --- header first")
     try:
-        parse(parts.header)
+        plain = parse(parts.header, first_line=2)
         data = _round_trip.load(parts.header)
     except YamlError as error:
-        raise EditError(f"front matter does not parse: {error.message}", path, error.line + 1,
+        raise EditError(f"front matter does not parse: {error.message}", path, error.line,
                         hint="fix it by hand first; nothing was changed") from None
     except YAMLError as error:
         raise EditError(f"front matter does not parse: {error}", path, 2) from None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, CommentedMap) or not isinstance(plain, YMap):
         raise EditError("front matter is not a mapping of keys", path, 2)
-    return raw, data
+    return raw, data, plain
 
 
-def edit(path: Path, changes: list[Change]) -> bytes:
-    """Apply the changes to the file's front matter; returns the new bytes (already written)."""
+def edit(path: Path, changes: list[Change] | Callable[[YMap], list[Change]]) -> bytes:
+    """Apply the changes to the file's front matter; returns the new bytes (already written).
+
+    `changes` may be a function of the front matter as it is once the lock is held, so that two
+    commands editing the same file at once each build on the other's result.
+    """
     with locked(path.parent):
-        raw, data = read_header(path)
-        new = apply(raw, data, changes, path)
+        raw, data, plain = read_header(path)
+        new = apply(raw, data, changes(plain) if callable(changes) else changes, path)
         write_bytes(path, new)
         return new
 

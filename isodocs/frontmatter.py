@@ -63,14 +63,14 @@ def split(text: str) -> Split:
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 text with a byte-order mark dropped and CRLF made LF; ValueError names the line."""
+    """UTF-8 text with a byte-order mark dropped and CRLF made LF; SplitError names the line."""
+    if b"\x00" in raw:
+        raise SplitError("the file is binary (contains NUL bytes), not Markdown", 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SplitError(f"bytes that are not UTF-8 at line {line}; save the file as UTF-8", line) from None
-    if "\x00" in text:
-        raise SplitError("the file is binary (contains NUL bytes), not Markdown", 1)
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -87,9 +87,9 @@ def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, 
     if parts.header is None:
         return None, []
     try:
-        data = parse(parts.header)
+        data = parse(parts.header, first_line=2)
     except YamlError as error:
-        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line + 1,
+        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line,
                               f"front matter does not parse: {error.message}")]
     if data is None:
         return None, []
@@ -98,7 +98,7 @@ def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, 
                               "front matter must be a mapping of keys (id:, title:, ...)")]
     if not CONTROL_KEYS.intersection(data):
         return None, []
-    found = [Finding(SCHEMA_INVALID, rel_path, p.line + 1, p.message, _text(data.get("id")))
+    found = [Finding(SCHEMA_INVALID, rel_path, p.line, p.message, _text(data.get("id")))
              for p in problems("frontmatter", data, default_line=1)]
     if found:
         return None, found
@@ -115,7 +115,7 @@ def _text(value: Any) -> str | None:
 
 
 def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Document | None, list[Finding]]:
-    lines = {key: line + 1 for key, line in data.lines.items()}
+    lines = dict(data.lines)
     findings: list[Finding] = []
 
     def typed(key: str, convert: Any = parse_date, mapping: YMap = data) -> Any:
@@ -126,7 +126,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
         try:
             return convert(value)
         except ValueError as error:
-            findings.append(Finding(SCHEMA_INVALID, rel_path, mapping.lines[key] + 1, f"'{key}': {error}",
+            findings.append(Finding(SCHEMA_INVALID, rel_path, mapping.lines[key], f"'{key}': {error}",
                                     data["id"]))
             return None
 
@@ -144,11 +144,11 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
     for catalog_id, ids in clauses.items():
         document.clauses[catalog_id] = [intern(clause_id) for clause_id in ids]
         for clause_id, line in zip(ids, ids.lines):
-            document.clause_lines.setdefault((catalog_id, clause_id), line + 1)
+            document.clause_lines.setdefault((catalog_id, clause_id), line)
     for catalog_id, controls in (data.get("applicability") or {}).items():
         document.applicability[catalog_id] = {
             control: Decision(control, entry["applicable"], entry.get("justification"), entry.get("implementation"),
-                              tuple(entry.get("documents") or ()), controls.lines[control] + 1)
+                              tuple(entry.get("documents") or ()), controls.lines[control])
             for control, entry in controls.items()
         }
     record = data.get("nonconformity")
@@ -157,5 +157,5 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
             raised=typed("raised", mapping=record), due=typed("due", mapping=record),
             closed=typed("closed", mapping=record),
             grade=record.get("grade"), source=record.get("source"), clause=record.get("clause"),
-            line=lines["nonconformity"], due_line=record.lines.get("due", 0) + 1)
+            line=lines["nonconformity"], due_line=record.lines.get("due", lines["nonconformity"]))
     return document, findings

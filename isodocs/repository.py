@@ -88,6 +88,9 @@ class Repository:
 
     def _read_documents(self, cache: DocumentCache) -> None:
         docs = self.docs_dir
+        if not docs.resolve().is_relative_to(self.root.resolve()):
+            raise ConfigError(f"the docs folder '{self.config.docs_dir}' lies outside the repository; not followed",
+                              self.config.path, self.config.line("docs_dir"))
         if not docs.is_dir():
             raise ConfigError(f"the docs folder '{self.config.docs_dir}' does not exist", self.config.path,
                               self.config.line("docs_dir"), hint="create it, or set docs_dir in isodocs.yml")
@@ -163,6 +166,9 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
                     if entry.name.endswith(MARKDOWN_SUFFIXES) or os.path.isdir(target):
                         problem(entry.path, "symbolic link that leads outside the repository or nowhere; "
                                             "not followed (replace it with the file itself)")
+                    continue
+                if os.path.isdir(target) and os.path.commonpath([target, real]) == target:
+                    problem(entry.path, "symbolic link to a folder that contains it (a loop); not followed")
                     continue
             if entry.is_dir():
                 walk(entry.path)

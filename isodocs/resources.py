@@ -6,6 +6,7 @@ In a wheel, the top-level `standards/`, `template/` and `hooks/` folders are pac
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +15,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 @cache
 def data_dir(name: str) -> Path:
-    """The folder `name` (`standards`, `template`, `hooks`) from the wheel or the checkout."""
+    """The folder `name` (`standards`, `template`, `hooks`) from the wheel or the checkout.
+
+    ISODOCS_STANDARDS names another folder of catalogs (an organization's own, or a test's)."""
+    if name == "standards" and os.environ.get("ISODOCS_STANDARDS"):
+        return Path(os.environ["ISODOCS_STANDARDS"])
     for candidate in (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate

@@ -88,20 +88,23 @@ class YList(list):
     lines: list[int]
 
 
-def parse(text: str, composer: str | None = None) -> Any:
-    """Parse one YAML document into YMap/YList/str/bool/None. Raises YamlError."""
+def parse(text: str, composer: str | None = None, first_line: int = 1) -> Any:
+    """Parse one YAML document into YMap/YList/str/bool/None. Raises YamlError.
+
+    `first_line` is the number, in its file, of the text's first line: every line reported (in
+    values and in errors) is a line of the file."""
     try:
         node = compose(text, composer)
     except MARKED_ERRORS as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 1
+        line = mark.line + first_line if mark is not None else first_line
         problem = error.problem or error.context or "invalid YAML"
-        raise YamlError(_describe(problem, text, line), line) from None
+        raise YamlError(_describe(problem, text, line - first_line + 1), line) from None
     except ERRORS as error:
-        raise YamlError(str(error).splitlines()[0], 1) from None
+        raise YamlError(str(error).splitlines()[0], first_line) from None
     if node is None:
         return None
-    return _convert(node, set(), 0)
+    return _Converter(first_line).convert(node, 0, node.start_mark.line + first_line)
 
 
 def _describe(problem: str, text: str, line: int) -> str:
@@ -111,43 +114,54 @@ def _describe(problem: str, text: str, line: int) -> str:
     return problem
 
 
-def _convert(node: Any, seen: set[int], depth: int) -> Any:
-    if depth > MAX_DEPTH:
-        raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", node.start_mark.line + 1)
-    if id(node) in seen:
-        raise YamlError("anchors and aliases (&, *) are not allowed here; write the value out",
-                        node.start_mark.line + 1)
-    seen.add(id(node))
-    if isinstance(node, SCALARS):
-        value = node.value
-        if not node.style and (value in _NULLS or value in _BOOLS):
-            tag = node.tag  # an explicit tag (`!!str true`) keeps the text
-            if value in _NULLS and (tag == UNRESOLVED or tag.endswith(":null")):
-                return None
-            if value in _BOOLS and (tag == UNRESOLVED or tag.endswith(":bool")):
-                return _BOOLS[value]
-        return value
-    if isinstance(node, SEQUENCES):
-        items = YList(_convert(item, seen, depth + 1) for item in node.value)
-        items.line = node.start_mark.line + 1
-        items.lines = [item.start_mark.line + 1 for item in node.value]
-        return items
-    if isinstance(node, MAPPINGS):
-        mapping = YMap()
-        mapping.line = node.start_mark.line + 1
-        mapping.lines = {}
-        for key_node, value_node in node.value:
-            key = _convert(key_node, seen, depth + 1)
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, str):
-                raise YamlError("a key must be plain text", line)
-            if key in mapping:
-                raise YamlError(f"duplicate key '{key}' (first at line {mapping.lines[key]}); keep one", line)
-            key = intern(key)  # the same few keys in every document: keep one copy of each
-            mapping[key] = _convert(value_node, seen, depth + 1)
-            mapping.lines[key] = line
-        return mapping
-    raise YamlError(f"unsupported YAML node {type(node).__name__}", node.start_mark.line + 1)
+class _Converter:
+    """Nodes to values, refusing aliases, duplicate keys and deep nesting, with the file's lines."""
+
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.seen: set[int] = set()
+
+    def line(self, node: Any) -> int:
+        return node.start_mark.line + self.first_line
+
+    def convert(self, node: Any, depth: int, where: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", self.line(node))
+        if id(node) in self.seen:
+            # the composer hands back the anchored node itself; report where it is used again
+            raise YamlError("anchors and aliases (&, *) are not allowed here; write the value out", where)
+        self.seen.add(id(node))
+        if isinstance(node, SCALARS):
+            value = node.value
+            if not node.style and (value in _NULLS or value in _BOOLS):
+                tag = node.tag  # an explicit tag (`!!str true`) keeps the text
+                if value in _NULLS and (tag == UNRESOLVED or tag.endswith(":null")):
+                    return None
+                if value in _BOOLS and (tag == UNRESOLVED or tag.endswith(":bool")):
+                    return _BOOLS[value]
+            return value
+        if isinstance(node, SEQUENCES):
+            start = self.line(node)
+            items = YList(self.convert(item, depth + 1, start) for item in node.value)
+            items.line = start
+            items.lines = [self.line(item) for item in node.value]
+            return items
+        if isinstance(node, MAPPINGS):
+            mapping = YMap()
+            mapping.line = self.line(node)
+            mapping.lines = {}
+            for key_node, value_node in node.value:
+                line = self.line(key_node)
+                key = self.convert(key_node, depth + 1, line)
+                if not isinstance(key, str):
+                    raise YamlError("a key must be plain text", line)
+                if key in mapping:
+                    raise YamlError(f"duplicate key '{key}' (first at line {mapping.lines[key]}); keep one", line)
+                key = intern(key)  # the same few keys in every document: keep one copy of each
+                mapping[key] = self.convert(value_node, depth + 1, line)
+                mapping.lines[key] = line
+            return mapping
+        raise YamlError(f"unsupported YAML node {type(node).__name__}", self.line(node))
 
 
 def line_of(value: Any, path: list[str | int], default: int) -> int:

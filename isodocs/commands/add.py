@@ -59,6 +59,8 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".") 
     known_role(repository, owner)
     mapped = parse_clauses(repository, clauses)
     folder = repository.docs_dir / FOLDER[kind]
+    if not folder.resolve().is_relative_to(repository.root.resolve()):
+        raise UsageError(f"{folder.relative_to(repository.root)} leads outside the repository; not followed")
     folder.mkdir(parents=True, exist_ok=True)
     with locked(folder):
         repository = Repository.load(repository.root)  # ids taken by anyone who added meanwhile count too

@@ -6,6 +6,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Mapping
 
 from isodocs.commands.review import known_role
 from isodocs.editing import Change, edit
@@ -24,14 +25,20 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
     document = repository.find(reference)
     known_role(repository, by)
     when = when or date.today()
-    version = next_version(document.version, major, first_approval=not document.approved_status)
-    edit(repository.root / document.path, [
-        Change("status", "approved"),
-        Change("version", version, after=("status",), quote=True),
-        Change("approver", by, after=("owner", "status")),
-        Change("approved", when.isoformat(), after=("version", "status")),
-        Change("last_reviewed", when.isoformat(), after=("approved", "version", "status")),
-    ])
+    version = ""
+
+    def changes(header: Mapping[str, object]) -> list[Change]:
+        nonlocal version
+        current = header.get("version")
+        version = next_version(str(current) if current is not None else None, major,
+                               first_approval=header.get("status") != "approved")
+        return [Change("status", "approved"),
+                Change("version", version, after=("status",), quote=True),
+                Change("approver", by, after=("owner", "status")),
+                Change("approved", when.isoformat(), after=("version", "status")),
+                Change("last_reviewed", when.isoformat(), after=("approved", "version", "status"))]
+
+    edit(repository.root / document.path, changes)
     sys.stdout.write(f"{document.id}: version {version} approved by {by} on {when}\n")
     left = len(document.marks)
     if left:

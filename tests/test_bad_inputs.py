@@ -1,0 +1,129 @@
+"""The corpus of bad inputs (tests/fixtures/bad-inputs/cases.yml): each gives its message and exit code,
+never a traceback, never a silent skip, and nothing in the repository is changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURES, TODAY, run
+from scaffold import tree
+
+CORPUS = FIXTURES / "bad-inputs"
+CASES = yaml.safe_load((CORPUS / "cases.yml").read_text(encoding="utf-8"))
+ISODOCS = Path(sys.executable).parent / "isodocs"
+TARGET = "docs/procedures/bad-input.md"
+
+
+def large_file(root: Path) -> str:
+    (root / TARGET).write_text("---\nid: BAD-001\n---\n" + "x" * (6 * 1024 * 1024))
+    return TARGET
+
+
+def symlink_loop(root: Path) -> str:
+    os.symlink("..", root / "docs/procedures/loop")
+    return "docs/procedures/loop"
+
+
+def symlink_outside(root: Path) -> str:
+    outside = root.parent / "outside.md"
+    outside.write_text("---\nid: SECRET-001\ntitle: Outside\ntype: policy\nstatus: draft\n---\n")
+    os.symlink(outside, root / TARGET)
+    return TARGET
+
+
+def unreadable_file(root: Path) -> str:
+    shutil.copy(CORPUS / "crlf.md", root / TARGET)
+    os.chmod(root / TARGET, 0)
+    return TARGET
+
+
+def missing_config(root: Path) -> str:
+    (root / "isodocs.yml").unlink()
+    return ""
+
+
+def broken_config(root: Path) -> str:
+    (root / "isodocs.yml").write_text("organization: Example Ltd\nstandards:\n  - iso27001-2022\n - oops\n")
+    return "isodocs.yml"
+
+
+def unknown_catalog(root: Path) -> str:
+    path = root / "isodocs.yml"
+    path.write_text(path.read_text().replace("  - iso27001-2022", "  - iso27001-2013"))
+    return "isodocs.yml"
+
+
+def broken_catalog(root: Path) -> str:
+    folder = root.parent / "catalogs"
+    folder.mkdir()
+    source = (Path(__file__).parent.parent / "standards" / "iso27001-2022.yml").read_text()
+    lines = source.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("title:") and i > 3)
+    lines[index] = lines[index].replace("title:", "titel:")
+    (folder / "iso27001-2022.yml").write_text("\n".join(lines[:5] + lines[5:]))
+    return str(folder)
+
+
+# Root reads any file: the unreadable case then runs without the capabilities that allow it.
+WITHOUT_OVERRIDE = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+                    "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 else []
+
+
+def check_in_subprocess(root: Path, env: dict[str, str] | None = None, prefix: list[str] | None = None
+                        ) -> tuple[int, str, str]:
+    command = [*(prefix or []), str(ISODOCS), "check", str(root), "--format", "json", "--today", TODAY, "--no-cache"]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+def test_bad_input(case: dict, tmp_path: Path):
+    root = tmp_path / "repository"
+    shutil.copytree(FIXTURES / "clean", root)
+    env, prefix = None, None
+    if "file" in case:
+        shutil.copy(CORPUS / case["file"], root / TARGET)
+        path = TARGET
+    else:
+        path = globals()[case["setup"]](root)
+        if case["setup"] == "broken_catalog":
+            env, path = {"ISODOCS_STANDARDS": path}, ""
+        if case["setup"] == "unreadable_file":
+            prefix = WITHOUT_OVERRIDE
+    before = {k: v for k, v in tree(root).items() if k != TARGET} if case.get("setup") != "unreadable_file" else None
+    if env or prefix is not None:
+        code, out, err = check_in_subprocess(root, env, prefix)
+    else:
+        result = run("check", str(root), "--format", "json", "--today", TODAY, "--no-cache")
+        code, out, err = result.code, result.out, result.err
+    assert "Traceback" not in err
+    assert code == case["exit"], err or out
+    if case["exit"] == 2:
+        assert err.startswith("isodocs: error: ") and len(err.strip().splitlines()) == 1
+        assert case["message"] in err
+    else:
+        findings = json.loads(out)["findings"]
+        expected = [(case["rule"], path, case["line"])] if "rule" in case else []
+        assert [(f["rule"], f["path"], f["line"]) for f in findings] == expected
+        if "rule" in case:
+            assert case["message"] in findings[0]["message"]
+    if before is not None:
+        assert {k: v for k, v in tree(root).items() if k != TARGET} == before
+    assert not Path("/tmp/isodocs-pwned").exists()
+
+
+def test_a_document_read_with_a_byte_order_mark_or_crlf_is_a_document(tmp_path: Path):
+    root = tmp_path / "repository"
+    shutil.copytree(FIXTURES / "clean", root)
+    for name in ("byte-order-mark.md", "crlf.md"):
+        shutil.copy(CORPUS / name, root / "docs/procedures" / name)
+    from isodocs.repository import Repository
+    titles = sorted(d.title for d in Repository.load(root, cache=False).documents if d.id == "BAD-001")
+    assert titles == ["Bad input", "CRLF line ends"]

@@ -61,6 +61,11 @@ def quoted_like(old_token: str | None, value: str) -> str:
 def read_header(path: Path) -> tuple[bytes, CommentedMap, YMap]:
     """The file's bytes, its header for editing (ruamel round trip) and as isodocs reads it."""
     raw = path.read_bytes()
+    data, plain = parse_header(raw, path)
+    return raw, data, plain
+
+
+def parse_header(raw: bytes, path: Path) -> tuple[CommentedMap, YMap]:
     try:
         text = decode(raw)
         parts = split(text)
@@ -78,7 +83,7 @@ def read_header(path: Path) -> tuple[bytes, CommentedMap, YMap]:
         raise EditError(f"front matter does not parse: {error}", path, 2) from None
     if not isinstance(data, CommentedMap) or not isinstance(plain, YMap):
         raise EditError("front matter is not a mapping of keys", path, 2)
-    return raw, data, plain
+    return data, plain
 
 
 def edit(path: Path, changes: list[Change] | Callable[[YMap], list[Change]]) -> bytes:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import yaml
 
 from mkdocs.structure.files import File, Files
 
@@ -18,7 +21,25 @@ def on_files(files: Files, config) -> Files:
     files.append(File.generated(config, "reference/configuration.md", content=schema_page(
         "config", "isodocs.yml", "The repository's configuration, at its root.")))
     files.append(File.generated(config, "reference/cli.md", content=cli_page()))
+    files.append(File.generated(config, "hardening.md", content=hardening_page()))
     return files
+
+
+CASES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "bad-inputs" / "cases.yml"
+
+
+def hardening_page() -> str:
+    """The bad-input corpus the tests run, as a table; and what else is tried."""
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    lines = [(Path(__file__).parent / "hardening.md.in").read_text(encoding="utf-8").rstrip(), "",
+             "| Case | Exit | Rule | Line | What isodocs says |", "|---|---|---|---|---|"]
+    for case in cases:
+        line = case.get("line", "")
+        lines.append(f"| {case['case']} | {case['exit']} | {('`' + case['rule'] + '`') if 'rule' in case else ''} | "
+                     f"{line if line != 0 else 'file'} | {case.get('message', 'nothing: the file is read as it is')} |")
+    lines += ["", "In every case the test also checks that no file of the repository changed and that no "
+              "traceback was printed.", ""]
+    return "\n".join(lines)
 
 
 def rules_page() -> str:

@@ -23,7 +23,7 @@ def test_project_documentation_builds_strict(tmp_path: Path):
     front_matter = (site / "reference" / "front-matter" / "index.html").read_text(encoding="utf-8")
     assert "<code>review_interval</code>" in front_matter and "<code>applicability</code>" in front_matter
     assert "isodocs new" in (site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")
-    assert not list(site.rglob("*.py")) and not list(site.rglob("*.in"))
+    assert not list(site.rglob("*.py")) and not list(site.rglob("*.in")) and not list(site.rglob("*.pyc"))
     import yaml
     hardening = (site / "hardening" / "index.html").read_text(encoding="utf-8")
     cases = yaml.safe_load((ROOT / "tests/fixtures/bad-inputs/cases.yml").read_text(encoding="utf-8"))

@@ -16,6 +16,7 @@ STANDARDS = ("iso27001_2022", "iso9001_2015", "iso14001_2015", "iso45001_2018", 
 LANGUAGES = ("en", "ru")
 CI_PROVIDERS = ("github", "gitlab", "none")
 SLUG = re.compile(r"^\w[\w.-]*$")
+MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 INTERVAL = re.compile(r"^[1-9][0-9]* *(day|days|week|weeks|month|months|year|years)$")
 # Written in pieces so that Jinja, which renders this file, does not take them for its own tags.
 TEMPLATE_MARKS = ("{" + "{", "{" + "%", "{" + "#")
@@ -42,6 +43,8 @@ def problems(answers: dict) -> list[str]:
         found.append(f"CI provider '{answers.get('ci_provider')}' is not one of {', '.join(CI_PROVIDERS)}")
     if not INTERVAL.match(str(answers.get("review_interval", "12 months")).strip()):
         found.append(f"review interval '{answers.get('review_interval')}' should read like '12 months' or '90 days'")
+    if not MONTH.match(str(answers.get("audit_start", "2027-03")).strip()):
+        found.append(f"first audit month '{answers.get('audit_start')}' should read like 2027-03 (YYYY-MM)")
     for name in FREE_TEXT:
         value = str(answers.get(name, ""))
         if any(mark in value for mark in TEMPLATE_MARKS) or any(ord(c) < 32 for c in value):

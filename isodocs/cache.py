@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any, Iterator
 from isodocs import __version__, yamlload
 from isodocs.atomic import write_bytes, write_chunks
 from isodocs.dates import Interval
-from isodocs.document import Decision, Document, Nonconformity
+from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
 from isodocs.resources import schema_path
 
-FORMAT = 2  # raise whenever the layout of an entry changes
+FORMAT = 3  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -141,7 +141,12 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
              (_day(record.raised), _day(record.due), _day(record.closed), record.grade, record.source, record.clause,
               record.line, record.due_line) if record else None,
              d.body_digest, d.body_line, d.lines, tuple((c, i, line) for (c, i), line in d.clause_lines.items()),
-             d.links, d.marks), found)
+             d.links, d.marks,
+             tuple((r.id, r.asset, r.threat, r.likelihood, r.impact, r.owner, r.treatment, r.controls,
+                    r.residual_likelihood, r.residual_impact, _day(r.review), r.action, _day(r.due), r.line, r.lines)
+                   for r in d.risks),
+             tuple((a.planned, a.standard, a.clauses, a.auditor, _day(a.done), a.line) for a in d.audits),
+             _day(d.review_held)), found)
 
 
 def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Finding]]:
@@ -150,13 +155,16 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
     if fields is None:
         return None, findings
     (path, doc_id, title, kind, status, owner, approver, version, approved, reviewed, interval, classification,
-     clauses, applicability, record, digest, body_line, lines, clause_lines, links, marks) = fields
+     clauses, applicability, record, digest, body_line, lines, clause_lines, links, marks, risks, audits,
+     held) = fields
     document = Document(
         path=path, id=doc_id, title=title, type=kind, status=status, owner=owner, approver=approver,
         version=version, approved=_date(approved), last_reviewed=_date(reviewed),
         review_interval=Interval(*interval) if interval else None, classification=classification,
         clauses=clauses, source=os.path.join(root, path), body_digest=digest, body_line=body_line, lines=lines,
-        links=links, marks=marks,
+        links=links, marks=marks, review_held=_date(held),
+        risks=tuple(Risk(*r[:10], _date(r[10]), r[11], _date(r[12]), *r[13:]) for r in risks),
+        audits=tuple(Audit(*a[:4], _date(a[4]), a[5]) for a in audits),
         clause_lines={(c, i): line for c, i, line in clause_lines},
         applicability={c: {k: Decision(k, *v) for k, v in m.items()} for c, m in applicability.items()},
         nonconformity=Nonconformity(_date(record[0]), _date(record[1]), _date(record[2]), *record[3:])

@@ -45,6 +45,8 @@ class Config:
     roles: dict[str, Role] = field(default_factory=dict)
     review_interval: Interval = Interval(12, "month")
     due_soon: Interval = Interval(30, "day")
+    management_review: Interval = Interval(12, "month")
+    audit_cycle: Interval = Interval(3, "year")
     default_classification: str = "internal"
     certification: Certification = field(default_factory=Certification)
     rules: dict[str, str] = field(default_factory=dict)
@@ -130,6 +132,10 @@ def _build(path: Path, data: YMap) -> Config:
         config.review_interval = Interval.parse(defaults["review_interval"])
     if "due_soon" in defaults:
         config.due_soon = Interval.parse(defaults["due_soon"])
+    if "management_review" in defaults:
+        config.management_review = Interval.parse(defaults["management_review"])
+    if "audit_cycle" in defaults:
+        config.audit_cycle = Interval.parse(defaults["audit_cycle"])
     if "classification" in defaults:
         config.default_classification = defaults["classification"]
     return config

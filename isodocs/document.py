@@ -37,6 +37,49 @@ class Nonconformity:
     due_line: int
 
 
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """One risk of a risk register, with its rating before and after treatment."""
+
+    id: str
+    asset: str
+    threat: str
+    likelihood: int
+    impact: int
+    owner: str
+    treatment: str
+    controls: dict[str, list[str]]
+    residual_likelihood: int | None
+    residual_impact: int | None
+    review: date | None
+    action: str | None
+    due: date | None
+    line: int
+    lines: dict[str, int]
+
+    @property
+    def level(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def residual_level(self) -> int | None:
+        if self.residual_likelihood is None or self.residual_impact is None:
+            return None
+        return self.residual_likelihood * self.residual_impact
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    """One audit of an internal audit programme."""
+
+    planned: str           # YYYY-MM
+    standard: str
+    clauses: tuple[str, ...]
+    auditor: str | None
+    done: date | None
+    line: int
+
+
 @dataclass(slots=True)
 class Document:
     path: str                      # relative to the repository root, forward slashes
@@ -54,6 +97,9 @@ class Document:
     clauses: dict[str, list[str]] = field(default_factory=dict)
     applicability: dict[str, dict[str, Decision]] = field(default_factory=dict)
     nonconformity: Nonconformity | None = None
+    risks: tuple[Risk, ...] = ()
+    audits: tuple[Audit, ...] = ()
+    review_held: date | None = None   # the day of the management review this record documents
     source: str = ""               # the file's absolute path; the body is read from it when needed
     body_digest: str = ""          # a digest of the body, to tell whether the text changed
     body_line: int = 1             # the file line on which the body starts

@@ -13,7 +13,7 @@ from typing import Any
 
 from isodocs import markdown
 from isodocs.dates import Interval, parse_date
-from isodocs.document import Decision, Document, Nonconformity
+from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
 from isodocs.schema import problems
 from isodocs.yamlload import YamlError, YMap, parse
@@ -21,7 +21,8 @@ from isodocs.yamlload import YamlError, YMap, parse
 # Keys that make a page a controlled document; a page with none of them (only `title`, say) is a
 # plain page that isodocs leaves alone.
 CONTROL_KEYS = frozenset({"id", "type", "owner", "approver", "version", "approved", "last_reviewed",
-                          "review_interval", "classification", "clauses", "applicability", "nonconformity"})
+                          "review_interval", "classification", "clauses", "applicability", "nonconformity",
+                          "risks", "audits", "management_review"})
 FRONTMATTER_INVALID = "frontmatter-invalid"
 SCHEMA_INVALID = "schema-invalid"
 
@@ -158,4 +159,25 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
             closed=typed("closed", mapping=record),
             grade=record.get("grade"), source=record.get("source"), clause=record.get("clause"),
             line=lines["nonconformity"], due_line=record.lines.get("due", lines["nonconformity"]))
+    risks = data.get("risks") or YMap()
+    document.risks = tuple(_risk(risk_id, entry, risks.lines[risk_id], typed) for risk_id, entry in risks.items())
+    audits = data.get("audits")
+    if audits:
+        document.audits = tuple(
+            Audit(a["planned"], a["standard"], tuple(a["clauses"]), a.get("auditor"), typed("done", mapping=a), line)
+            for a, line in zip(audits, audits.lines))
+    if data.get("management_review"):
+        document.review_held = typed("held", mapping=data["management_review"])
     return document, findings
+
+
+def _risk(risk_id: str, entry: YMap, line: int, typed: Any) -> Risk:
+    residual = entry.get("residual") or {}
+    return Risk(
+        id=risk_id, asset=entry["asset"], threat=entry["threat"], likelihood=int(entry["likelihood"]),
+        impact=int(entry["impact"]), owner=intern(entry["owner"]), treatment=intern(entry["treatment"]),
+        controls={c: [intern(i) for i in ids] for c, ids in (entry.get("controls") or {}).items()},
+        residual_likelihood=int(residual["likelihood"]) if residual else None,
+        residual_impact=int(residual["impact"]) if residual else None,
+        review=typed("review", mapping=entry), action=entry.get("action"), due=typed("due", mapping=entry),
+        line=line, lines=dict(entry.lines))

@@ -30,7 +30,7 @@ class Defect:
 
 
 DEFECTS = [
-    Defect("clause-uncovered", [("docs/procedures/internal-audit.md", '["9.2.2"]', "[]")],
+    Defect("clause-uncovered", [("docs/procedures/operations.md", '["8.1", "9.1"]', '["8.1"]')],
            [("isodocs.yml", "- iso27001-2022")]),
     Defect("clause-draft-only", [("docs/procedures/management-review.md", "status: approved", "status: draft")],
            [("docs/procedures/management-review.md", '["9.3.3"]')]),
@@ -74,6 +74,22 @@ DEFECTS = [
     Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
                                  new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
            [("docs/procedures/unfinished.md", "TBD")]),
+    Defect("risk-review-overdue", [("docs/registers/risk-register.md", "review: 2027-03-01\n---",
+                                    "review: 2026-10-01\n---")],
+           [("docs/registers/risk-register.md", "review: 2026-10-01")]),
+    Defect("risk-control-inapplicable", [("docs/registers/risk-register.md", '["A.5.15", "A.8.5"]',
+                                          '["A.5.15", "A.8.5", "A.7.1"]')],
+           [("docs/registers/risk-register.md", '"A.7.1"]')]),
+    Defect("audit-programme-gap", [("docs/plans/audit-programme.md", 'clauses: ["9", "10"]', 'clauses: ["9"]')],
+           [("docs/plans/audit-programme.md", "audits:")]),
+    Defect("management-review-overdue", [("docs/records/management-review-2026.md", "held: 2026-06-15",
+                                          "held: 2025-06-15")],
+           [("docs/records/management-review-2026.md", "management_review:")]),
+    Defect("certification-audit-at-risk", [
+        ("isodocs.yml", "surveillance: [2027-03-15", "surveillance: [2027-01-15"),
+        ("docs/records/nc-2026-003.md", None, new_document(
+            "NC-2026-003", extra="nonconformity:\n  raised: 2026-11-01\n  grade: major\n  due: 2026-12-31\n"))],
+           [("isodocs.yml", "certification:")]),
     Defect("nonconformity-overdue", [("docs/records/nc-2026-002.md", None, new_document(
         "NC-2026-002", extra="nonconformity:\n  raised: 2026-08-01\n  grade: major\n  due: 2026-10-01\n"))],
            [("docs/records/nc-2026-002.md", "due: 2026-10-01")]),

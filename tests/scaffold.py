@@ -27,7 +27,13 @@ def tree(root: Path, ignore: tuple[str, ...] = (".git",)) -> dict[str, bytes]:
 
 
 def approve_everything(root: Path, today: str) -> None:
-    """What an organization does before certification: decide, fill in, approve and review."""
+    """What an organization does before certification: decide, fill in, approve, review, and hold a
+    management review."""
+    (root / "docs" / "records").mkdir(exist_ok=True)
+    (root / "docs" / "records" / "management-review.md").write_text(
+        f"---\nid: REC-MR-1\ntitle: Management review\ntype: record\nowner: top-management\n"
+        f"approver: top-management\nstatus: draft\n"
+        f'version: "0.1"\nmanagement_review: {{held: {today}}}\n---\n# Management review\n', encoding="utf-8")
     for path in (root / "docs").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         if "\nstatus: draft\n" not in text:

@@ -17,7 +17,7 @@ def test_rules_lists_every_rule_of_the_contract():
     assert result.code == 0
     for rule_id in CONTRACT:
         assert f"{rule_id}  [" in result.out
-    assert sorted(RULES) == sorted(CONTRACT)
+    assert set(CONTRACT) <= set(RULES)
 
 
 def test_rules_json():

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Iterable
 
 from isodocs import history as history_module
-from isodocs.checks import coverage, documents, links, records, soa
+from isodocs.checks import coverage, cycle, documents, links, records, soa
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness
 from isodocs.checks.rules import OFF, RULES, severity, validate
@@ -48,6 +48,9 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw += soa.check(context, index)
     raw += links.check(context)
     raw += records.check(context)
+    raw += cycle.check_risks(context)
+    raw += cycle.check_programme(context)
+    raw += cycle.check_management_review(context)
     raw += _changed_since_approval(context, history)
     notes = []
     if not history.available:
@@ -55,6 +58,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     elif history.shallow:
         notes.append("the git clone is shallow, so history may be incomplete: fetch the full history "
                      "(GitHub: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)")
+    raw += cycle.check_audit_readiness(context, raw)
     return Report(_with_severity(raw, repository), readiness(context, index), notes,
                   repository.config.organization, today)
 

@@ -24,23 +24,23 @@ def test_diff_between_branches(clean: Path):
     repo = git.Repo(clean)
     repo.git.checkout("-b", "feature")
     edit(clean, "docs/policies/controls-manual.md", "every quarter", "every month")
-    (clean / "docs/plans").mkdir()
+    (clean / "docs/plans").mkdir(exist_ok=True)
     repo.git.mv("docs/procedures/objectives.md", "docs/plans/objectives.md")
     edit(clean, "docs/procedures/competence.md", 'version: "1.0"', 'version: "1.1"')
     edit(clean, "docs/procedures/competence.md", "approved: 2026-06-01", "approved: 2026-11-20")
     edit(clean, "docs/procedures/competence.md", "training records", "training and awareness records")
-    (clean / "docs/procedures/internal-audit.md").unlink()
+    (clean / "docs/procedures/management-review.md").unlink()
     commit_all(repo, "Feature")
     report = diff(clean, "main", "feature")
     by_id = {d["id"]: d for d in report["documents"]}
-    assert set(by_id) == {"MAN-IS-001", "PLN-IS-001", "PRO-IS-002", "PRO-IS-005"}
+    assert set(by_id) == {"MAN-IS-001", "PLN-IS-001", "PRO-IS-002", "PRO-IS-006"}
     assert by_id["MAN-IS-001"]["change"] == "changed" and by_id["MAN-IS-001"]["unapproved_change"] is True
     assert by_id["PLN-IS-001"]["change"] == "renamed"
     assert by_id["PLN-IS-001"]["old_path"] == "docs/procedures/objectives.md"
     assert by_id["PRO-IS-002"]["unapproved_change"] is False
     assert (by_id["PRO-IS-002"]["old_version"], by_id["PRO-IS-002"]["new_version"]) == ("1.0", "1.1")
-    assert by_id["PRO-IS-005"]["change"] == "removed"
-    assert [(c["id"], c["before"], c["after"]) for c in report["clauses"]] == [("9.2.2", "covered", "uncovered")]
+    assert by_id["PRO-IS-006"]["change"] == "removed"
+    assert [(c["id"], c["before"], c["after"]) for c in report["clauses"]] == [("9.3.3", "covered", "uncovered")]
     assert report["readiness"]["iso27001-2022"] == {"before": {"required": 107, "covered": 107, "percent": 100.0},
                                                     "after": {"required": 107, "covered": 106, "percent": 99.1}}
     assert "Sam Lee (@example/security)" in report["reviewers"]

@@ -1,0 +1,168 @@
+"""The certification cycle: risks, the internal audit programme, management reviews, audit dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterator
+
+from isodocs.catalog import Catalog
+from isodocs.checks.context import Context
+from isodocs.document import Audit, Document, Risk
+from isodocs.findings import Finding
+
+AUDIT_WARNING_DAYS = 90
+
+
+def risks(context: Context) -> list[tuple[Risk, Document]]:
+    return [(risk, document) for document in context.repository.documents if not document.retired
+            for risk in document.risks]
+
+
+def check_risks(context: Context) -> Iterator[Finding]:
+    roles = context.repository.config.roles
+    catalogs = context.repository.catalogs
+    for risk, document in risks(context):
+        where = f"risk {risk.id} ({risk.asset})"
+        if risk.owner not in roles:
+            yield Finding("owner-unknown", document.path, risk.lines.get("owner", risk.line),
+                          f"{where}: owner '{risk.owner}' is not a role in isodocs.yml", document.id)
+        if risk.review is not None and risk.review < context.today:
+            yield Finding("risk-review-overdue", document.path, risk.lines.get("review", risk.line),
+                          f"{where} was due for review on {risk.review}; reassess it and set a new `review:` date",
+                          document.id)
+        for catalog_id, controls in risk.controls.items():
+            catalog = catalogs.get(catalog_id)
+            decisions = context.decisions.get(catalog_id, {})
+            for control in controls:
+                entry = catalog.get(control) if catalog else None
+                if entry is None or not entry.control:
+                    name = catalog.name if catalog else catalog_id
+                    yield Finding("clause-unknown", document.path, risk.lines.get("controls", risk.line),
+                                  f"{where} names '{control}', which is not an Annex A control of {name}",
+                                  document.id)
+                    continue
+                decision = decisions.get(control)
+                if decision is None or decision[0].applicable is not True:
+                    state = "excluded" if decision and decision[0].applicable is False else "not decided"
+                    yield Finding("risk-control-inapplicable", document.path, risk.lines.get("controls", risk.line),
+                                  f"{where} is treated with {control} ({entry.title}), which the Statement of "
+                                  f"Applicability has {state}; mark it applicable or choose another control",
+                                  document.id)
+
+
+def management_reviews(context: Context) -> list[tuple[date, Document]]:
+    return sorted(((d.review_held, d) for d in context.repository.documents
+                   if d.review_held is not None and not d.retired), key=lambda pair: pair[0])
+
+
+def check_management_review(context: Context) -> Iterator[Finding]:
+    config = context.repository.config
+    held = management_reviews(context)
+    interval = config.management_review
+    if not held:
+        yield Finding("management-review-overdue", context.config_path, config.line("standards"),
+                      "no management review is recorded; hold one and record it in a document with "
+                      "`management_review: {held: YYYY-MM-DD}`")
+        return
+    last, document = held[-1]
+    due = interval.after(last)
+    if due < context.today:
+        yield Finding("management-review-overdue", document.path, document.line("management_review"),
+                      f"the last management review was held on {last}; the next was due by {due} "
+                      f"(every {interval}, `defaults.management_review`)", document.id)
+
+
+@dataclass
+class ProgrammeCoverage:
+    catalog: Catalog
+    start: date | None
+    end: date | None
+    missing: list[str]
+    audits: list[tuple[Audit, Document]]
+
+
+def programme(context: Context) -> list[tuple[Audit, Document]]:
+    return sorted(((a, d) for d in context.repository.documents if not d.retired for a in d.audits),
+                  key=lambda pair: pair[0].planned)
+
+
+def programme_coverage(context: Context, catalog: Catalog) -> ProgrammeCoverage:
+    audits = [(a, d) for a, d in programme(context) if a.standard == catalog.id]
+    config = context.repository.config
+    start = config.certification.issued or (_month(audits[0][0].planned) if audits else None)
+    end = config.audit_cycle.after(start) if start else None
+    covered: set[str] = set()
+    for audit, _ in audits:
+        month = _month(audit.planned)
+        if start is not None and end is not None and not (start.replace(day=1) <= month < end):
+            continue
+        covered.update(audit.clauses)
+    missing = []
+    for entry in catalog.entries.values():
+        if entry.annex:
+            continue
+        ancestors = {entry.id}
+        parent = entry.parent
+        while parent is not None:
+            ancestors.add(parent)
+            parent = catalog.entries[parent].parent
+        if not ancestors & covered:
+            missing.append(entry.id)
+    return ProgrammeCoverage(catalog, start, end, missing, audits)
+
+
+def check_programme(context: Context) -> Iterator[Finding]:
+    config = context.repository.config
+    for position, catalog_id in enumerate(config.standards):
+        catalog = context.repository.catalogs[catalog_id]
+        coverage = programme_coverage(context, catalog)
+        if not coverage.audits:
+            yield Finding("audit-programme-gap", context.config_path, config.line("standards", position),
+                          f"no internal audit of {catalog.name} is planned; list audits under `audits:` in the "
+                          "audit programme")
+            continue
+        if coverage.missing:
+            _, document = coverage.audits[0]
+            shown = ", ".join(coverage.missing[:8]) + (" ..." if len(coverage.missing) > 8 else "")
+            yield Finding("audit-programme-gap", document.path, document.line("audits"),
+                          f"the audit programme leaves {len(coverage.missing)} clauses of {catalog.name} unaudited "
+                          f"between {coverage.start} and {coverage.end}: {shown}", document.id)
+
+
+def upcoming_audits(context: Context) -> list[tuple[date, str]]:
+    cert = context.repository.config.certification
+    events = [(day, "surveillance") for day in cert.surveillance]
+    if cert.recertification:
+        events.append((cert.recertification, "recertification"))
+    return sorted(event for event in events if event[0] >= context.today)
+
+
+def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator[Finding]:
+    """A warning when a certification audit is near and the repository shows what an auditor would find."""
+    upcoming = upcoming_audits(context)
+    if not upcoming:
+        return
+    when, kind = upcoming[0]
+    if when > context.today + timedelta(days=AUDIT_WARNING_DAYS):
+        return
+    majors = [d.id for d in context.repository.documents if d.nonconformity and d.nonconformity.closed is None
+              and d.nonconformity.grade == "major" and not d.retired]
+    overdue = sum(1 for f in findings if f.rule == "review-overdue")
+    uncovered = sum(1 for f in findings if f.rule in ("clause-uncovered", "clause-draft-only"))
+    problems = []
+    if majors:
+        problems.append(f"{len(majors)} open major nonconformities ({', '.join(majors)})")
+    if overdue:
+        problems.append(f"{overdue} documents overdue for review")
+    if uncovered:
+        problems.append(f"{uncovered} clauses without an approved document")
+    if problems:
+        config = context.repository.config
+        yield Finding("certification-audit-at-risk", context.config_path, config.line("certification"),
+                      f"the {kind} audit on {when} is {(when - context.today).days} days away with "
+                      + "; ".join(problems))
+
+
+def _month(text: str) -> date:
+    return date(int(text[:4]), int(text[5:7]), 1)

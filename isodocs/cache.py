@@ -25,7 +25,7 @@ from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
 from isodocs.resources import schema_path
 
-FORMAT = 3  # raise whenever the layout of an entry changes
+FORMAT = 4  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -139,7 +139,8 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
              {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line) for k, v in m.items()}
               for c, m in d.applicability.items()},
              (_day(record.raised), _day(record.due), _day(record.closed), record.grade, record.source, record.clause,
-              record.line, record.due_line) if record else None,
+              record.line, record.due_line, record.root_cause, record.action, record.verification)
+             if record else None,
              d.body_digest, d.body_line, d.lines, tuple((c, i, line) for (c, i), line in d.clause_lines.items()),
              d.links, d.marks,
              tuple((r.id, r.asset, r.threat, r.likelihood, r.impact, r.owner, r.treatment, r.controls,

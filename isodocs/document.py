@@ -35,6 +35,9 @@ class Nonconformity:
     clause: str | None
     line: int
     due_line: int
+    root_cause: str | None = None
+    action: str | None = None
+    verification: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,7 +158,8 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
             raised=typed("raised", mapping=record), due=typed("due", mapping=record),
             closed=typed("closed", mapping=record),
             grade=record.get("grade"), source=record.get("source"), clause=record.get("clause"),
-            line=lines["nonconformity"], due_line=record.lines.get("due", lines["nonconformity"]))
+            line=lines["nonconformity"], due_line=record.lines.get("due", lines["nonconformity"]),
+            root_cause=record.get("root_cause"), action=record.get("action"), verification=record.get("verification"))
     risks = data.get("risks") or YMap()
     document.risks = tuple(_risk(risk_id, entry, risks.lines[risk_id], typed) for risk_id, entry in risks.items())
     audits = data.get("audits")

@@ -86,6 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--today", type=_date, metavar="DATE")
     diff.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
+    export = commands.add_parser("export", help="a spreadsheet for auditors")
+    export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    export.add_argument("--output", metavar="FILE", help="the file to write (required for xlsx)")
+    export.add_argument("--today", type=_date, metavar="DATE")
+    export.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    audit = commands.add_parser("audit", help="internal audit tools")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="checklist", required=True)
+    checklist = audit_commands.add_parser("checklist", help="a checklist per clause of a standard")
+    checklist.add_argument("standard", metavar="STANDARD", help="a catalog id in scope, e.g. iso27001-2022")
+    checklist.add_argument("--format", choices=("markdown", "xlsx"), default="markdown")
+    checklist.add_argument("--output", metavar="FILE")
+    checklist.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -125,6 +140,12 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "diff":
         from isodocs.commands.diff import diff
         return diff(args.base, args.head, args.format, args.path, args.today)
+    if args.command == "export":
+        from isodocs.commands.export import export
+        return export(args.what, args.format, args.output, args.path, args.today)
+    if args.command == "audit":
+        from isodocs.commands.audit import checklist
+        return checklist(args.standard, args.format, args.output, args.path)
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)

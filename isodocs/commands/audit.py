@@ -1,0 +1,29 @@
+"""`isodocs audit checklist STANDARD --format markdown|xlsx`: a checklist per clause for an internal audit."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from isodocs import exports
+from isodocs.checks.context import Context
+from isodocs.errors import UsageError
+from isodocs.repository import Repository
+
+
+def checklist(standard: str, fmt: str, output: str | None, path: str = ".") -> int:
+    if fmt == "xlsx" and output is None:
+        raise UsageError("an xlsx checklist needs --output FILE")
+    repository = Repository.load(Path(path))
+    catalog = repository.catalogs.get(standard)
+    if catalog is None:
+        raise UsageError(f"'{standard}' is not among the standards in isodocs.yml",
+                         hint=f"in scope: {', '.join(repository.catalogs)}")
+    table = exports.checklist(Context(repository, date.today()), catalog)
+    data = exports.write(table, fmt, Path(output) if output else None)
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        sys.stdout.write(f"{table.title}: {len(table.rows)} clauses written to {output}\n")
+    return 0

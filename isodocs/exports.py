@@ -1,0 +1,219 @@
+"""Tables for auditors, built from the repository model: SoA, register, risks, nonconformities,
+audit checklists; written as CSV or as xlsx with real dates and columns that read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from isodocs.atomic import write_bytes
+from isodocs.catalog import Catalog, Entry
+from isodocs.checks import cycle
+from isodocs.checks.context import Context
+from isodocs.checks.coverage import documents_by_clause
+from isodocs.checks.soa import control_states
+from isodocs.document import Document
+
+Cell = str | int | date | None
+
+
+@dataclass
+class Table:
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+    widths: list[int]   # characters, for xlsx
+
+
+def soa(context: Context) -> Table:
+    rows: list[list[Cell]] = []
+    index = documents_by_clause(context)
+    for catalog in context.repository.catalogs.values():
+        for state in control_states(context, catalog, index):
+            decision = state.decision
+            applicable = "Not decided" if decision is None or decision.applicable is None else \
+                ("Yes" if decision.applicable else "No")
+            rows.append([catalog.name, state.id, state.title, applicable,
+                         decision.justification if decision else None, decision.implementation if decision else None,
+                         ", ".join(d.id for d in state.implementing), state.source.id if state.source else None])
+    return Table("Statement of Applicability",
+                 ["Standard", "Control", "Title", "Applicable", "Justification", "Implementation status",
+                  "Implementing documents", "Decided in"], rows, [20, 10, 48, 12, 48, 20, 30, 14])
+
+
+def register(context: Context) -> Table:
+    roles = context.repository.config.roles
+    rows: list[list[Cell]] = []
+    for d in sorted(context.repository.documents, key=lambda d: d.id):
+        rows.append([d.id, d.title, d.type, d.status, d.version, _role(roles, d.owner), _role(roles, d.approver),
+                     d.approved, d.last_reviewed, context.next_review(d),
+                     d.classification or context.repository.config.default_classification,
+                     "; ".join(f"{c}: {', '.join(ids)}" for c, ids in d.clauses.items()), d.path])
+    return Table("Document register",
+                 ["ID", "Title", "Type", "Status", "Version", "Owner", "Approver", "Approved", "Last review",
+                  "Next review", "Classification", "Clauses", "File"], rows,
+                 [14, 44, 12, 11, 9, 28, 28, 12, 12, 12, 14, 40, 44])
+
+
+def risks(context: Context) -> Table:
+    roles = context.repository.config.roles
+    rows: list[list[Cell]] = []
+    for risk, document in cycle.risks(context):
+        rows.append([risk.id, risk.asset, risk.threat, risk.likelihood, risk.impact, risk.level,
+                     _role(roles, risk.owner), risk.treatment,
+                     "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
+                     risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
+                     risk.review, document.id])
+    return Table("Risk register",
+                 ["Risk", "Asset or process", "Threat", "Likelihood", "Impact", "Risk level", "Risk owner",
+                  "Treatment", "Controls", "Residual likelihood", "Residual impact", "Residual level",
+                  "Treatment action", "Action due", "Next review", "Register"], rows,
+                 [10, 30, 40, 11, 9, 10, 28, 11, 30, 11, 11, 11, 40, 12, 12, 12])
+
+
+def nonconformities(context: Context) -> Table:
+    roles = context.repository.config.roles
+    rows: list[list[Cell]] = []
+    for d in context.repository.documents:
+        record = d.nonconformity
+        if record is None:
+            continue
+        status = "closed" if record.closed else ("overdue" if record.due and record.due < context.today else "open")
+        rows.append([d.id, d.title, record.raised, record.source, record.clause, record.grade, _role(roles, d.owner),
+                     record.due, record.root_cause, record.action, record.verification, record.closed, status])
+    return Table("Nonconformities and corrective actions",
+                 ["ID", "Nonconformity", "Raised", "Source", "Clause", "Grade", "Owner", "Due", "Root cause",
+                  "Corrective action", "Verification", "Closed", "Status"], rows,
+                 [14, 44, 12, 16, 22, 12, 28, 12, 40, 40, 40, 12, 10])
+
+
+QUESTIONS = {
+    "en": {
+        "maintained": "Is the documented information for “{title}” approved, current and available where it is "
+                      "needed? Examine it.",
+        "retained": "Which records show that “{title}” is carried out? Sample them and check they are complete.",
+        "both": "Is the documented information for “{title}” approved and current, and do the records show it "
+                "is followed? Examine both.",
+        "none": "How does the organization meet “{title}”, who is responsible, and what shows it works? Ask for "
+                "examples.",
+    },
+    "ru": {
+        "maintained": "Утверждена ли и актуальна ли документированная информация по теме «{title}», доступна ли "
+                      "она там, где нужна? Изучите её.",
+        "retained": "Какие записи подтверждают выполнение требований «{title}»? Проверьте выборку записей на "
+                    "полноту.",
+        "both": "Утверждена ли и актуальна ли документированная информация по теме «{title}» и подтверждают ли "
+                "записи её выполнение? Изучите и то, и другое.",
+        "none": "Как организация выполняет требования «{title}», кто за это отвечает и что подтверждает "
+                "результативность? Попросите привести примеры.",
+    },
+}
+
+
+def checklist(context: Context, catalog: Catalog) -> Table:
+    """An internal-audit checklist: every clause 4 to 10, a question, the documents to examine."""
+    language = context.repository.config.language
+    questions = QUESTIONS.get(language, QUESTIONS["en"])
+    index = documents_by_clause(context)
+    rows: list[list[Cell]] = []
+    for entry in catalog.entries.values():
+        if entry.annex:
+            continue
+        title = _title(catalog, entry, language)
+        documents = _examine(catalog, entry, index)
+        rows.append([entry.id, title, questions[entry.documented_information or "none"].format(title=title),
+                     ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
+    return Table(f"Internal audit checklist: {catalog.name}",
+                 ["Clause", "Title", "Question", "Documents to examine", "Evidence", "Finding"], rows,
+                 [9, 40, 60, 50, 40, 30])
+
+
+def _title(catalog: Catalog, entry: Entry, language: str) -> str:
+    if language == "ru" and entry.title_ru:
+        return entry.title_ru
+    if entry.title:
+        return entry.title
+    parent = catalog.entries.get(entry.parent or "")
+    parent_title = (parent.title_ru if language == "ru" and parent and parent.title_ru else
+                    parent.title if parent else None)
+    return f"{parent_title} ({entry.id})" if parent_title else entry.id
+
+
+def _examine(catalog: Catalog, entry: Entry, index: dict) -> list[Document]:
+    """Documents naming the clause, or failing that, its nearest ancestor that has any."""
+    current: Entry | None = entry
+    while current is not None:
+        documents = index.get((catalog.id, current.id))
+        if documents:
+            return sorted({d.path: d for d in documents}.values(), key=lambda d: d.id)
+        current = catalog.entries.get(current.parent or "")
+    return []
+
+
+def _role(roles: dict, role_id: str | None) -> str | None:
+    if role_id is None:
+        return None
+    role = roles.get(role_id)
+    return f"{role.name} ({role_id})" if role else role_id
+
+
+def to_csv(table: Table) -> bytes:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow(["" if value is None else value.isoformat() if isinstance(value, date) else value
+                         for value in row])
+    return stream.getvalue().encode("utf-8-sig")  # the byte-order mark makes spreadsheet programs read UTF-8
+
+
+def to_xlsx(table: Table) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip()
+    sheet.append(table.headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in table.rows:
+        sheet.append(row)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for position, width in enumerate(table.widths, 1):
+        sheet.column_dimensions[get_column_letter(position)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def to_markdown(table: Table) -> bytes:
+    def cell(value: Cell) -> str:
+        text = "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = [f"# {table.title}", "", "| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "markdown": to_markdown}
+
+
+def write(table: Table, fmt: str, output: Path | None) -> bytes:
+    data = WRITERS[fmt](table)
+    if output is not None:
+        write_bytes(output, data)
+    return data

@@ -80,7 +80,8 @@ def page_paths(handbook: Handbook) -> dict[str, str]:
     """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
     folder = handbook.folder
     paths = {"register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
-             "changes": f"{folder}/changes.md"}
+             "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
+             "nonconformities": f"{folder}/nonconformities.md"}
     for catalog_id, catalog in handbook.repository.catalogs.items():
         paths[catalog_id] = f"{folder}/coverage-{catalog_id}.md"
         if catalog.controls:
@@ -92,7 +93,9 @@ def render_all(handbook: Handbook) -> dict[str, str]:
     paths = page_paths(handbook)
     pages = {paths["register"]: register(handbook, paths["register"]),
              paths["calendar"]: calendar(handbook, paths["calendar"]),
-             paths["changes"]: changes(handbook, paths["changes"])}
+             paths["changes"]: changes(handbook, paths["changes"]),
+             paths["risks"]: risk_page(handbook, paths["risks"]),
+             paths["nonconformities"]: nonconformity_page(handbook, paths["nonconformities"])}
     for catalog_id in handbook.repository.catalogs:
         pages[paths[catalog_id]] = coverage(handbook, catalog_id, paths[catalog_id])
         if f"soa-{catalog_id}" in paths:
@@ -206,6 +209,10 @@ def calendar(handbook: Handbook, page: str) -> str:
     if cert.expires:
         events.append((cert.expires, t["expires"]))
     lines += [f"## {t['certification']}", ""]
+    for finding in handbook.report.findings:
+        if finding.rule == "certification-audit-at-risk":
+            lines += ['<div class="admonition warning isodocs-audit-at-risk">',
+                      f'<p class="admonition-title">{cell(finding.message)}</p>', "</div>", ""]
     lines += [f"- {when}: {what}" for when, what in sorted(events)] or [t["none"]]
     lines.append("")
     return "\n".join(lines)
@@ -223,5 +230,87 @@ def changes(handbook: Handbook, page: str) -> str:
     for revision, document in rows:
         lines.append(f"| {revision.date:%Y-%m-%d} | {handbook.link(document, page)} | {cell(revision.subject)} | "
                      f"{cell(revision.author)} | `{revision.short}` |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str]) -> str:
+    """A 5 x 5 grid, likelihood up and impact across, each cell holding its number of risks."""
+    size, left, top = 44, 40, 28
+    parts = [f'<svg class="isodocs-heatmap" role="img" aria-label="{escape(caption)}" width="{left + 5 * size + 10}" '
+             f'height="{top + 5 * size + 40}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
+             f'font-size="12" data-total="{sum(counts.values())}">',
+             f'<text x="{left}" y="16" font-weight="bold">{escape(caption)}</text>']
+    for likelihood in range(1, 6):
+        y = top + (5 - likelihood) * size
+        parts.append(f'<text x="{left - 14}" y="{y + size / 2 + 4}">{likelihood}</text>')
+        for impact in range(1, 6):
+            x = left + (impact - 1) * size
+            level = likelihood * impact
+            colour = "#2e7d32" if level <= 4 else "#f9a825" if level <= 9 else "#ef6c00" if level <= 15 else "#c62828"
+            count = counts.get((likelihood, impact), 0)
+            parts.append(f'<rect x="{x}" y="{y}" width="{size - 2}" height="{size - 2}" fill="{colour}" '
+                         f'opacity="0.85" data-likelihood="{likelihood}" data-impact="{impact}" data-count="{count}"/>')
+            if count:
+                parts.append(f'<text x="{x + size / 2 - 5}" y="{y + size / 2 + 4}" fill="#fff" '
+                             f'font-weight="bold">{count}</text>')
+    for impact in range(1, 6):
+        parts.append(f'<text x="{left + (impact - 1) * size + size / 2 - 4}" y="{top + 5 * size + 14}">{impact}</text>')
+    parts.append(f'<text x="{left}" y="{top + 5 * size + 32}">{escape(t["impact_axis"])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def risk_page(handbook: Handbook, page: str) -> str:
+    from isodocs.checks import cycle
+
+    t = handbook.text
+    rows = [(r, d) for r, d in cycle.risks(handbook.context) if d.path not in handbook.hidden]
+    inherent: dict[tuple[int, int], int] = {}
+    residual: dict[tuple[int, int], int] = {}
+    for risk, _ in rows:
+        inherent[(risk.likelihood, risk.impact)] = inherent.get((risk.likelihood, risk.impact), 0) + 1
+        if risk.residual_likelihood and risk.residual_impact:
+            key = (risk.residual_likelihood, risk.residual_impact)
+            residual[key] = residual.get(key, 0) + 1
+    lines = [f"# {t['risks']}", "", f"*{t['generated_note']}*", "",
+             f'<div class="isodocs-heatmaps" data-risks="{len(rows)}">',
+             heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", ""]
+    if not rows:
+        return "\n".join(lines + [t["none"], ""])
+    roles = handbook.repository.config.roles
+    lines += [f"| {t['risk']} | {t['asset']} | {t['threat']} | {t['level']} | {t['owner']} | {t['treatment']} | "
+              f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---|---|---|---|---|---|---|---|---|"]
+    for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
+        owner = roles[risk.owner].name if risk.owner in roles else risk.owner
+        lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "
+                     f"{risk.likelihood} × {risk.impact} = {risk.level} | {cell(owner)} | {cell(risk.treatment)} | "
+                     f"{cell(risk.residual_level)} | {cell(risk.review)} | {handbook.link(document, page)} |")
+    plan = [(r, d) for r, d in rows if r.action]
+    if plan:
+        lines += ["", f"## {t['treatment_plan']}", "", f"| {t['risk']} | {t['action']} | {t['due']} | {t['controls']} |",
+                  "|---|---|---|---|"]
+        for risk, _ in plan:
+            controls = "; ".join(", ".join(ids) for ids in risk.controls.values())
+            lines.append(f"| {cell(risk.id)} | {cell(risk.action)} | {cell(risk.due)} | {cell(controls)} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def nonconformity_page(handbook: Handbook, page: str) -> str:
+    t = handbook.text
+    records = [d for d in handbook.documents if d.nonconformity is not None]
+    lines = [f"# {t['nonconformities']}", "", f"*{t['generated_note']}*", "",
+             f'<div class="isodocs-nonconformities" data-count="{len(records)}"></div>', ""]
+    if not records:
+        return "\n".join(lines + [t["none"], ""])
+    lines += [f"| {t['id']} | {t['title']} | {t['grade']} | {t['raised']} | {t['due']} | {t['closed']} | "
+              f"{t['state']} |", "|---|---|---|---|---|---|---|"]
+    for document in sorted(records, key=lambda d: d.nonconformity.raised or handbook.today, reverse=True):
+        record = document.nonconformity
+        state = t["nc_closed"] if record.closed else \
+            t["nc_overdue"] if record.due and record.due < handbook.today else t["nc_open"]
+        lines.append(f"| {handbook.link(document, page)} | {cell(document.title)} | {cell(record.grade)} | "
+                     f"{cell(record.raised)} | {cell(record.due)} | {cell(record.closed)} | {state} |")
     lines.append("")
     return "\n".join(lines)

@@ -1,0 +1,126 @@
+"""The certification cycle on a scaffolded 27001 repository: exports, checklist, nonconformities, heat map."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import TODAY, run
+from scaffold import approve_everything, scaffold
+
+from isodocs import catalog
+
+RISKS = """risks:
+  R-001:
+    asset: Customer database
+    threat: Access with stolen credentials
+    likelihood: 4
+    impact: 5
+    owner: security-officer
+    treatment: reduce
+    controls: {iso27001-2022: ["A.5.15", "A.8.5"]}
+    residual: {likelihood: 1, impact: 5}
+    review: 2027-03-01
+    action: Multi-factor authentication for administrators
+    due: 2027-01-31
+  R-002:
+    asset: Laptops
+    threat: Theft
+    likelihood: 2
+    impact: 3
+    owner: system-owner
+    treatment: accept
+    review: 2027-03-01"""
+
+
+@pytest.fixture(scope="module")
+def approved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = scaffold(tmp_path_factory.mktemp("cycle") / "acme", "iso27001-2022", organization="Acme Ltd")
+    register = root / "docs/registers/risk-register.md"
+    register.write_text(register.read_text(encoding="utf-8").replace("risks: {}", RISKS), encoding="utf-8")
+    approve_everything(root, TODAY)
+    return root
+
+
+def test_soa_exports_to_xlsx_with_one_row_per_control(approved: Path, tmp_path: Path):
+    target = tmp_path / "soa.xlsx"
+    assert run("export", "soa", "--format", "xlsx", "--output", str(target), "--path", str(approved)).code == 0
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Standard", "Control", "Title", "Applicable")
+    assert len(rows) - 1 == 93
+    assert [row[1] for row in rows[1:]] == [c.id for c in catalog.load("iso27001-2022").controls]
+    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["C"].width >= 40
+
+
+def test_register_exports_dates_as_dates(approved: Path, tmp_path: Path):
+    target = tmp_path / "register.xlsx"
+    run("export", "register", "--format", "xlsx", "--output", str(target), "--path", str(approved))
+    sheet = openpyxl.load_workbook(target).active
+    headers = [c.value for c in sheet[1]]
+    approved_column = headers.index("Approved")
+    cell = sheet.cell(row=2, column=approved_column + 1)
+    assert cell.value.date() == date.fromisoformat(TODAY) and cell.number_format == "yyyy-mm-dd"
+    text = run("export", "register", "--path", str(approved)).out
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == "ID" and len(rows) > 30
+
+
+def test_risks_export_and_checks(approved: Path, tmp_path: Path):
+    text = run("export", "risks", "--path", str(approved)).out
+    rows = list(csv.reader(io.StringIO(text)))
+    assert [r[0] for r in rows[1:]] == ["R-001", "R-002"] and rows[1][5] == "20"
+    report = json.loads(run("check", str(approved), "--format", "json", "--today", TODAY).out)
+    assert report["findings"] == []
+    late = json.loads(run("check", str(approved), "--format", "json", "--today", "2027-03-02").out)
+    assert {f["rule"] for f in late["findings"]} >= {"risk-review-overdue"}
+
+
+def test_checklist_lists_every_clause_4_to_10(approved: Path, tmp_path: Path):
+    out = run("audit", "checklist", "iso27001-2022", "--path", str(approved)).out
+    listed = [line.split("|")[1].strip() for line in out.splitlines() if line.startswith("| ") and "Clause" not in line]
+    clauses = [e.id for e in catalog.load("iso27001-2022").entries.values() if not e.annex]
+    assert listed == clauses and listed[0] == "4" and listed[-1] == "10.2"
+    assert "PRO-008 Internal audit" in out
+    target = tmp_path / "checklist.xlsx"
+    run("audit", "checklist", "iso27001-2022", "--format", "xlsx", "--output", str(target), "--path", str(approved))
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.max_row - 1 == len(clauses) and [c.value for c in sheet[1]][-2:] == ["Evidence", "Finding"]
+
+
+def test_an_overdue_nonconformity_fails_the_check_once_certified(approved: Path, tmp_path: Path):
+    import shutil
+    root = tmp_path / "certified"
+    shutil.copytree(approved, root)
+    config = root / "isodocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("stage: preparation", "stage: certified"),
+                      encoding="utf-8")
+    assert run("check", str(root), "--today", TODAY).code == 0
+    (root / "docs/records/nc-2026-007.md").write_text(
+        "---\nid: NC-2026-007\ntitle: Access review missed\ntype: record\nowner: security-officer\nstatus: draft\n"
+        "nonconformity:\n  raised: 2026-09-01\n  source: internal-audit\n  clause: iso27001-2022:A.5.18\n"
+        "  grade: major\n  due: 2026-10-31\n---\n# Access review missed\n", encoding="utf-8")
+    result = run("check", str(root), "--format", "json", "--today", TODAY)
+    assert result.code == 1
+    assert [(f["rule"], f["severity"]) for f in json.loads(result.out)["findings"]] == \
+        [("nonconformity-overdue", "error")]
+    text = run("export", "nonconformities", "--path", str(root), "--today", TODAY).out
+    assert "NC-2026-007" in text and text.strip().endswith("overdue")
+
+
+def test_the_heat_map_shows_on_the_site(approved: Path):
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"], cwd=approved,
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    page = (approved / "site/overview/risks/index.html").read_text(encoding="utf-8")
+    assert page.count('<svg class="isodocs-heatmap"') == 2
+    assert 'data-likelihood="4" data-impact="5" data-count="1"' in page
+    assert 'data-likelihood="1" data-impact="5" data-count="1"' in page
+    assert "Multi-factor authentication for administrators" in page

@@ -23,9 +23,10 @@ from isodocs.atomic import write_bytes, write_chunks
 from isodocs.dates import Interval
 from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
+from isodocs.messages import Message
 from isodocs.resources import schema_path
 
-FORMAT = 4  # raise whenever the layout of an entry changes
+FORMAT = 5  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -128,7 +129,7 @@ def _records(data: memoryview) -> Iterator[memoryview]:
 
 
 def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...]:
-    found = tuple((f.rule, f.path, f.line, f.message, f.document) for f in findings)
+    found = tuple((f.rule, f.path, f.line, _message(f.message), f.document) for f in findings)
     if document is None:
         return (None, found)
     d = document
@@ -152,7 +153,7 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
 
 def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Finding]]:
     fields, found = frozen
-    findings = [Finding(*f) for f in found]
+    findings = [Finding(rule, path, line, _unmessage(message), document) for rule, path, line, message, document in found]
     if fields is None:
         return None, findings
     (path, doc_id, title, kind, status, owner, approver, version, approved, reviewed, interval, classification,
@@ -171,6 +172,22 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
         nonconformity=Nonconformity(_date(record[0]), _date(record[1]), _date(record[2]), *record[3:])
         if record else None)
     return document, findings
+
+
+def _message(message: str) -> Any:
+    """A message as marshal keeps it: its key and plain parameters, so it can be said in Russian later."""
+    if isinstance(message, Message) and all(isinstance(v, (str, int)) for v in message.params.values()):
+        return (message.key, message.params)
+    if isinstance(message, Message) and all(isinstance(v, (str, int, Message)) for v in message.params.values()):
+        return (message.key, {k: _message(v) if isinstance(v, Message) else v for k, v in message.params.items()})
+    return str(message)
+
+
+def _unmessage(value: Any) -> str:
+    if isinstance(value, tuple):
+        key, params = value
+        return Message(key, **{k: _unmessage(v) if isinstance(v, tuple) else v for k, v in params.items()})
+    return value
 
 
 def _day(value: date | None) -> int | None:

@@ -15,6 +15,7 @@ from isodocs import markdown
 from isodocs.dates import Interval, parse_date
 from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
+from isodocs.messages import say
 from isodocs.schema import problems
 from isodocs.yamlload import YamlError, YMap, parse
 
@@ -58,7 +59,7 @@ def split(text: str) -> Split:
             body_start = len(text) if end == -1 else end + 1
             return Split(text[start:position], text[body_start:], line + 1)
         if end == -1:
-            raise SplitError("front matter opened with '---' on line 1 is never closed", 1)
+            raise SplitError(say("unclosed"), 1)
         position = end + 1
         line += 1
 
@@ -66,12 +67,12 @@ def split(text: str) -> Split:
 def decode(raw: bytes) -> str:
     """UTF-8 text with a byte-order mark dropped and CRLF made LF; SplitError names the line."""
     if b"\x00" in raw:
-        raise SplitError("the file is binary (contains NUL bytes), not Markdown", 1)
+        raise SplitError(say("binary"), 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise SplitError(f"bytes that are not UTF-8 at line {line}; save the file as UTF-8", line) from None
+        raise SplitError(say("not-utf8", line=line), line) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -90,13 +91,11 @@ def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, 
     try:
         data = parse(parts.header, first_line=2)
     except YamlError as error:
-        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line,
-                              f"front matter does not parse: {error.message}")]
+        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line, say("does-not-parse", problem=error.message))]
     if data is None:
         return None, []
     if not isinstance(data, YMap):
-        return None, [Finding(FRONTMATTER_INVALID, rel_path, 2,
-                              "front matter must be a mapping of keys (id:, title:, ...)")]
+        return None, [Finding(FRONTMATTER_INVALID, rel_path, 2, say("not-a-mapping"))]
     if not CONTROL_KEYS.intersection(data):
         return None, []
     found = [Finding(SCHEMA_INVALID, rel_path, p.line, p.message, _text(data.get("id")))
@@ -127,7 +126,9 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
         try:
             return convert(value)
         except ValueError as error:
-            findings.append(Finding(SCHEMA_INVALID, rel_path, mapping.lines[key], f"'{key}': {error}",
+            findings.append(Finding(SCHEMA_INVALID, rel_path, mapping.lines[key],
+                                    say("not-a-date", key=key, value=value) if convert is parse_date else
+                                    f"'{key}': {error}",
                                     data["id"]))
             return None
 

@@ -19,6 +19,7 @@ from isodocs.config import Config
 from isodocs.document import Document
 from isodocs.errors import ConfigError, UsageError
 from isodocs.findings import Finding
+from isodocs.messages import say
 from isodocs.frontmatter import FRONTMATTER_INVALID, read
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -155,7 +156,7 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            problem(folder, f"cannot read folder: {error.strerror}")
+            problem(folder, say("unreadable-folder", reason=error.strerror))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -164,11 +165,10 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
                 target = os.path.realpath(entry.path)
                 if not os.path.exists(target) or os.path.commonpath([target, real_root]) != real_root:
                     if entry.name.endswith(MARKDOWN_SUFFIXES) or os.path.isdir(target):
-                        problem(entry.path, "symbolic link that leads outside the repository or nowhere; "
-                                            "not followed (replace it with the file itself)")
+                        problem(entry.path, say("link-out"))
                     continue
                 if os.path.isdir(target) and os.path.commonpath([target, real]) == target:
-                    problem(entry.path, "symbolic link to a folder that contains it (a loop); not followed")
+                    problem(entry.path, say("link-loop"))
                     continue
             if entry.is_dir():
                 walk(entry.path)
@@ -176,7 +176,7 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
                 try:
                     found.append((entry.path[prefix:], entry.path, entry.stat()))
                 except OSError as error:
-                    problem(entry.path, f"cannot read file: {error.strerror}")
+                    problem(entry.path, say("unreadable-file", reason=error.strerror))
 
     walk(str(docs))
     return found
@@ -187,11 +187,9 @@ def _read_bytes(path: str, rel_path: str, findings: list[Finding]) -> bytes | No
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, f"cannot read file: {error.strerror}"))
+        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, say("unreadable-file", reason=error.strerror)))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0,
-                                f"file larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split it or move "
-                                "attachments out of the docs folder"))
+        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, say("too-large", size=MAX_FILE_BYTES // (1024 * 1024))))
         return None
     return raw

@@ -10,6 +10,7 @@ from typing import Any, Iterator
 
 import fastjsonschema
 
+from isodocs.messages import say
 from isodocs.resources import schema_path
 from isodocs.yamlload import line_of
 
@@ -62,13 +63,13 @@ def _explain(error: Any, root: Any, default_line: int) -> Iterator[SchemaProblem
         allowed = sorted(error.schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(allowed)):
             guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"known keys: {', '.join(allowed)}"
-            yield SchemaProblem(line_of(root, [*path, extra], line), f"unknown key '{extra}': {hint}", extra)
+            hint = say("did-you-mean", guess=guess[0]) if guess else say("known-keys", keys=", ".join(allowed))
+            yield SchemaProblem(line_of(root, [*path, extra], line), say("unknown-key", key=extra, hint=hint), extra)
         return
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         inside = f" in '{where}'" if where else ""
-        yield SchemaProblem(line, f"missing required key '{missing}'{inside}", missing)
+        yield SchemaProblem(line, say("missing-key", key=missing, inside=inside), missing)
         return
     label = f"'{where}'" if where else "the value"
     if error.validator == "enum":

@@ -12,6 +12,7 @@ from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness
 from isodocs.checks.rules import OFF, RULES, severity, validate
 from isodocs.findings import ERROR, WARNING, Finding
+from isodocs.messages import say
 from isodocs.history import History
 from isodocs.repository import Repository
 
@@ -23,6 +24,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     organization: str = ""
     today: date | None = None
+    language: str = "en"
 
     @property
     def errors(self) -> int:
@@ -52,15 +54,15 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw += cycle.check_programme(context)
     raw += cycle.check_management_review(context)
     raw += _changed_since_approval(context, history)
-    notes = []
+    notes: list[str] = []
     if not history.available:
-        notes.append(f"changed-since-approval was not checked: {history.reason}")
+        notes.append(say("not-git", reason=history.reason,
+                         reason_ru="не репозиторий git" if history.reason == "not a git repository" else history.reason))
     elif history.shallow:
-        notes.append("the git clone is shallow, so history may be incomplete: fetch the full history "
-                     "(GitHub: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)")
+        notes.append(say("shallow"))
     raw += cycle.check_audit_readiness(context, raw)
     return Report(_with_severity(raw, repository), readiness(context, index), notes,
-                  repository.config.organization, today)
+                  repository.config.organization, today, repository.config.language)
 
 
 def readiness(context: Context, index: dict) -> dict[str, Readiness]:
@@ -83,11 +85,11 @@ def _changed_since_approval(context: Context, history: History) -> Iterable[Find
             continue
         change = history.changed_since_approval(document.path)
         if change is not None:
-            when = "in uncommitted edits" if change.subject == "uncommitted" else \
-                f"in commit {change.short} ({change.date:%Y-%m-%d}, {change.subject})"
+            when = say("changed-uncommitted") if change.subject == "uncommitted" else \
+                say("changed-in-commit", commit=change.short, date=f"{change.date:%Y-%m-%d}", subject=change.subject)
             yield Finding("changed-since-approval", document.path, document.line("version"),
-                          f"{document.id} changed {when} after its approval of version {document.version}; "
-                          "approve the new version or revert the change", document.id)
+                          say("changed-since-approval", id=document.id, when=when, version=document.version),
+                          document.id)
 
 
 def _with_severity(findings: list[Finding], repository: Repository) -> list[Finding]:

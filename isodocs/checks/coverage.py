@@ -10,6 +10,7 @@ from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
+from isodocs.messages import Message, say
 
 
 @dataclass
@@ -80,22 +81,19 @@ def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Ite
         catalog = repository.catalogs[catalog_id]
         where = config.line("standards", position)
         for state in clause_states(context, catalog, index):
-            label = f"{catalog.name} {state.id}" + (f" ({state.title})" if state.title else "")
+            labels = entry_labels(catalog, state.id)
             if state.state == "uncovered":
                 yield Finding("clause-uncovered", context.config_path, where,
-                              f"{label} requires documented information and no document addresses it; "
-                              f"add `{catalog_id}: [\"{state.id}\"]` under `clauses:` in the document that does")
+                              say("clause-uncovered", **labels, catalog=catalog_id, clause=state.id))
             elif state.state == "stale":
                 names = ", ".join(d.id for d in state.documents if d.approved_status)
-                yield Finding("clause-uncovered", context.config_path, where,
-                              f"{label} is addressed only by documents overdue for review ({names}); review them")
+                yield Finding("clause-uncovered", context.config_path, where, say("clause-stale", **labels, names=names))
             elif state.state == "draft-only":
                 first = state.documents[0]
                 names = ", ".join(f"{d.id} ({d.status})" for d in state.documents)
                 yield Finding("clause-draft-only", first.path,
                               first.clause_lines.get((catalog_id, state.id), first.line("clauses")),
-                              f"{label} is addressed only by documents not yet approved: {names}; approve one",
-                              first.id)
+                              say("clause-draft-only", **labels, names=names), first.id)
     yield from _unknown(context)
 
 
@@ -106,25 +104,35 @@ def _unknown(context: Context) -> Iterator[Finding]:
             catalog = catalogs.get(catalog_id)
             if catalog is None:
                 yield Finding("clause-unknown", document.path, document.lines.get("clauses", 1),
-                              f"catalog '{catalog_id}' is not among the standards in isodocs.yml "
-                              f"({', '.join(catalogs)}); add it there or correct the id", document.id)
+                              say("catalog-out-of-scope", catalog=catalog_id, known=", ".join(catalogs)), document.id)
                 continue
             for clause_id in clause_ids:
                 if clause_id not in catalog.entries:
                     yield Finding("clause-unknown", document.path, document.clause_lines[(catalog_id, clause_id)],
-                                  f"{catalog.name} has no clause '{clause_id}'{_guess(clause_id, catalog)}",
-                                  document.id)
+                                  say("clause-unknown", name=catalog.name, clause=clause_id,
+                                      guess=_guess(clause_id, catalog)), document.id)
         for catalog_id, decisions in document.applicability.items():
             catalog = catalogs.get(catalog_id)
             for control, decision in decisions.items():
                 if catalog is None or control not in catalog.entries or not catalog.entries[control].control:
                     name = catalog.name if catalog else catalog_id
                     yield Finding("clause-unknown", document.path, decision.line,
-                                  f"{name} has no Annex A control '{control}'"
-                                  f"{_guess(control, catalog) if catalog else ''}", document.id)
+                                  say("control-unknown", name=name, clause=control,
+                                      guess=_guess(control, catalog) if catalog else ""), document.id)
 
 
-def _guess(clause_id: str, catalog: Catalog) -> str:
+def _guess(clause_id: str, catalog: Catalog) -> Message:
     guess = difflib.get_close_matches(clause_id, list(catalog.entries), n=1, cutoff=0.7)
-    return f"; did you mean '{guess[0]}' ({catalog.entries[guess[0]].title})?" if guess else \
-        f"; see `isodocs standards show {catalog.id}`"
+    if guess:
+        entry = catalog.entries[guess[0]]
+        return say("guess", clause=guess[0], title=entry.title, title_ru=entry.title_ru or entry.title)
+    return say("see-catalog", catalog=catalog.id)
+
+
+def entry_labels(catalog: Catalog, entry_id: str) -> dict[str, str]:
+    """`label` and `label_ru`: the standard, the clause and its title, for messages in each language."""
+    entry = catalog.get(entry_id)
+    title = entry.title if entry else None
+    title_ru = (entry.title_ru or entry.title) if entry else None
+    return {"label": f"{catalog.name} {entry_id}" + (f" ({title})" if title else ""),
+            "label_ru": f"{catalog.name} {entry_id}" + (f" ({title_ru})" if title_ru else "")}

@@ -10,6 +10,7 @@ from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
 from isodocs.document import Audit, Document, Risk
 from isodocs.findings import Finding
+from isodocs.messages import say
 
 AUDIT_WARNING_DAYS = 90
 
@@ -23,14 +24,13 @@ def check_risks(context: Context) -> Iterator[Finding]:
     roles = context.repository.config.roles
     catalogs = context.repository.catalogs
     for risk, document in risks(context):
-        where = f"risk {risk.id} ({risk.asset})"
+        where = {"risk": risk.id, "asset": risk.asset}
         if risk.owner not in roles:
             yield Finding("owner-unknown", document.path, risk.lines.get("owner", risk.line),
-                          f"{where}: owner '{risk.owner}' is not a role in isodocs.yml", document.id)
+                          say("risk-owner", **where, owner=risk.owner), document.id)
         if risk.review is not None and risk.review < context.today:
             yield Finding("risk-review-overdue", document.path, risk.lines.get("review", risk.line),
-                          f"{where} was due for review on {risk.review}; reassess it and set a new `review:` date",
-                          document.id)
+                          say("risk-review-overdue", **where, due=risk.review), document.id)
         for catalog_id, controls in risk.controls.items():
             catalog = catalogs.get(catalog_id)
             decisions = context.decisions.get(catalog_id, {})
@@ -39,16 +39,14 @@ def check_risks(context: Context) -> Iterator[Finding]:
                 if entry is None or not entry.control:
                     name = catalog.name if catalog else catalog_id
                     yield Finding("clause-unknown", document.path, risk.lines.get("controls", risk.line),
-                                  f"{where} names '{control}', which is not an Annex A control of {name}",
-                                  document.id)
+                                  say("risk-control-unknown", **where, control=control, name=name), document.id)
                     continue
                 decision = decisions.get(control)
                 if decision is None or decision[0].applicable is not True:
-                    state = "excluded" if decision and decision[0].applicable is False else "not decided"
+                    state = say("state-excluded" if decision and decision[0].applicable is False else "state-undecided")
                     yield Finding("risk-control-inapplicable", document.path, risk.lines.get("controls", risk.line),
-                                  f"{where} is treated with {control} ({entry.title}), which the Statement of "
-                                  f"Applicability has {state}; mark it applicable or choose another control",
-                                  document.id)
+                                  say("risk-control-inapplicable", **where, control=control, title=entry.title,
+                                      state=state), document.id)
 
 
 def management_reviews(context: Context) -> list[tuple[date, Document]]:
@@ -62,15 +60,13 @@ def check_management_review(context: Context) -> Iterator[Finding]:
     interval = config.management_review
     if not held:
         yield Finding("management-review-overdue", context.config_path, config.line("standards"),
-                      "no management review is recorded; hold one and record it in a document with "
-                      "`management_review: {held: YYYY-MM-DD}`")
+                      say("no-management-review"))
         return
     last, document = held[-1]
     due = interval.after(last)
     if due < context.today:
         yield Finding("management-review-overdue", document.path, document.line("management_review"),
-                      f"the last management review was held on {last}; the next was due by {due} "
-                      f"(every {interval}, `defaults.management_review`)", document.id)
+                      say("management-review-overdue", held=last, due=due, interval=str(interval)), document.id)
 
 
 @dataclass
@@ -119,15 +115,14 @@ def check_programme(context: Context) -> Iterator[Finding]:
         coverage = programme_coverage(context, catalog)
         if not coverage.audits:
             yield Finding("audit-programme-gap", context.config_path, config.line("standards", position),
-                          f"no internal audit of {catalog.name} is planned; list audits under `audits:` in the "
-                          "audit programme")
+                          say("no-audits", name=catalog.name))
             continue
         if coverage.missing:
             _, document = coverage.audits[0]
             shown = ", ".join(coverage.missing[:8]) + (" ..." if len(coverage.missing) > 8 else "")
             yield Finding("audit-programme-gap", document.path, document.line("audits"),
-                          f"the audit programme leaves {len(coverage.missing)} clauses of {catalog.name} unaudited "
-                          f"between {coverage.start} and {coverage.end}: {shown}", document.id)
+                          say("audit-gap", count=len(coverage.missing), name=catalog.name, start=coverage.start,
+                              end=coverage.end, shown=shown), document.id)
 
 
 def upcoming_audits(context: Context) -> list[tuple[date, str]]:
@@ -152,16 +147,17 @@ def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator
     uncovered = sum(1 for f in findings if f.rule in ("clause-uncovered", "clause-draft-only"))
     problems = []
     if majors:
-        problems.append(f"{len(majors)} open major nonconformities ({', '.join(majors)})")
+        problems.append(say("problem-majors", count=len(majors), ids=", ".join(majors)))
     if overdue:
-        problems.append(f"{overdue} documents overdue for review")
+        problems.append(say("problem-overdue", count=overdue))
     if uncovered:
-        problems.append(f"{uncovered} clauses without an approved document")
+        problems.append(say("problem-uncovered", count=uncovered))
     if problems:
         config = context.repository.config
         yield Finding("certification-audit-at-risk", context.config_path, config.line("certification"),
-                      f"the {kind} audit on {when} is {(when - context.today).days} days away with "
-                      + "; ".join(problems))
+                      say("audit-at-risk", kind=say(f"audit-{kind}"), date=when, days=(when - context.today).days,
+                          problems="; ".join(problems),
+                          problems_ru="; ".join(p.said_in("ru") for p in problems)))
 
 
 def _month(text: str) -> date:

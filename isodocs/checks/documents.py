@@ -9,6 +9,7 @@ from isodocs import markdown
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
+from isodocs.messages import say
 
 
 
@@ -33,40 +34,35 @@ def finding(rule: str, document: Document, key: str, message: str) -> Finding:
 
 def _people(document: Document, roles: dict) -> Iterator[Finding]:
     if not document.owner:
-        yield Finding("owner-missing", document.path, 2, f"{document.id} has no owner; add `owner:` with a role id",
-                      document.id)
+        yield Finding("owner-missing", document.path, 2, say("owner-missing", id=document.id), document.id)
     for key in ("owner", "approver"):
         role = getattr(document, key)
         if role and role not in roles:
             known = ", ".join(sorted(roles)) or "none defined"
-            yield finding("owner-unknown", document, key,
-                          f"{key} '{role}' is not a role in isodocs.yml (roles: {known})")
+            yield finding("owner-unknown", document, key, say("owner-unknown", key=key, role=role, known=known))
 
 
 def _approval(document: Document) -> Iterator[Finding]:
     missing = [key for key in ("approver", "approved", "version") if getattr(document, key) in (None, "")]
     if missing:
         yield finding("approval-missing", document, "status",
-                      f"{document.id} is approved but has no {', '.join(missing)}; "
-                      "record the approval with `isodocs approve`")
+                      say("approval-missing", id=document.id, missing=", ".join(missing)))
 
 
 def _review(context: Context, document: Document) -> Iterator[Finding]:
     if document.last_reviewed is None:
         if "last_reviewed" not in document.lines:
-            yield finding("review-missing", document, "status",
-                          f"{document.id} is approved but has no `last_reviewed` date; an approval is a review "
-                          "too, so stamp it: `isodocs review DOC --by ROLE`")
+            yield finding("review-missing", document, "status", say("review-missing", id=document.id))
         return
     due = context.next_review(document)
     key = "last_reviewed"
     if due < context.today:
         yield finding("review-overdue", document, key,
-                      f"{document.id} was due for review on {due} ({(context.today - due).days} days ago); "
-                      f"review it and run `isodocs review {document.path} --by {document.owner or 'ROLE'}`")
+                      say("review-overdue", id=document.id, due=due, days=(context.today - due).days,
+                          path=document.path, owner=document.owner or "ROLE"))
     elif due <= context.repository.config.due_soon.after(context.today):
         yield finding("review-due-soon", document, key,
-                      f"{document.id} is due for review on {due}, in {(due - context.today).days} days")
+                      say("review-due-soon", id=document.id, due=due, days=(due - context.today).days))
 
 
 def _dates(context: Context, document: Document) -> Iterator[Finding]:
@@ -74,7 +70,7 @@ def _dates(context: Context, document: Document) -> Iterator[Finding]:
         value = getattr(document, key)
         if value is not None and value > context.today:
             yield finding("schema-invalid", document, key,
-                          f"'{key}' is {value}, a date in the future (today is {context.today})")
+                          say("future-date", key=key, value=value, today=context.today))
 
 
 def _placeholders(document: Document, extra: list[str]) -> Iterator[Finding]:
@@ -85,8 +81,7 @@ def _placeholders(document: Document, extra: list[str]) -> Iterator[Finding]:
         marks = markdown.placeholders(document.body, pattern, markdown.MARKERS + tuple(extra))
     for offset, shown in marks:
         yield Finding("placeholder-left", document.path, document.body_line + offset,
-                      f"placeholder '{shown}' left in approved document {document.id}; "
-                      "write the organization's own content", document.id)
+                      say("placeholder-left", shown=shown, id=document.id), document.id)
 
 
 def _duplicates(context: Context) -> Iterator[Finding]:
@@ -94,5 +89,4 @@ def _duplicates(context: Context) -> Iterator[Finding]:
         if len(documents) > 1:
             first = documents[0]
             for other in documents[1:]:
-                yield finding("id-duplicate", other, "id",
-                              f"id {doc_id} is also used by {first.path}; give this document its own id")
+                yield finding("id-duplicate", other, "id", say("id-duplicate", id=doc_id, other=first.path))

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
+from isodocs.messages import say
 
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
@@ -37,5 +38,4 @@ def _document_links(context: Context, document: Document) -> Iterator[Finding]:
         if inside and (full.is_file() or full.is_dir()):
             continue
         yield Finding("link-broken", document.path, document.body_line + offset,
-                      f"link to '{target}' leads nowhere ({resolved} does not exist); correct the path",
-                      document.id)
+                      say("link-broken", target=target, resolved=resolved), document.id)

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from isodocs.checks.context import Context
 from isodocs.findings import Finding
+from isodocs.messages import say
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -15,7 +16,7 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         if record.due < context.today:
             grade = f"{record.grade} " if record.grade else ""
+            grade_ru = {"major": "значительное ", "minor": "незначительное ", "observation": ""}.get(record.grade or "", "")
             yield Finding("nonconformity-overdue", document.path, record.due_line,
-                          f"{grade}nonconformity {document.id} was due on {record.due} and is still open "
-                          f"({(context.today - record.due).days} days late); close it with `closed:` or agree a "
-                          "new due date", document.id)
+                          say("nonconformity-overdue", grade=grade, grade_ru=grade_ru, id=document.id, due=record.due,
+                              days=(context.today - record.due).days), document.id)

@@ -13,7 +13,9 @@ from typing import Iterator
 from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
 from isodocs.document import Decision, Document
+from isodocs.checks.coverage import entry_labels
 from isodocs.findings import Finding
+from isodocs.messages import say
 
 
 @dataclass
@@ -66,28 +68,24 @@ def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Ite
         states = control_states(context, catalog, index)
         if all(s.source is None for s in states):
             yield Finding("soa-missing-decision", context.config_path, repository.config.line("standards", position),
-                          f"no Statement of Applicability for {catalog.name}: none of its {len(states)} Annex A "
-                          f"controls has a decision; add a document with `applicability: {{{catalog_id}: ...}}`")
+                          say("soa-absent", name=catalog.name, count=len(states), catalog=catalog_id))
             continue
         yield from _duplicates(context, catalog_id)
         soa = next(s.source for s in states if s.source is not None)
         for state in states:
-            label = f"{catalog.name} {state.id} ({state.title})"
+            labels = entry_labels(catalog, state.id)
             if state.state == "undecided" and state.decision is not None:
                 yield Finding("soa-missing-decision", state.source.path, state.decision.line,
-                              f"{label} is not decided yet; set `applicable:` to true or false", state.source.id)
+                              say("soa-undecided", **labels), state.source.id)
             elif state.state == "undecided":
                 yield Finding("soa-missing-decision", soa.path, soa.line("applicability"),
-                              f"{label} has no decision; add `{state.id}: {{applicable: true}}` or exclude it "
-                              "with a justification", soa.id)
+                              say("soa-missing", **labels, clause=state.id), soa.id)
             elif state.state == "unjustified":
                 yield Finding("soa-unjustified-exclusion", state.source.path, state.decision.line,
-                              f"{label} is excluded without a justification; say why it does not apply",
-                              state.source.id)
+                              say("soa-unjustified", **labels), state.source.id)
             elif state.state == "unimplemented":
                 yield Finding("soa-unimplemented", state.source.path, state.decision.line,
-                              f"{label} is applicable but no document implements it; name it under `clauses:` "
-                              "in the implementing document", state.source.id)
+                              say("soa-unimplemented", **labels), state.source.id)
         yield from _unknown_documents(context, catalog_id)
 
 
@@ -99,8 +97,7 @@ def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:
         for control, decision in document.applicability.get(catalog_id, {}).items():
             if control in first and first[control] is not document:
                 yield Finding("schema-invalid", document.path, decision.line,
-                              f"{control} is also decided in {first[control].path}; keep one decision",
-                              document.id)
+                              say("soa-twice", control=control, other=first[control].path), document.id)
             first.setdefault(control, document)
 
 
@@ -110,5 +107,4 @@ def _unknown_documents(context: Context, catalog_id: str) -> Iterator[Finding]:
         for doc_id in decision.documents:
             if doc_id not in ids:
                 yield Finding("soa-unimplemented", source.path, decision.line,
-                              f"{control} names implementing document '{doc_id}', which does not exist",
-                              source.id)
+                              say("soa-unknown-document", control=control, document=doc_id), source.id)

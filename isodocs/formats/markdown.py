@@ -1,8 +1,9 @@
-"""Markdown for a pull-request comment or a CI job summary."""
+"""Markdown for a pull-request comment or a CI job summary, in the repository's language."""
 
 from __future__ import annotations
 
 from isodocs.checks import Report
+from isodocs.messages import phrase, text_in
 
 
 def cell(value: str) -> str:
@@ -10,19 +11,20 @@ def cell(value: str) -> str:
 
 
 def render(report: Report) -> str:
-    verdict = "❌ fails" if report.errors else "✅ passes"
-    lines = [f"## isodocs check {verdict}", "",
-             f"**{report.errors}** errors, **{report.warnings}** warnings.", "",
-             "| Standard | Required | Covered | Readiness |", "|---|---:|---:|---:|"]
+    language = report.language
+    lines = [phrase("markdown-title-fail" if report.errors else "markdown-title-pass", language), "",
+             phrase("markdown-counts", language, errors=report.errors, warnings=report.warnings), "",
+             phrase("markdown-readiness-head", language), "|---|---:|---:|---:|"]
     for catalog, ready in report.readiness.items():
         lines.append(f"| {catalog} | {ready.required} | {ready.covered} | {ready.percent:g}% |")
     lines.append("")
     if report.findings:
-        lines += ["| Severity | Rule | Where | Message |", "|---|---|---|---|"]
+        lines += [phrase("markdown-findings-head", language), "|---|---|---|---|"]
         for finding in report.findings:
             where = f"`{finding.path}:{finding.line}`" if finding.line else f"`{finding.path}`"
-            lines.append(f"| {finding.severity} | `{finding.rule}` | {cell(where)} | {cell(finding.message)} |")
+            lines.append(f"| {phrase(finding.severity, language)} | `{finding.rule}` | {cell(where)} | "
+                         f"{cell(text_in(finding.message, language))} |")
         lines.append("")
     for note in report.notes:
-        lines.append(f"> {note}")
+        lines.append(f"> {text_in(note, language)}")
     return "\n".join(lines).rstrip("\n") + "\n"

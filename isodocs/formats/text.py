@@ -5,11 +5,14 @@ from __future__ import annotations
 from itertools import groupby
 
 from isodocs.checks import Report
+from isodocs.messages import phrase, text_in
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "bold": "\033[1m", "reset": "\033[0m"}
 
 
 def render(report: Report, colour: bool = False) -> str:
+    language = report.language
+
     def paint(kind: str, value: str) -> str:
         return f"{COLOURS[kind]}{value}{COLOURS['reset']}" if colour else value
 
@@ -18,13 +21,16 @@ def render(report: Report, colour: bool = False) -> str:
         lines.append(paint("bold", path))
         for finding in findings:
             where = f"{finding.line}" if finding.line else "-"
-            lines.append(f"  {where:>5}  {paint(finding.severity, finding.severity)}  "
-                         f"{finding.message}  [{finding.rule}]")
+            severity = phrase(finding.severity, language)
+            lines.append(f"  {where:>5}  {paint(finding.severity, severity)}  "
+                         f"{text_in(finding.message, language)}  [{finding.rule}]")
         lines.append("")
     for note in report.notes:
-        lines.append(f"note: {note}")
+        lines.append(phrase("note", language, note=text_in(note, language)))
     for catalog_id, ready in report.readiness.items():
-        lines.append(f"readiness {catalog_id}: {ready.covered}/{ready.required} ({ready.percent:g}%)")
-    summary = f"{report.errors} error{'s' * (report.errors != 1)}, {report.warnings} warning{'s' * (report.warnings != 1)}"
+        lines.append(phrase("readiness", language, catalog=catalog_id, covered=ready.covered, required=ready.required,
+                            percent=f"{ready.percent:g}"))
+    summary = phrase("summary", language, errors=report.errors, warnings=report.warnings,
+                     errors_s="s" * (report.errors != 1), warnings_s="s" * (report.warnings != 1))
     lines.append(paint("error" if report.errors else "bold", summary))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,247 @@
+"""What the checker says, in English and Russian.
+
+A finding's message is a `Message`: English text (what JSON, SARIF and the other machine formats
+carry) that remembers its template key and parameters, so the text and Markdown reports can say it
+again in the repository's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EN: dict[str, str] = {
+    "owner-missing": "{id} has no owner; add `owner:` with a role id",
+    "owner-unknown": "{key} '{role}' is not a role in isodocs.yml (roles: {known})",
+    "approval-missing": "{id} is approved but has no {missing}; record the approval with `isodocs approve`",
+    "review-missing": "{id} is approved but has no `last_reviewed` date; an approval is a review too, so stamp it: "
+                      "`isodocs review DOC --by ROLE`",
+    "review-overdue": "{id} was due for review on {due} ({days} days ago); review it and run "
+                      "`isodocs review {path} --by {owner}`",
+    "review-due-soon": "{id} is due for review on {due}, in {days} days",
+    "future-date": "'{key}' is {value}, a date in the future (today is {today})",
+    "placeholder-left": "placeholder '{shown}' left in approved document {id}; write the organization's own content",
+    "id-duplicate": "id {id} is also used by {other}; give this document its own id",
+    "clause-uncovered": "{label} requires documented information and no document addresses it; add "
+                        "`{catalog}: [\"{clause}\"]` under `clauses:` in the document that does",
+    "clause-stale": "{label} is addressed only by documents overdue for review ({names}); review them",
+    "clause-draft-only": "{label} is addressed only by documents not yet approved: {names}; approve one",
+    "catalog-out-of-scope": "catalog '{catalog}' is not among the standards in isodocs.yml ({known}); add it there or "
+                            "correct the id",
+    "clause-unknown": "{name} has no clause '{clause}'{guess}",
+    "control-unknown": "{name} has no Annex A control '{clause}'{guess}",
+    "guess": "; did you mean '{clause}' ({title})?",
+    "see-catalog": "; see `isodocs standards show {catalog}`",
+    "soa-absent": "no Statement of Applicability for {name}: none of its {count} Annex A controls has a decision; add "
+                  "a document with `applicability: {{{catalog}: ...}}`",
+    "soa-undecided": "{label} is not decided yet; set `applicable:` to true or false",
+    "soa-missing": "{label} has no decision; add `{clause}: {{applicable: true}}` or exclude it with a justification",
+    "soa-unjustified": "{label} is excluded without a justification; say why it does not apply",
+    "soa-unimplemented": "{label} is applicable but no document implements it; name it under `clauses:` in the "
+                         "implementing document",
+    "soa-twice": "{control} is also decided in {other}; keep one decision",
+    "soa-unknown-document": "{control} names implementing document '{document}', which does not exist",
+    "link-broken": "link to '{target}' leads nowhere ({resolved} does not exist); correct the path",
+    "nonconformity-overdue": "{grade}nonconformity {id} was due on {due} and is still open ({days} days late); close "
+                             "it with `closed:` or agree a new due date",
+    "changed-since-approval": "{id} changed {when} after its approval of version {version}; approve the new version "
+                              "or revert the change",
+    "changed-uncommitted": "in uncommitted edits",
+    "changed-in-commit": "in commit {commit} ({date}, {subject})",
+    "risk-owner": "risk {risk} ({asset}): owner '{owner}' is not a role in isodocs.yml",
+    "risk-review-overdue": "risk {risk} ({asset}) was due for review on {due}; reassess it and set a new `review:` date",
+    "risk-control-unknown": "risk {risk} ({asset}) names '{control}', which is not an Annex A control of {name}",
+    "risk-control-inapplicable": "risk {risk} ({asset}) is treated with {control} ({title}), which the Statement of "
+                                 "Applicability has {state}; mark it applicable or choose another control",
+    "state-excluded": "excluded",
+    "state-undecided": "not decided",
+    "no-management-review": "no management review is recorded; hold one and record it in a document with "
+                            "`management_review: {{held: YYYY-MM-DD}}`",
+    "management-review-overdue": "the last management review was held on {held}; the next was due by {due} (every "
+                                 "{interval}, `defaults.management_review`)",
+    "no-audits": "no internal audit of {name} is planned; list audits under `audits:` in the audit programme",
+    "audit-gap": "the audit programme leaves {count} clauses of {name} unaudited between {start} and {end}: {shown}",
+    "audit-at-risk": "the {kind} audit on {date} is {days} days away with {problems}",
+    "audit-surveillance": "surveillance",
+    "audit-recertification": "recertification",
+    "problem-majors": "{count} open major nonconformities ({ids})",
+    "problem-overdue": "{count} documents overdue for review",
+    "problem-uncovered": "{count} clauses without an approved document",
+    "does-not-parse": "front matter does not parse: {problem}",
+    "not-a-mapping": "front matter must be a mapping of keys (id:, title:, ...)",
+    "unknown-key": "unknown key '{key}': {hint}",
+    "did-you-mean": "did you mean '{guess}'?",
+    "known-keys": "known keys: {keys}",
+    "missing-key": "missing required key '{key}'{inside}",
+    "not-a-date": "'{key}': '{value}' is not a real date (YYYY-MM-DD)",
+    "unclosed": "front matter opened with '---' on line 1 is never closed",
+    "not-utf8": "bytes that are not UTF-8 at line {line}; save the file as UTF-8",
+    "binary": "the file is binary (contains NUL bytes), not Markdown",
+    "link-out": "symbolic link that leads outside the repository or nowhere; not followed (replace it with the file "
+                "itself)",
+    "link-loop": "symbolic link to a folder that contains it (a loop); not followed",
+    "unreadable-folder": "cannot read folder: {reason}",
+    "unreadable-file": "cannot read file: {reason}",
+    "too-large": "file larger than {size} MiB; split it or move attachments out of the docs folder",
+    "not-git": "changed-since-approval was not checked: {reason}",
+    "shallow": "the git clone is shallow, so history may be incomplete: fetch the full history (GitHub: "
+               "actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
+    # report text
+    "summary": "{errors} error{errors_s}, {warnings} warning{warnings_s}",
+    "readiness": "readiness {catalog}: {covered}/{required} ({percent}%)",
+    "note": "note: {note}",
+    "markdown-title-pass": "## isodocs check ✅ passes",
+    "markdown-title-fail": "## isodocs check ❌ fails",
+    "markdown-counts": "**{errors}** errors, **{warnings}** warnings.",
+    "markdown-readiness-head": "| Standard | Required | Covered | Readiness |",
+    "markdown-findings-head": "| Severity | Rule | Where | Message |",
+    "error": "error",
+    "warning": "warning",
+}
+
+RU: dict[str, str] = {
+    "owner-missing": "у документа {id} нет владельца; добавьте `owner:` с кодом роли",
+    "owner-unknown": "{key} '{role}' — такой роли нет в isodocs.yml (роли: {known})",
+    "approval-missing": "документ {id} утверждён, но не указано: {missing}; зафиксируйте утверждение командой "
+                        "`isodocs approve`",
+    "review-missing": "документ {id} утверждён, но нет даты `last_reviewed`; утверждение — тоже пересмотр, отметьте "
+                      "его: `isodocs review DOC --by ROLE`",
+    "review-overdue": "срок пересмотра {id} истёк {due} ({days} дн. назад); пересмотрите документ и выполните "
+                      "`isodocs review {path} --by {owner}`",
+    "review-due-soon": "срок пересмотра {id} — {due}, через {days} дн.",
+    "future-date": "'{key}' = {value} — дата в будущем (сегодня {today})",
+    "placeholder-left": "в утверждённом документе {id} остался шаблонный текст '{shown}'; замените его своим",
+    "id-duplicate": "код {id} уже занят документом {other}; присвойте документу свой код",
+    "clause-uncovered": "{label_ru}: требуется документированная информация, но ни один документ её не содержит; "
+                        "добавьте `{catalog}: [\"{clause}\"]` в `clauses:` документа, который её содержит",
+    "clause-stale": "{label_ru}: охвачен только документами с просроченным пересмотром ({names}); пересмотрите их",
+    "clause-draft-only": "{label_ru}: охвачен только неутверждёнными документами: {names}; утвердите один из них",
+    "catalog-out-of-scope": "каталога '{catalog}' нет среди стандартов в isodocs.yml ({known}); добавьте его туда или "
+                            "исправьте код",
+    "clause-unknown": "в {name} нет пункта '{clause}'{guess}",
+    "control-unknown": "в {name} нет меры приложения A '{clause}'{guess}",
+    "guess": "; возможно, имелся в виду '{clause}' ({title})?",
+    "see-catalog": "; см. `isodocs standards show {catalog}`",
+    "soa-absent": "нет Положения о применимости для {name}: ни по одной из {count} мер приложения A нет решения; "
+                  "добавьте документ с `applicability: {{{catalog}: ...}}`",
+    "soa-undecided": "{label_ru}: решение ещё не принято; укажите `applicable:` true или false",
+    "soa-missing": "{label_ru}: нет решения; добавьте `{clause}: {{applicable: true}}` или исключите меру с "
+                   "обоснованием",
+    "soa-unjustified": "{label_ru}: мера исключена без обоснования; объясните, почему она неприменима",
+    "soa-unimplemented": "{label_ru}: мера применима, но ни один документ её не реализует; укажите её в `clauses:` "
+                         "реализующего документа",
+    "soa-twice": "решение по {control} уже есть в {other}; оставьте одно решение",
+    "soa-unknown-document": "для {control} указан реализующий документ '{document}', которого нет",
+    "link-broken": "ссылка '{target}' никуда не ведёт ({resolved} не существует); исправьте путь",
+    "nonconformity-overdue": "{grade_ru}несоответствие {id} нужно было устранить до {due}, оно всё ещё открыто "
+                             "(просрочка {days} дн.); закройте его (`closed:`) или согласуйте новый срок",
+    "changed-since-approval": "документ {id} изменён {when_ru} после утверждения версии {version}; утвердите новую "
+                              "версию или отмените изменение",
+    "changed-uncommitted": "в незафиксированных правках",
+    "changed-in-commit": "в коммите {commit} ({date}, {subject})",
+    "risk-owner": "риск {risk} ({asset}): владельца '{owner}' нет среди ролей в isodocs.yml",
+    "risk-review-overdue": "срок пересмотра риска {risk} ({asset}) истёк {due}; переоцените риск и укажите новую дату "
+                           "`review:`",
+    "risk-control-unknown": "для риска {risk} ({asset}) указано '{control}', но это не мера приложения A {name}",
+    "risk-control-inapplicable": "риск {risk} ({asset}) обрабатывается мерой {control}, которая в Положении о "
+                                 "применимости {state_ru}; признайте её применимой или выберите другую меру",
+    "state-excluded": "исключена",
+    "state-undecided": "не решена",
+    "no-management-review": "анализ со стороны руководства не зафиксирован; проведите его и запишите в документе с "
+                            "`management_review: {{held: ГГГГ-ММ-ДД}}`",
+    "management-review-overdue": "последний анализ со стороны руководства проведён {held}; следующий нужно было "
+                                 "провести до {due} (интервал {interval}, `defaults.management_review`)",
+    "no-audits": "внутренние аудиты по {name} не запланированы; перечислите их в `audits:` программы аудитов",
+    "audit-gap": "программа аудитов оставляет {count} пунктов {name} без аудита в период с {start} по {end}: {shown}",
+    "audit-at-risk": "до аудита ({kind_ru}) {date} осталось {days} дн., а {problems_ru}",
+    "audit-surveillance": "инспекционный",
+    "audit-recertification": "ресертификационный",
+    "problem-majors": "открыто значительных несоответствий: {count} ({ids})",
+    "problem-overdue": "документов с просроченным пересмотром: {count}",
+    "problem-uncovered": "пунктов без утверждённого документа: {count}",
+    "does-not-parse": "метаданные (front matter) не читаются: {problem}",
+    "not-a-mapping": "метаданные должны быть набором ключей (id:, title:, ...)",
+    "unknown-key": "неизвестный ключ '{key}': {hint_ru}",
+    "did-you-mean": "возможно, имелся в виду '{guess}'?",
+    "known-keys": "допустимые ключи: {keys}",
+    "missing-key": "нет обязательного ключа '{key}'{inside}",
+    "not-a-date": "'{key}': '{value}' — несуществующая дата (ГГГГ-ММ-ДД)",
+    "unclosed": "метаданные, открытые '---' в строке 1, не закрыты",
+    "not-utf8": "в строке {line} байты не в кодировке UTF-8; сохраните файл в UTF-8",
+    "binary": "файл двоичный (содержит байты NUL), это не Markdown",
+    "link-out": "символическая ссылка ведёт за пределы репозитория или в никуда; не используется (замените её самим "
+                "файлом)",
+    "link-loop": "символическая ссылка на папку, которая её содержит (цикл); не используется",
+    "unreadable-folder": "папку не прочитать: {reason}",
+    "unreadable-file": "файл не прочитать: {reason}",
+    "too-large": "файл больше {size} МиБ; разделите его или уберите вложения из папки документов",
+    "not-git": "правило changed-since-approval не проверялось: {reason_ru}",
+    "shallow": "клон git неполный (shallow), история может быть неполной: загрузите всю историю (GitHub: "
+               "actions/checkout с fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
+    "summary": "ошибок: {errors}, предупреждений: {warnings}",
+    "readiness": "готовность {catalog}: {covered}/{required} ({percent}%)",
+    "note": "примечание: {note}",
+    "markdown-title-pass": "## Проверка isodocs ✅ пройдена",
+    "markdown-title-fail": "## Проверка isodocs ❌ не пройдена",
+    "markdown-counts": "Ошибок: **{errors}**, предупреждений: **{warnings}**.",
+    "markdown-readiness-head": "| Стандарт | Требуется | Выполнено | Готовность |",
+    "markdown-findings-head": "| Уровень | Правило | Где | Сообщение |",
+    "error": "ошибка",
+    "warning": "предупреждение",
+}
+
+LANGUAGES = {"en": EN, "ru": RU}
+
+
+class Message(str):
+    """English text that can be said again in another language."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> Message:
+        text = super().__new__(cls, EN[key].format(**_english(params)))
+        text.key = key
+        text.params = params
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.key, self.params))
+
+    def said_in(self, language: str) -> str:
+        template = LANGUAGES.get(language, EN).get(self.key)
+        if template is None or language == "en":
+            return str(self)
+        return template.format(**_localized(self.params, language))
+
+
+def _rebuild(key: str, params: dict[str, Any]) -> Message:
+    return Message(key, **params)
+
+
+def _english(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: str(v) if isinstance(v, Message) else v for k, v in params.items()}
+
+
+def _localized(params: dict[str, Any], language: str) -> dict[str, Any]:
+    """Parameters, with nested messages said in the language and `x_ru` taking the place of `x`."""
+    result: dict[str, Any] = {}
+    for key, value in params.items():
+        result[key] = value.said_in(language) if isinstance(value, Message) else value
+    for key, value in list(result.items()):
+        base = key[:-3] if key.endswith("_ru") else None
+        if base is None:
+            result.setdefault(f"{key}_ru", value)
+    return result
+
+
+def say(key: str, /, **params: Any) -> Message:
+    return Message(key, **params)
+
+
+def text_in(value: str, language: str) -> str:
+    """A finding's message in the language, when it knows how to say it."""
+    return value.said_in(language) if isinstance(value, Message) else value
+
+
+def phrase(key: str, language: str, /, **params: Any) -> str:
+    return LANGUAGES.get(language, EN).get(key, EN[key]).format(**params)

@@ -26,14 +26,15 @@ def tree(root: Path, ignore: tuple[str, ...] = (".git",)) -> dict[str, bytes]:
             if path.is_file() and not set(path.relative_to(root).parts) & set(ignore)}
 
 
-def approve_everything(root: Path, today: str) -> None:
+def approve_everything(root: Path, today: str, review_title: str = "Management review",
+                       justification: str = "Selected to treat assessed risks") -> None:
     """What an organization does before certification: decide, fill in, approve, review, and hold a
     management review."""
     (root / "docs" / "records").mkdir(exist_ok=True)
     (root / "docs" / "records" / "management-review.md").write_text(
-        f"---\nid: REC-MR-1\ntitle: Management review\ntype: record\nowner: top-management\n"
+        f"---\nid: REC-MR-1\ntitle: {review_title}\ntype: record\nowner: top-management\n"
         f"approver: top-management\nstatus: draft\n"
-        f'version: "0.1"\nmanagement_review: {{held: {today}}}\n---\n# Management review\n', encoding="utf-8")
+        f'version: "0.1"\nmanagement_review: {{held: {today}}}\n---\n# {review_title}\n', encoding="utf-8")
     for path in (root / "docs").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         if "\nstatus: draft\n" not in text:
@@ -41,5 +42,6 @@ def approve_everything(root: Path, today: str) -> None:
         text = text.replace("\nstatus: draft\n", "\nstatus: approved\n", 1)
         text = text.replace('\nversion: "0.1"\n', f'\nversion: "1.0"\napproved: {today}\nlast_reviewed: {today}\n', 1)
         text = re.sub(r"\[\[decide: [^\]]*\]\]", "as the organization decided", text)
-        text = text.replace("{applicable: , justification: }", DECIDED)
+        text = text.replace("{applicable: , justification: }", DECIDED.replace(
+            "Selected to treat assessed risks", justification))
         path.write_text(text, encoding="utf-8")

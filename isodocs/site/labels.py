@@ -65,9 +65,25 @@ LABELS: dict[str, dict[str, str]] = {
         "register_column": "Реестр", "nonconformities": "Несоответствия", "grade": "Категория",
         "raised": "Выявлено", "closed": "Закрыто", "nc_open": "открыто", "nc_closed": "закрыто",
         "nc_overdue": "просрочено", "upcoming_audits": "Ближайшие сертификационные аудиты",
+        "value_policy": "политика", "value_procedure": "процедура", "value_plan": "план", "value_record": "запись",
+        "value_register": "реестр", "value_form": "форма", "value_manual": "руководство",
+        "value_guideline": "руководящие указания", "value_draft": "проект", "value_in-review": "на согласовании",
+        "value_approved": "утверждён", "value_retired": "отменён", "value_public": "общедоступная",
+        "value_internal": "для внутреннего использования", "value_confidential": "конфиденциальная",
+        "value_restricted": "строго конфиденциальная", "value_reduce": "снижение", "value_accept": "принятие",
+        "value_avoid": "избежание", "value_transfer": "передача", "value_major": "значительное",
+        "value_minor": "незначительное", "value_observation": "замечание", "value_planned": "запланирована",
+        "value_in-progress": "внедряется", "value_implemented": "внедрена",
     },
 }
 
 
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["en"])
+
+
+def value(language: str, text: str | None) -> str | None:
+    """A front matter value (type, status, classification, treatment, grade) said in the language."""
+    if text is None:
+        return None
+    return LABELS.get(language, {}).get(f"value_{text}", text)

@@ -11,6 +11,7 @@ from functools import cached_property
 from datetime import date, timedelta
 from html import escape
 
+from isodocs.catalog import Entry
 from isodocs.checks import Report
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import clause_states, documents_by_clause
@@ -19,7 +20,7 @@ from isodocs.config import CLASSIFICATIONS
 from isodocs.document import Document
 from isodocs.history import History
 from isodocs.repository import Repository
-from isodocs.site.labels import labels
+from isodocs.site.labels import labels, value
 
 FOLDER = "overview"
 RECENT = 30
@@ -57,6 +58,15 @@ class Handbook:
     @cached_property
     def context(self) -> Context:
         return Context(self.repository, self.today)
+
+    def value(self, text: str | None) -> str | None:
+        return value(self.repository.config.language, text)
+
+    def title_of(self, entry: Entry) -> str | None:
+        """An entry's short title in the repository's language."""
+        if self.repository.config.language == "ru" and entry.title_ru:
+            return entry.title_ru
+        return entry.title
 
     def url(self, document: Document, from_page: str) -> str:
         """A relative link from a page (a docs-relative path) to a document."""
@@ -113,9 +123,11 @@ def register(handbook: Handbook, page: str) -> str:
              "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
     for document in sorted(handbook.documents, key=lambda d: d.id):
         owner = roles[document.owner].name if document.owner in roles else document.owner
+        say = handbook.value
         values = [handbook.link(document, page)] + [cell(v) for v in (
-            document.title, document.type, document.status, document.version, owner, document.approved,
-            context.next_review(document), document.classification or handbook.repository.config.default_classification)]
+            document.title, say(document.type), say(document.status), document.version, owner, document.approved,
+            context.next_review(document),
+            say(document.classification or handbook.repository.config.default_classification))]
         lines.append("| " + " | ".join(values) + " |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
@@ -140,7 +152,7 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
         state = states.get(entry.id) or controls.get(entry.id)
         label = t[f"state_{state.state}"] if state else ""
         depth = entry.id.count(".") - (1 if entry.annex else 0)
-        title = ("&nbsp;" * 4 * depth) + cell(entry.title or "")
+        title = ("&nbsp;" * 4 * depth) + cell(handbook.title_of(entry) or "")
         docs = ", ".join(handbook.link(d, page) for d in named)
         lines.append(f'| <span id="{anchor(entry.id)}"></span>{cell(entry.id)} | {title} | {label} | {docs} |')
     lines.append("")
@@ -161,9 +173,9 @@ def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
         else:
             applicable = t["yes"] if decision.applicable else t["no"]
         docs = ", ".join(handbook.link(d, page) for d in state.implementing if d.path not in handbook.hidden)
-        lines.append(f"| {cell(state.id)} | {cell(state.title)} | {applicable} | "
+        lines.append(f"| {cell(state.id)} | {cell(handbook.title_of(catalog.entries[state.id]))} | {applicable} | "
                      f"{cell(decision.justification if decision else '')} | "
-                     f"{cell(decision.implementation if decision else '')} | {docs} |")
+                     f"{cell(handbook.value(decision.implementation) if decision else '')} | {docs} |")
     lines.append("")
     return "\n".join(lines)
 
@@ -284,7 +296,7 @@ def risk_page(handbook: Handbook, page: str) -> str:
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
         owner = roles[risk.owner].name if risk.owner in roles else risk.owner
         lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "
-                     f"{risk.likelihood} × {risk.impact} = {risk.level} | {cell(owner)} | {cell(risk.treatment)} | "
+                     f"{risk.likelihood} × {risk.impact} = {risk.level} | {cell(owner)} | {cell(handbook.value(risk.treatment))} | "
                      f"{cell(risk.residual_level)} | {cell(risk.review)} | {handbook.link(document, page)} |")
     plan = [(r, d) for r, d in rows if r.action]
     if plan:
@@ -310,7 +322,7 @@ def nonconformity_page(handbook: Handbook, page: str) -> str:
         record = document.nonconformity
         state = t["nc_closed"] if record.closed else \
             t["nc_overdue"] if record.due and record.due < handbook.today else t["nc_open"]
-        lines.append(f"| {handbook.link(document, page)} | {cell(document.title)} | {cell(record.grade)} | "
+        lines.append(f"| {handbook.link(document, page)} | {cell(document.title)} | {cell(handbook.value(record.grade))} | "
                      f"{cell(record.raised)} | {cell(record.due)} | {cell(record.closed)} | {state} |")
     lines.append("")
     return "\n".join(lines)

@@ -52,11 +52,12 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
         target = posixpath.relpath(paths[catalog_id], posixpath.dirname(page) or ".")
         name = handbook.repository.catalogs[catalog_id].name
         clauses.append(f"{cell(name)}: " + ", ".join(f"[{cell(c)}]({target}#{anchor(c)})" for c in ids))
-    rows = [("id", cell(document.id)), ("version", cell(document.version)), ("status", cell(document.status)),
+    rows = [("id", cell(document.id)), ("version", cell(document.version)),
+            ("status", cell(handbook.value(document.status))),
             ("owner", role(document.owner)), ("approver", role(document.approver)),
             ("approved", cell(document.approved)), ("last_reviewed", cell(document.last_reviewed)),
             ("next_review", (cell(due) + mark) if due else ""),
-            ("classification", cell(document.classification or config.default_classification)),
+            ("classification", cell(handbook.value(document.classification or config.default_classification))),
             ("clauses", "<br>".join(clauses))]
     body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
     return (f'<div class="isodocs-panel" markdown data-document="{cell(document.id)}">\n\n'

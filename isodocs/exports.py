@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -212,8 +213,11 @@ def to_markdown(table: Table) -> bytes:
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "markdown": to_markdown}
 
 
-def write(table: Table, fmt: str, output: Path | None) -> bytes:
+def deliver(table: Table, fmt: str, output: str | None) -> None:
+    """The table to a file (saying how many rows went there), or as text to standard output."""
     data = WRITERS[fmt](table)
-    if output is not None:
-        write_bytes(output, data)
-    return data
+    if output is None:
+        sys.stdout.write(data.decode("utf-8-sig"))
+        return
+    write_bytes(Path(output), data)
+    sys.stdout.write(f"{table.title}: {len(table.rows)} rows written to {output}\n")

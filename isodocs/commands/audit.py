@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,9 +20,5 @@ def checklist(standard: str, fmt: str, output: str | None, path: str = ".") -> i
         raise UsageError(f"'{standard}' is not among the standards in isodocs.yml",
                          hint=f"in scope: {', '.join(repository.catalogs)}")
     table = exports.checklist(Context(repository, date.today()), catalog)
-    data = exports.write(table, fmt, Path(output) if output else None)
-    if output is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        sys.stdout.write(f"{table.title}: {len(table.rows)} clauses written to {output}\n")
+    exports.deliver(table, fmt, output)
     return 0

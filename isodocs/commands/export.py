@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +19,5 @@ def export(what: str, fmt: str, output: str | None, path: str = ".", today: date
         raise UsageError("an xlsx export needs --output FILE")
     repository = Repository.load(Path(path))
     table = TABLES[what](Context(repository, today or date.today()))
-    data = exports.write(table, fmt, Path(output) if output else None)
-    if output is None:
-        sys.stdout.write(data.decode("utf-8-sig"))
-    else:
-        sys.stdout.write(f"{table.title}: {len(table.rows)} rows written to {output}\n")
+    exports.deliver(table, fmt, output)
     return 0

@@ -104,7 +104,7 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
         _apply_log(history, repo, scope, strip, since, head)
         stored.save(head, history.revisions)
     working = repo.git.diff("HEAD", "-M", "--unified=0", "--no-color", "--no-ext-diff", "--", scope)
-    for old, new, hunks in _files(working):
+    for _, new, hunks in _files(working):
         if new is not None:
             path = new[strip:]
             history.uncommitted[path] = _revision("0" * 40, datetime.now(timezone.utc), "", "uncommitted", path,

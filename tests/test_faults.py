@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -57,7 +56,7 @@ def test_commands_killed_at_random_moments_leave_the_old_or_the_new_file(clean: 
     isodocs = Path(sys.executable).parent / "isodocs"
     body = split(decode(path.read_bytes())).body
     version = 0
-    for attempt in range(12):
+    for _ in range(12):
         process = subprocess.Popen([str(isodocs), "approve", "MAN-IS-001", "--by", "ceo", "--path", str(clean)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.05, 0.4))

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import git
-from conftest import TODAY, commit_all, make_repo, run
+from conftest import TODAY, commit_all, run
 
 from isodocs import history
 

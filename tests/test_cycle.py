@@ -124,3 +124,14 @@ def test_the_heat_map_shows_on_the_site(approved: Path):
     assert 'data-likelihood="4" data-impact="5" data-count="1"' in page
     assert 'data-likelihood="1" data-impact="5" data-count="1"' in page
     assert "Multi-factor authentication for administrators" in page
+
+
+def test_certification_audits_follow_from_the_issue_date():
+    from isodocs.checks.cycle import certification_events
+    from isodocs.config import Certification, Config
+    config = Config(Path("isodocs.yml"), "Acme", ["iso9001-2015"],
+                    certification=Certification(issued=date(2026, 2, 1)))
+    assert certification_events(config) == [(date(2027, 2, 1), "surveillance"), (date(2028, 2, 1), "surveillance"),
+                                             (date(2028, 11, 3), "recertification"), (date(2029, 2, 1), "expires")]
+    config.certification.surveillance = [date(2027, 3, 1)]
+    assert certification_events(config)[0] == (date(2027, 3, 1), "surveillance")

@@ -8,6 +8,8 @@ from typing import Iterator
 
 from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
+from isodocs.config import Config
+from isodocs.dates import Interval
 from isodocs.document import Audit, Document, Risk
 from isodocs.findings import Finding
 from isodocs.messages import say
@@ -125,12 +127,28 @@ def check_programme(context: Context) -> Iterator[Finding]:
                               end=coverage.end, shown=shown), document.id)
 
 
+RECERTIFY_BEFORE_EXPIRY = timedelta(days=90)
+
+
+def certification_events(config: Config) -> list[tuple[date, str]]:
+    """The certificate's audits and expiry: as isodocs.yml gives them, or from the issue date (a surveillance
+    audit each year, the recertification audit in good time before the certificate expires after three)."""
+    cert = config.certification
+    expires = cert.expires or (Interval(3, "year").after(cert.issued) if cert.issued else None)
+    surveillance = cert.surveillance or ([Interval(n, "year").after(cert.issued) for n in (1, 2)]
+                                         if cert.issued else [])
+    recertification = cert.recertification or (expires - RECERTIFY_BEFORE_EXPIRY if expires else None)
+    events = [(day, "surveillance") for day in surveillance]
+    if recertification:
+        events.append((recertification, "recertification"))
+    if expires:
+        events.append((expires, "expires"))
+    return sorted(events)
+
+
 def upcoming_audits(context: Context) -> list[tuple[date, str]]:
-    cert = context.repository.config.certification
-    events = [(day, "surveillance") for day in cert.surveillance]
-    if cert.recertification:
-        events.append((cert.recertification, "recertification"))
-    return sorted(event for event in events if event[0] >= context.today)
+    return [event for event in certification_events(context.repository.config)
+            if event[0] >= context.today and event[1] != "expires"]
 
 
 def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator[Finding]:

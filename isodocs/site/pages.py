@@ -214,12 +214,9 @@ def calendar(handbook: Handbook, page: str) -> str:
         lines += [f"### {cell(name)}", ""]
         lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
         lines.append("")
-    cert = handbook.repository.config.certification
-    events = [(d, t["surveillance"]) for d in cert.surveillance]
-    if cert.recertification:
-        events.append((cert.recertification, t["recertification"]))
-    if cert.expires:
-        events.append((cert.expires, t["expires"]))
+    from isodocs.checks.cycle import certification_events
+
+    events = [(day, t[kind]) for day, kind in certification_events(handbook.repository.config)]
     lines += [f"## {t['certification']}", ""]
     for finding in handbook.report.findings:
         if finding.rule == "certification-audit-at-risk":

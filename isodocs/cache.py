@@ -153,7 +153,8 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
 
 def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Finding]]:
     fields, found = frozen
-    findings = [Finding(rule, path, line, _unmessage(message), document) for rule, path, line, message, document in found]
+    findings = [Finding(rule, path, line, _unmessage(message), document)
+                for rule, path, line, message, document in found]
     if fields is None:
         return None, findings
     (path, doc_id, title, kind, status, owner, approver, version, approved, reviewed, interval, classification,

@@ -109,7 +109,8 @@ def _build(path: Path, data: YMap) -> Config:
         body=cert.get("body"), certificate=cert.get("certificate"),
         issued=when(cert.get("issued"), "certification", "issued"),
         expires=when(cert.get("expires"), "certification", "expires"),
-        surveillance=[when(d, "certification", "surveillance", i) for i, d in enumerate(cert.get("surveillance") or [])],
+        surveillance=[when(day, "certification", "surveillance", i)
+                      for i, day in enumerate(cert.get("surveillance") or [])],
         recertification=when(cert.get("recertification"), "certification", "recertification"),
     )
     config = Config(

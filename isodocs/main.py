@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     add = commands.add_parser("add", help="add a new draft document with a free id")
-    add.add_argument("type", metavar="TYPE", help="policy, procedure, plan, record, register, form, manual or guideline")
+    add.add_argument("type", metavar="TYPE",
+                     help="policy, procedure, plan, record, register, form, manual or guideline")
     add.add_argument("title", metavar="TITLE")
     add.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
                      help="a clause it addresses, e.g. iso27001-2022:A.5.15; repeat for several")

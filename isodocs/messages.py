@@ -48,7 +48,8 @@ EN: dict[str, str] = {
     "changed-uncommitted": "in uncommitted edits",
     "changed-in-commit": "in commit {commit} ({date}, {subject})",
     "risk-owner": "risk {risk} ({asset}): owner '{owner}' is not a role in isodocs.yml",
-    "risk-review-overdue": "risk {risk} ({asset}) was due for review on {due}; reassess it and set a new `review:` date",
+    "risk-review-overdue": "risk {risk} ({asset}) was due for review on {due}; reassess it and set a new `review:` "
+                           "date",
     "risk-control-unknown": "risk {risk} ({asset}) names '{control}', which is not an Annex A control of {name}",
     "risk-control-inapplicable": "risk {risk} ({asset}) is treated with {control} ({title}), which the Statement of "
                                  "Applicability has {state}; mark it applicable or choose another control",

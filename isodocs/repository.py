@@ -190,6 +190,7 @@ def _read_bytes(path: str, rel_path: str, findings: list[Finding]) -> bytes | No
         findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, say("unreadable-file", reason=error.strerror)))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, say("too-large", size=MAX_FILE_BYTES // (1024 * 1024))))
+        size = MAX_FILE_BYTES // (1024 * 1024)
+        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, say("too-large", size=size)))
         return None
     return raw

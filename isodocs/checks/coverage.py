@@ -62,7 +62,8 @@ def clause_states(context: Context, catalog: Catalog,
     states = []
     for clause_id in required_clauses(context, catalog):
         entry = catalog.get(clause_id)
-        state = ClauseState(catalog.id, clause_id, entry.title if entry else None, index.get((catalog.id, clause_id), []))
+        state = ClauseState(catalog.id, clause_id, entry.title if entry else None,
+                            index.get((catalog.id, clause_id), []))
         approved = [d for d in state.documents if d.approved_status]
         if any(context.review_current(d) for d in approved):
             state.state = "covered"
@@ -87,7 +88,8 @@ def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Ite
                               say("clause-uncovered", **labels, catalog=catalog_id, clause=state.id))
             elif state.state == "stale":
                 names = ", ".join(d.id for d in state.documents if d.approved_status)
-                yield Finding("clause-uncovered", context.config_path, where, say("clause-stale", **labels, names=names))
+                yield Finding("clause-uncovered", context.config_path, where,
+                              say("clause-stale", **labels, names=names))
             elif state.state == "draft-only":
                 first = state.documents[0]
                 names = ", ".join(f"{d.id} ({d.status})" for d in state.documents)

@@ -9,6 +9,9 @@ from isodocs.findings import Finding
 from isodocs.messages import say
 
 
+GRADES_RU = {"major": "значительное ", "minor": "незначительное ", "observation": ""}
+
+
 def check(context: Context) -> Iterator[Finding]:
     for document in context.repository.documents:
         record = document.nonconformity
@@ -16,7 +19,7 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         if record.due < context.today:
             grade = f"{record.grade} " if record.grade else ""
-            grade_ru = {"major": "значительное ", "minor": "незначительное ", "observation": ""}.get(record.grade or "", "")
+            grade_ru = GRADES_RU.get(record.grade or "", "")
             yield Finding("nonconformity-overdue", document.path, record.due_line,
                           say("nonconformity-overdue", grade=grade, grade_ru=grade_ru, id=document.id, due=record.due,
                               days=(context.today - record.due).days), document.id)

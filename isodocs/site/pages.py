@@ -289,15 +289,17 @@ def risk_page(handbook: Handbook, page: str) -> str:
         return "\n".join(lines + [t["none"], ""])
     roles = handbook.repository.config.roles
     lines += [f"| {t['risk']} | {t['asset']} | {t['threat']} | {t['level']} | {t['owner']} | {t['treatment']} | "
-              f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---|---|---|---|---|---|---|---|---|"]
+              f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
         owner = roles[risk.owner].name if risk.owner in roles else risk.owner
         lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "
-                     f"{risk.likelihood} × {risk.impact} = {risk.level} | {cell(owner)} | {cell(handbook.value(risk.treatment))} | "
+                     f"{risk.likelihood} × {risk.impact} = {risk.level} | {cell(owner)} | "
+                     f"{cell(handbook.value(risk.treatment))} | "
                      f"{cell(risk.residual_level)} | {cell(risk.review)} | {handbook.link(document, page)} |")
     plan = [(r, d) for r, d in rows if r.action]
     if plan:
-        lines += ["", f"## {t['treatment_plan']}", "", f"| {t['risk']} | {t['action']} | {t['due']} | {t['controls']} |",
+        lines += ["", f"## {t['treatment_plan']}", "",
+                  f"| {t['risk']} | {t['action']} | {t['due']} | {t['controls']} |",
                   "|---|---|---|---|"]
         for risk, _ in plan:
             controls = "; ".join(", ".join(ids) for ids in risk.controls.values())
@@ -319,7 +321,8 @@ def nonconformity_page(handbook: Handbook, page: str) -> str:
         record = document.nonconformity
         state = t["nc_closed"] if record.closed else \
             t["nc_overdue"] if record.due and record.due < handbook.today else t["nc_open"]
-        lines.append(f"| {handbook.link(document, page)} | {cell(document.title)} | {cell(handbook.value(record.grade))} | "
+        lines.append(f"| {handbook.link(document, page)} | {cell(document.title)} | "
+                     f"{cell(handbook.value(record.grade))} | "
                      f"{cell(record.raised)} | {cell(record.due)} | {cell(record.closed)} | {state} |")
     lines.append("")
     return "\n".join(lines)

@@ -19,7 +19,7 @@ import git
 
 from isodocs import checks
 from isodocs.checks.context import Context
-from isodocs.checks.coverage import clause_states, documents_by_clause
+from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.config import CONFIG_FILE
 from isodocs.document import Document
@@ -144,8 +144,8 @@ def _compare(before: Repository, after: Repository, renames: dict[str, str], bas
     context_before, context_after = Context(before, today), Context(after, today)
     clauses = _clause_changes(context_before, context_after)
     reviewers = sorted({name for change in changes for name in change.reviewers})
-    return Diff(base, head, changes, clauses, checks.readiness(context_before, documents_by_clause(context_before)),
-                checks.readiness(context_after, documents_by_clause(context_after)), reviewers)
+    return Diff(base, head, changes, clauses, checks.readiness(context_before), checks.readiness(context_after),
+                reviewers)
 
 
 def _change(kind: str, document: Document, previous: Document | None, repository: Repository) -> DocumentChange:
@@ -177,10 +177,8 @@ def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
     for catalog_id, catalog in after.repository.catalogs.items():
         if catalog_id not in before.repository.catalogs:
             continue
-        old = {s.id: s.state for s in clause_states(before, catalog, documents_by_clause(before))}
-        old |= {s.id: s.state for s in control_states(before, catalog, documents_by_clause(before))}
-        new = {s.id: s.state for s in clause_states(after, catalog, documents_by_clause(after))}
-        new |= {s.id: s.state for s in control_states(after, catalog, documents_by_clause(after))}
+        old = {s.id: s.state for s in [*clause_states(before, catalog), *control_states(before, catalog)]}
+        new = {s.id: s.state for s in [*clause_states(after, catalog), *control_states(after, catalog)]}
         for clause_id in catalog.entries:
             if old.get(clause_id, "not required") != new.get(clause_id, "not required"):
                 entry = catalog.entries[clause_id]

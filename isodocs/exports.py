@@ -15,7 +15,6 @@ from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
 from isodocs.checks import cycle
 from isodocs.checks.context import Context
-from isodocs.checks.coverage import documents_by_clause
 from isodocs.checks.soa import control_states
 from isodocs.document import Document
 
@@ -32,9 +31,8 @@ class Table:
 
 def soa(context: Context) -> Table:
     rows: list[list[Cell]] = []
-    index = documents_by_clause(context)
     for catalog in context.repository.catalogs.values():
-        for state in control_states(context, catalog, index):
+        for state in control_states(context, catalog):
             decision = state.decision
             applicable = "Not decided" if decision is None or decision.applicable is None else \
                 ("Yes" if decision.applicable else "No")
@@ -119,13 +117,12 @@ def checklist(context: Context, catalog: Catalog) -> Table:
     """An internal-audit checklist: every clause 4 to 10, a question, the documents to examine."""
     language = context.repository.config.language
     questions = QUESTIONS.get(language, QUESTIONS["en"])
-    index = documents_by_clause(context)
     rows: list[list[Cell]] = []
     for entry in catalog.entries.values():
         if entry.annex:
             continue
         title = _title(catalog, entry, language)
-        documents = _examine(catalog, entry, index)
+        documents = _examine(catalog, entry, context.index)
         rows.append([entry.id, title, questions[entry.documented_information or "none"].format(title=title),
                      ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
     return Table(f"Internal audit checklist: {catalog.name}",

@@ -22,8 +22,6 @@ class Report:
     findings: list[Finding]
     readiness: dict[str, Readiness]
     notes: list[str] = field(default_factory=list)
-    organization: str = ""
-    today: date | None = None
     language: str = "en"
 
     @property
@@ -41,13 +39,12 @@ class Report:
 def run(repository: Repository, today: date, history: History | None = None) -> Report:
     validate(repository.config)
     context = Context(repository, today)
-    index = coverage.documents_by_clause(context)
     if history is None:
         history = history_module.read(repository.root, repository.config.docs_dir)
     raw: list[Finding] = list(repository.load_findings)
     raw += documents.check(context)
-    raw += coverage.check(context, index)
-    raw += soa.check(context, index)
+    raw += coverage.check(context)
+    raw += soa.check(context)
     raw += links.check(context)
     raw += records.check(context)
     raw += cycle.check_risks(context)
@@ -61,16 +58,16 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     elif history.shallow:
         notes.append(say("shallow"))
     raw += cycle.check_audit_readiness(context, raw)
-    return Report(_with_severity(raw, repository), readiness(context, index), notes,
-                  repository.config.organization, today, repository.config.language)
+    return Report(_with_severity(raw, repository), readiness(context), notes,
+                  repository.config.language)
 
 
-def readiness(context: Context, index: dict) -> dict[str, Readiness]:
+def readiness(context: Context) -> dict[str, Readiness]:
     result = {}
     for catalog_id in context.repository.config.standards:
         catalog = context.repository.catalogs[catalog_id]
-        clauses = coverage.clause_states(context, catalog, index)
-        controls = soa.control_states(context, catalog, index)
+        clauses = coverage.clause_states(context, catalog)
+        controls = soa.control_states(context, catalog)
         done = sum(1 for s in clauses if s.state == "covered")
         done += sum(1 for s in controls if s.state in ("implemented", "excluded"))
         result[catalog_id] = Readiness(catalog_id, len(clauses) + len(controls), done)

@@ -16,6 +16,19 @@ class Context:
     repository: Repository
     today: date
     _due: dict = field(default_factory=dict, repr=False)  # next review per (last review, interval)
+    memo: dict = field(default_factory=dict, repr=False)  # clause and control states per catalog, worked out once
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], list[Document]]:
+        """The documents in force that name each (catalog, clause), from one pass over the documents."""
+        found: dict[tuple[str, str], list[Document]] = {}
+        for document in self.repository.documents:
+            if document.retired:
+                continue
+            for catalog_id, clause_ids in document.clauses.items():
+                for clause_id in clause_ids:
+                    found.setdefault((catalog_id, clause_id), []).append(document)
+        return found
 
     @cached_property
     def decisions(self) -> dict[str, dict[str, tuple[Decision, Document]]]:

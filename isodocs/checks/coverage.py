@@ -46,19 +46,16 @@ def required_clauses(context: Context, catalog: Catalog) -> list[str]:
     return [clause for clause in ids if clause not in excluded]
 
 
-def documents_by_clause(context: Context) -> dict[tuple[str, str], list[Document]]:
-    index: dict[tuple[str, str], list[Document]] = {}
-    for document in context.repository.documents:
-        if document.retired:
-            continue
-        for catalog_id, clause_ids in document.clauses.items():
-            for clause_id in clause_ids:
-                index.setdefault((catalog_id, clause_id), []).append(document)
-    return index
+def clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
+    """What the document set does for each required clause of a catalog (worked out once per run)."""
+    key = ("clauses", catalog.id)
+    if key not in context.memo:
+        context.memo[key] = _clause_states(context, catalog)
+    return context.memo[key]
 
 
-def clause_states(context: Context, catalog: Catalog,
-                  index: dict[tuple[str, str], list[Document]]) -> list[ClauseState]:
+def _clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
+    index = context.index
     states = []
     for clause_id in required_clauses(context, catalog):
         entry = catalog.get(clause_id)
@@ -75,13 +72,13 @@ def clause_states(context: Context, catalog: Catalog,
     return states
 
 
-def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Iterator[Finding]:
+def check(context: Context) -> Iterator[Finding]:
     repository = context.repository
     config = repository.config
     for position, catalog_id in enumerate(config.standards):
         catalog = repository.catalogs[catalog_id]
         where = config.line("standards", position)
-        for state in clause_states(context, catalog, index):
+        for state in clause_states(context, catalog):
             labels = entry_labels(catalog, state.id)
             if state.state == "uncovered":
                 yield Finding("clause-uncovered", context.config_path, where,

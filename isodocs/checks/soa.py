@@ -29,8 +29,16 @@ class ControlState:
     state: str  # implemented | excluded | unimplemented | unjustified | undecided | pending
 
 
-def control_states(context: Context, catalog: Catalog,
-                   index: dict[tuple[str, str], list[Document]]) -> list[ControlState]:
+def control_states(context: Context, catalog: Catalog) -> list[ControlState]:
+    """Every Annex A control of a catalog with its decision and implementation (worked out once per run)."""
+    key = ("controls", catalog.id)
+    if key not in context.memo:
+        context.memo[key] = _control_states(context, catalog)
+    return context.memo[key]
+
+
+def _control_states(context: Context, catalog: Catalog) -> list[ControlState]:
+    index = context.index
     decisions = decisions_of(context, catalog.id)
     ids = context.repository.by_id
     states = []
@@ -59,13 +67,13 @@ def decisions_of(context: Context, catalog_id: str) -> dict[str, tuple[Decision,
     return context.decisions.get(catalog_id, {})
 
 
-def check(context: Context, index: dict[tuple[str, str], list[Document]]) -> Iterator[Finding]:
+def check(context: Context) -> Iterator[Finding]:
     repository = context.repository
     for position, catalog_id in enumerate(repository.config.standards):
         catalog = repository.catalogs[catalog_id]
         if not catalog.controls:
             continue
-        states = control_states(context, catalog, index)
+        states = control_states(context, catalog)
         if all(s.source is None for s in states):
             yield Finding("soa-missing-decision", context.config_path, repository.config.line("standards", position),
                           say("soa-absent", name=catalog.name, count=len(states), catalog=catalog_id))

@@ -13,8 +13,9 @@ from html import escape
 
 from isodocs.catalog import Entry
 from isodocs.checks import Report
+from isodocs.checks import cycle
 from isodocs.checks.context import Context
-from isodocs.checks.coverage import clause_states, documents_by_clause
+from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.config import CLASSIFICATIONS
 from isodocs.document import Document
@@ -138,9 +139,9 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
     catalog = handbook.repository.catalogs[catalog_id]
     ready = handbook.report.readiness[catalog_id]
     context = handbook.context
-    index = documents_by_clause(context)
-    states = {s.id: s for s in clause_states(context, catalog, index)}
-    controls = {s.id: s for s in control_states(context, catalog, index)}
+    index = context.index
+    states = {s.id: s for s in clause_states(context, catalog)}
+    controls = {s.id: s for s in control_states(context, catalog)}
     lines = [f"# {t['coverage']}: {catalog.name}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
              f'data-covered="{ready.covered}" data-percent="{ready.percent:g}">',
@@ -162,7 +163,7 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
 def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
-    states = control_states(handbook.context, catalog, documents_by_clause(handbook.context))
+    states = control_states(handbook.context, catalog)
     lines = [f"# {t['soa']}: {catalog.name}", "", f"*{t['generated_note']}*", "",
              f"| {t['control']} | {t['title']} | {t['applicable']} | {t['justification']} | {t['implementation']} "
              f"| {t['documents']} |", "|---|---|---|---|---|---|"]
@@ -214,9 +215,7 @@ def calendar(handbook: Handbook, page: str) -> str:
         lines += [f"### {cell(name)}", ""]
         lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
         lines.append("")
-    from isodocs.checks.cycle import certification_events
-
-    events = [(day, t[kind]) for day, kind in certification_events(handbook.repository.config)]
+    events = [(day, t[kind]) for day, kind in cycle.certification_events(handbook.repository.config)]
     lines += [f"## {t['certification']}", ""]
     for finding in handbook.report.findings:
         if finding.rule == "certification-audit-at-risk":
@@ -271,8 +270,6 @@ def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str]
 
 
 def risk_page(handbook: Handbook, page: str) -> str:
-    from isodocs.checks import cycle
-
     t = handbook.text
     rows = [(r, d) for r, d in cycle.risks(handbook.context) if d.path not in handbook.hidden]
     inherent: dict[tuple[int, int], int] = {}

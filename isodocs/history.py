@@ -1,52 +1,64 @@
 """Document history from git, read in one pass over the log (never one git call per document).
 
-Each commit's change to a document is classified from its diff: an approval (the `version` or
-`approved` line moved), a review stamp (only `last_reviewed` and other stamp fields moved), a
-metadata edit, or a change of text or clause map (anything else).
+`git log --raw` names, for every commit that touched a document, the blob the document had before and
+after it. Whether the commit approved the document, changed its content or only its metadata follows from
+the facts of those two blobs (isodocs.blobfacts), read only when asked for, many at a time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-import re
+import queue
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from isodocs.atomic import write_bytes
+from isodocs.blobfacts import WORKTREE, Blobs, Facts
 
 if TYPE_CHECKING:
     import git
 
 RECORD = "\x1e"
 UNIT = "\x1f"
-# Read from the hunks of a diff: changed lines start with + or -.
-APPROVAL_CHANGED = re.compile(r"^[+-](?:version|approved)\s*:", re.M)
-VERSION_ADDED = re.compile(r"""^\+version\s*:\s*["']?([^"'\s#]+)""", re.M)
-# A changed line that is neither blank, nor a front matter fence, nor one of these metadata keys
-# (whose edits are not a change of the document's content).
-CONTENT_CHANGED = re.compile(
-    r"^[+-](?!(?:id|title|type|owner|approver|status|version|approved|last_reviewed|review_interval"
-    r"|classification|description|tags|hide)\s*:)(?!---[ \t]*$)[^\n]*\S", re.M)
+NO_BLOB = "0" * 40
+FORMAT = 2  # of the history cache; raise whenever its layout or the meaning of blob facts changes
 
 
-@dataclass
+@dataclass(slots=True)
 class Revision:
     hash: str
     date: datetime
     author: str
     subject: str
-    approval: bool = False      # version or approval date moved
-    content: bool = False       # text or clause map changed
-    path: str = ""              # the document's path in this commit
-    version: str | None = None  # the document's version after this commit
+    path: str                   # the document's path in this commit
+    before: str | None          # its blob before the commit (None: it did not exist)
+    after: str                  # its blob after the commit (WORKTREE + path: the working file)
+    blobs: Blobs = field(default_factory=Blobs, repr=False, compare=False)
 
     @property
     def short(self) -> str:
         return self.hash[:8]
+
+    @property
+    def version(self) -> str | None:
+        """The document's version after this commit."""
+        return self.blobs.facts(self.after).version
+
+    @property
+    def approval(self) -> bool:
+        """Whether the version or the approval date moved."""
+        before, after = self.blobs.facts(self.before), self.blobs.facts(self.after)
+        return (before.version, before.approved) != (after.version, after.approved)
+
+    @property
+    def content(self) -> bool:
+        """Whether the text or the clause map changed."""
+        return self.blobs.facts(self.before).content != self.blobs.facts(self.after).content
 
 
 @dataclass
@@ -58,19 +70,55 @@ class History:
     available: bool = True
     reason: str = ""
     shallow: bool = False
+    blobs: Blobs = field(default_factory=Blobs, repr=False, compare=False)
+    cache: HistoryCache | None = field(default=None, repr=False, compare=False)
+    head: str = ""
+
+    def remember(self) -> None:
+        """Keep the facts of the blobs read since the history was loaded for the next run."""
+        if self.cache is not None and self.blobs.learned:
+            self.cache.save(self.head, self.revisions, self.blobs)
 
     def of(self, path: str) -> list[Revision]:
         return self.revisions.get(path, [])
 
+    def classify(self, paths: Iterable[str]) -> None:
+        """Read the facts of every version of these documents, all at once."""
+        self.blobs.fetch(name for path in paths for r in self.of(path) for name in (r.before, r.after))
+
+    def classified(self, path: str) -> list[Revision]:
+        """The revisions of one document, with the facts of all its versions read at once."""
+        self.classify([path])
+        return self.of(path)
+
     def changed_since_approval(self, path: str) -> Revision | None:
         """The first content change after the latest approval, including uncommitted edits."""
-        revisions = list(self.of(path))
-        if path in self.uncommitted:
-            revisions.append(self.uncommitted[path])
-        last_approval = max((i for i, r in enumerate(revisions) if r.approval), default=None)
-        if last_approval is None:
+        revisions = self._with_uncommitted(path)
+        if len(revisions) < 2:
             return None
-        return next((r for r in revisions[last_approval + 1:] if r.content), None)
+        first_change = None
+        for revision in reversed(revisions):
+            if revision.approval:
+                return first_change
+            if revision.content:
+                first_change = revision
+        return None
+
+    def prepare(self, paths: Iterable[str]) -> None:
+        """Read, many at a time, the blobs that changed_since_approval will ask for on these documents:
+        the newest revisions of each back to its latest approval."""
+        pending = {path: revisions for path in paths if len(revisions := self._with_uncommitted(path)) > 1}
+        depth = 1
+        while pending:
+            self.blobs.fetch(name for revisions in pending.values()
+                             for name in (revisions[-depth].before, revisions[-depth].after))
+            pending = {path: revisions for path, revisions in pending.items()
+                       if depth < len(revisions) and not revisions[-depth].approval}
+            depth += 1
+
+    def _with_uncommitted(self, path: str) -> list[Revision]:
+        revisions = self.of(path)
+        return [*revisions, self.uncommitted[path]] if path in self.uncommitted else revisions
 
 
 def in_git(root: Path) -> bool:
@@ -90,50 +138,104 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
     top = Path(repo.working_tree_dir).resolve()
     prefix = root.resolve().relative_to(top).as_posix()
     scope = f"{prefix}/{docs_dir}" if prefix != "." else docs_dir
-    history = History(shallow=(Path(repo.git_dir) / "shallow").exists())
+    history = History(shallow=(Path(repo.git_dir) / "shallow").exists(), blobs=Blobs(repo))
     try:
-        head = repo.head.commit.hexsha
+        head = history.head = repo.head.commit.hexsha
     except ValueError:
         return history
     strip = len(prefix) + 1 if prefix != "." else 0
     stored = HistoryCache(top, scope, enabled=cache and not history.shallow)
-    since = stored.base_for(repo, head)
+    history.cache = stored
+    since = stored.base_for(repo, head, history.blobs)
     if since is not None:
         history.revisions = stored.revisions
     if since != head:
         _apply_log(history, repo, scope, strip, since, head)
-        stored.save(head, history.revisions)
-    working = repo.git.diff("HEAD", "-M", "--unified=0", "--no-color", "--no-ext-diff", "--", scope)
-    for _, new, hunks in _files(working):
-        if new is not None:
-            path = new[strip:]
-            history.uncommitted[path] = _revision("0" * 40, datetime.now(timezone.utc), "", "uncommitted", path,
-                                                  hunks, history.revisions.get(path, []))
+    working = repo.git.diff("HEAD", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--", scope)
+    now = datetime.now(timezone.utc)
+    for old_blob, _, _, new_path in _entries(working):
+        if new_path is not None:
+            path = new_path[strip:]
+            history.uncommitted[path] = Revision("0" * 40, now, "", "uncommitted", path, old_blob,
+                                                 WORKTREE + new_path, history.blobs)
+    if since != head:
+        stored.save(head, history.revisions, history.blobs)
     return history
 
 
 def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: str | None, head: str) -> None:
     """Add the commits after `since` (all of them when None), oldest first, following renames."""
     span = [f"{since}..{head}"] if since else [head]
-    log = repo.git.log("--reverse", "-M", "-p", "--unified=0", "--no-color", "--no-ext-diff",
-                       f"--format={RECORD}%H{UNIT}%at{UNIT}%an{UNIT}%s", *span, "--", scope)
-    for chunk in log.split(RECORD)[1:]:
-        header, _, patch = chunk.partition("\n")
+    process = repo.git.log("--reverse", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--no-show-signature",
+                           f"--format={RECORD}%H{UNIT}%at{UNIT}%an{UNIT}%s", *span, "--", scope, as_process=True)
+    revisions, blobs = history.revisions, history.blobs
+    for chunk in _records(process):
+        header, _, raw = chunk.partition("\0")
         sha, stamp, author, subject = header.split(UNIT, 3)
         when = datetime.fromtimestamp(int(stamp), tz=timezone.utc)
-        for old, new, hunks in _files(patch):
-            if new is None:
-                history.revisions.pop(old[strip:], None)
+        for old_blob, new_blob, old_path, new_path in _entries(raw):
+            if new_path is None:
+                revisions.pop(old_path[strip:], None)
                 continue
-            path = new[strip:]
-            if old is not None and old != new:
-                history.revisions[path] = history.revisions.pop(old[strip:], [])
-            revisions = history.revisions.setdefault(path, [])
-            revisions.append(_revision(sha, when, author, subject, path, hunks, revisions))
+            path = new_path[strip:]
+            if old_path is not None and old_path != new_path:
+                revisions[path] = revisions.pop(old_path[strip:], [])
+            revisions.setdefault(path, []).append(
+                Revision(sha, when, author, subject, path, old_blob, new_blob, blobs))
+
+
+def _records(process: git.Git.AutoInterrupt) -> Iterator[str]:
+    """The log's commit records as git writes them: a thread keeps the pipe drained, so that git never
+    waits while the records before are parsed."""
+    chunks: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+    stdout = process.proc.stdout
+
+    def drain() -> None:
+        while chunk := stdout.read1(1 << 16):
+            chunks.put(chunk)
+        chunks.put(b"")
+
+    threading.Thread(target=drain, daemon=True).start()
+    rest = b""
+    while chunk := chunks.get():
+        rest += chunk
+        complete = rest.rfind(b"\x1e")
+        if complete > 0:
+            yield from rest[:complete].decode("utf-8", "replace").split(RECORD)[1:]
+            rest = rest[complete:]
+    process.wait()
+    if rest:
+        yield from rest.decode("utf-8", "replace").split(RECORD)[1:]
+
+
+def _entries(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
+    """(old blob, new blob, old path, new path) per file in `--raw -z` output; None where a side is absent."""
+    fields = raw.split("\0")
+    entries = []
+    position = 0
+    while position < len(fields):
+        meta = fields[position].lstrip("\n")
+        if not meta.startswith(":"):
+            position += 1
+            continue
+        _, _, old_blob, new_blob, status = meta.split(" ", 4)
+        if status[0] in "RC":
+            old_path, new_path = fields[position + 1], fields[position + 2]
+            position += 3
+        else:
+            old_path = new_path = fields[position + 1]
+            position += 2
+        if status[0] == "A":
+            old_path = None
+        elif status[0] == "D":
+            new_path = None
+        entries.append((None if old_blob == NO_BLOB else old_blob, new_blob, old_path, new_path))
+    return entries
 
 
 class HistoryCache:
-    """The history up to a commit, kept in the user's cache folder; later commits are read on top of it."""
+    """The history up to a commit and the facts of the blobs read so far, kept in the user's cache folder;
+    later commits are read on top of it."""
 
     def __init__(self, top: Path, scope: str, enabled: bool) -> None:
         from isodocs import __version__
@@ -142,18 +244,17 @@ class HistoryCache:
         self.enabled = enabled
         digest = hashlib.sha256(f"{top}\0{scope}".encode()).hexdigest()[:24]
         self.path = directory() / f"{digest}.history"
-        self.stamp = (1, __version__, scope)
-        self.head: str | None = None
+        self.stamp = (FORMAT, __version__, scope)
         self.revisions: dict[str, list[Revision]] = {}
 
-    def base_for(self, repo: git.Repo, head: str) -> str | None:
+    def base_for(self, repo: git.Repo, head: str, blobs: Blobs) -> str | None:
+        """The cached commit to continue from, if it is HEAD or one of its ancestors."""
         import git
 
-        """The cached commit to continue from, if it is HEAD or one of its ancestors."""
         if not self.enabled:
             return None
         try:
-            stamp, cached_head, entries = marshal.loads(self.path.read_bytes())
+            stamp, cached_head, entries, facts = marshal.loads(self.path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
         if stamp != self.stamp:
@@ -163,44 +264,19 @@ class HistoryCache:
                 repo.git.merge_base("--is-ancestor", cached_head, head)
             except git.GitCommandError:
                 return None
-        self.revisions = {path: [Revision(sha, datetime.fromtimestamp(when, tz=timezone.utc), *rest)
+        blobs.known.update((name, Facts(*row)) for name, row in facts.items())
+        self.revisions = {path: [Revision(sha, datetime.fromtimestamp(when, tz=timezone.utc), *rest, blobs)
                                  for sha, when, *rest in rows] for path, rows in entries.items()}
         return cached_head
 
-    def save(self, head: str, revisions: dict[str, list[Revision]]) -> None:
+    def save(self, head: str, revisions: dict[str, list[Revision]], blobs: Blobs) -> None:
         if not self.enabled:
             return
-        rows = {path: [(r.hash, int(r.date.timestamp()), r.author, r.subject, r.approval, r.content, r.path,
-                        r.version) for r in items] for path, items in revisions.items()}
+        rows = {path: [(r.hash, int(r.date.timestamp()), r.author, r.subject, r.path, r.before, r.after)
+                       for r in items] for path, items in revisions.items()}
+        facts = {name: tuple(row) for name, row in blobs.stored().items()}
         try:
-            write_bytes(self.path, marshal.dumps((self.stamp, head, rows)), durable=False)
+            write_bytes(self.path, marshal.dumps((self.stamp, head, rows, facts)), durable=False)
         except OSError:
             pass
-
-
-def _revision(sha: str, when: datetime, author: str, subject: str, path: str, hunks: str,
-              earlier: list[Revision]) -> Revision:
-    versions = VERSION_ADDED.findall(hunks)
-    version = versions[-1] if versions else (earlier[-1].version if earlier else None)
-    return Revision(sha, when, author, subject, APPROVAL_CHANGED.search(hunks) is not None,
-                    CONTENT_CHANGED.search(hunks) is not None, path, version)
-
-
-def _files(patch: str) -> list[tuple[str | None, str | None, str]]:
-    """(old path, new path, the hunks' text) per file in a unified diff."""
-    files: list[tuple[str | None, str | None, str]] = []
-    for chunk in patch.split("diff --git ")[1:]:
-        header, marker, hunks = chunk.partition("\n@@")
-        old = new = None
-        for line in header.split("\n"):
-            if line.startswith("rename from "):
-                old = line[len("rename from "):]
-            elif line.startswith("rename to "):
-                new = line[len("rename to "):]
-            elif line.startswith("--- "):
-                old = None if line == "--- /dev/null" else line[6:]
-            elif line.startswith("+++ "):
-                new = None if line == "+++ /dev/null" else line[6:]
-        if old is not None or new is not None:
-            files.append((old, new, marker + hunks))
-    return files
+        blobs.learned = 0

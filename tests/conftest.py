@@ -59,3 +59,17 @@ def make_repo(tmp_path: Path, fixture: str = "clean") -> Path:
 def clean(tmp_path: Path) -> Path:
     """The clean fixture repository, committed to a fresh git repository."""
     return make_repo(tmp_path)
+
+
+@pytest.fixture
+def git_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The git commands that gitpython starts from now on, as argument lists."""
+    calls: list[list[str]] = []
+    original = git.cmd.Git.execute
+
+    def counting(self: git.cmd.Git, command: list[str], *args: object, **kwargs: object) -> object:
+        calls.append(command)
+        return original(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(git.cmd.Git, "execute", counting)
+    return calls

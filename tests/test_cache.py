@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import git
+import pytest
 from conftest import TODAY, commit_all, run
 
 from isodocs import history
@@ -77,3 +78,14 @@ def test_history_after_a_rewrite_of_the_branch_is_read_again(clean: Path):
     commit_all(repo, "Change the index differently")
     assert [r.subject for r in history.read(clean, "docs").of("docs/index.md")] == \
         ["Initial document set", "Change the index differently"]
+
+
+def test_a_second_check_asks_git_for_no_log_and_no_document_versions(clean: Path, request: pytest.FixtureRequest):
+    path = clean / "docs/policies/controls-manual.md"
+    path.write_text(path.read_text().replace("every quarter", "every month"))
+    commit_all(git.Repo(clean), "Monthly access reviews")
+    first = run("check", str(clean), "--today", TODAY, "--format", "json").out
+    calls = request.getfixturevalue("git_calls")
+    assert run("check", str(clean), "--today", TODAY, "--format", "json").out == first
+    assert '"changed-since-approval"' in first
+    assert not [c for c in calls if "log" in c or "--batch" in c]

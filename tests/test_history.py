@@ -42,15 +42,8 @@ def test_history_follows_renames_and_knows_each_version(clean: Path):
     assert "v1.1" in out and "Rename the controls manual" in out
 
 
-def test_history_reads_the_log_in_one_pass(clean: Path, monkeypatch):
-    calls = []
-    original = git.cmd.Git.execute
-
-    def counting(self, command, *args, **kwargs):
-        calls.append(command)
-        return original(self, command, *args, **kwargs)
-
-    monkeypatch.setattr(git.cmd.Git, "execute", counting)
+def test_history_reads_the_log_in_one_pass(clean: Path, git_calls: list[list[str]]):
+    calls = git_calls
     for number in range(5):
         (clean / "docs/index.md").write_text(f"# Index, edit {number}\n")
         commit_all(git.Repo(clean), f"Edit {number}")
@@ -59,6 +52,10 @@ def test_history_reads_the_log_in_one_pass(clean: Path, monkeypatch):
     assert len(result.revisions) == len(list((clean / "docs").rglob("*.md")))
     assert sum(1 for command in calls if "log" in command) == 1
     assert len(calls) <= 4
+    calls.clear()
+    result.classify(result.revisions)
+    assert [command[1:] for command in calls] == [["cat-file", "--batch"]]
+    assert [r.content for r in result.of("docs/index.md")] == [True] * 6
 
 
 def test_a_text_change_after_approval_is_found_and_a_review_stamp_is_not(clean: Path):
@@ -90,3 +87,61 @@ def test_a_shallow_clone_is_reported_with_the_fix(clean: Path, tmp_path: Path):
     result = run("check", str(shallow), "--today", TODAY)
     assert "shallow" in result.out and "fetch-depth: 0" in result.out and "GIT_DEPTH: 0" in result.out
     assert "git fetch --unshallow" in run("history", "POL-IS-001", "--path", str(shallow)).out
+
+
+def kinds(root: Path, reference: str) -> list[tuple[str, bool, bool, str | None]]:
+    rows = json.loads(run("history", reference, "--path", str(root), "--format", "json").out)
+    return [(r["subject"], r["approval"], r["content"], r["version"]) for r in rows]
+
+
+def test_comments_blank_lines_metadata_and_quoting_are_not_changes_but_body_text_is(clean: Path):
+    repo = git.Repo(clean)
+    edit(clean, MANUAL, "classification: internal", "classification: internal  # as agreed\ntags:\n- access\n- review")
+    edit(clean, MANUAL, 'version: "1.0"', "version: '1.0'")
+    edit(clean, MANUAL, "## Access control\n", "## Access control\n\n\n")
+    commit_all(repo, "Tidy the manual")
+    edit(clean, MANUAL, "- review\n", "- reviews\n  # kept short\n")
+    commit_all(repo, "Retag the manual")
+    assert kinds(clean, "MAN-IS-001")[1:] == [("Tidy the manual", False, False, "1.0"),
+                                              ("Retag the manual", False, False, "1.0")]
+    assert rules(clean) == []
+    edit(clean, MANUAL, "## Access control\n", "## Access control\n\nversion: 9.9\n")
+    commit_all(repo, "A line in the text that looks like a key")
+    assert kinds(clean, "MAN-IS-001")[-1] == ("A line in the text that looks like a key", False, True, "1.0")
+    assert rules(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_commits_merged_from_branches_are_each_judged_against_their_own_parent(clean: Path):
+    repo = git.Repo(clean)
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Sam Lee")
+        config.set_value("user", "email", "sam@example.com")
+    trunk = repo.active_branch
+    repo.create_head("approved-change").checkout()
+    edit(clean, MANUAL, "every quarter", "every month")
+    edit(clean, MANUAL, 'version: "1.0"', 'version: "1.1"')
+    edit(clean, MANUAL, "approved: 2026-06-01", "approved: 2026-11-02")
+    commit_all(repo, "Monthly access reviews, approved as 1.1")
+    trunk.checkout()
+    edit(clean, "docs/index.md", "Start with", "Begin with")
+    commit_all(repo, "Index wording")
+    repo.git.merge("approved-change", "--no-ff", "-m", "Merge the approved change")
+    assert rules(clean) == []
+    assert kinds(clean, "MAN-IS-001")[-1] == ("Monthly access reviews, approved as 1.1", True, True, "1.1")
+    repo.create_head("unapproved-change").checkout()
+    edit(clean, MANUAL, "every month", "every week")
+    commit_all(repo, "Weekly access reviews")
+    trunk.checkout()
+    repo.git.merge("unapproved-change", "--no-ff", "-m", "Merge the unapproved change")
+    assert rules(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_a_damaged_repository_is_named_with_the_fix(clean: Path):
+    repo = git.Repo(clean)
+    first = repo.git.rev_parse(f"HEAD:{MANUAL}")
+    edit(clean, MANUAL, "every quarter", "every month")
+    commit_all(repo, "Monthly access reviews")
+    (Path(repo.git_dir) / "objects" / first[:2] / first[2:]).unlink()
+    result = run("check", str(clean), "--today", TODAY)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert first in result.err and "git fsck" in result.err

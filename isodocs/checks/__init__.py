@@ -77,9 +77,9 @@ def readiness(context: Context) -> dict[str, Readiness]:
 def _changed_since_approval(context: Context, history: History) -> Iterable[Finding]:
     if not history.available:
         return
-    for document in context.repository.documents:
-        if not document.approved_status:
-            continue
+    approved = [document for document in context.repository.documents if document.approved_status]
+    history.prepare(document.path for document in approved)
+    for document in approved:
         change = history.changed_since_approval(document.path)
         if change is not None:
             when = say("changed-uncommitted") if change.subject == "uncommitted" else \

@@ -17,6 +17,7 @@ def check(path: str, fmt: str = "text", output: str | None = None, today: date |
     repository = Repository.load(Path(path), cache=cache)
     revisions = history.read(repository.root, repository.config.docs_dir, cache=cache)
     report = checks.run(repository, today or date.today(), revisions)
+    revisions.remember()
     if fmt == "text":
         rendered = text.render(report, colour=output is None and sys.stdout.isatty())
     else:

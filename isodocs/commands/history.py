@@ -17,7 +17,8 @@ def show(reference: str, path: str = ".", fmt: str = "text") -> int:
     revisions = history.read(repository.root, repository.config.docs_dir)
     if not revisions.available:
         raise IsodocsError(f"no history: {repository.root} is {revisions.reason}")
-    rows = revisions.of(document.path)
+    rows = revisions.classified(document.path)
+    revisions.remember()
     if fmt == "json":
         json.dump([{"commit": r.hash, "date": r.date.isoformat(), "author": r.author, "subject": r.subject,
                     "version": r.version, "approval": r.approval, "content": r.content, "path": r.path}

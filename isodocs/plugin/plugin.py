@@ -55,6 +55,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         report = checks.run(repository, today, revisions)
         self._log_findings(report)
         self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir)
+        revisions.remember()
         self.documents = {d.path[len(repository.docs_prefix):]: d for d in self.handbook.documents}
         for extension in NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:

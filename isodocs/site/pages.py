@@ -46,6 +46,7 @@ class Handbook:
             default = repository.config.default_classification
             hidden = {d.path for d in repository.documents
                       if CLASSIFICATIONS.index(d.classification or default) > ceiling}
+        history.classify(d.path for d in repository.documents if d.path not in hidden)
         return cls(repository, report, history, today, hidden, folder.strip("/"))
 
     @property

@@ -70,8 +70,9 @@ def history(handbook: Handbook, document: Document) -> str:
     lines = ["", "", f"## {t['history']}", ""]
     if not revisions:
         return "\n".join(lines + [t["no_history"], ""])
-    lines += [f"| {t['date']} | {t['change']} | {t['author']} | {t['commit']} |", "|---|---|---|---|"]
+    lines += [f"| {t['date']} | {t['version']} | {t['change']} | {t['author']} | {t['commit']} |",
+              "|---|---|---|---|---|"]
     for revision in reversed(revisions):
-        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.subject)} | {cell(revision.author)} | "
-                     f"`{revision.short}` |")
+        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {cell(revision.subject)} | "
+                     f"{cell(revision.author)} | `{revision.short}` |")
     return "\n".join(lines + [""])

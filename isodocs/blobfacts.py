@@ -1,0 +1,126 @@
+"""What history needs to know of one version of a document: its version, its approval date, and a digest
+of its content (text and clause map) that leaves out metadata, front matter comments and blank lines.
+
+Two versions of a document then tell whether a commit approved it (version or approval date moved), changed
+its content, or only touched metadata such as a review stamp or an owner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from isodocs.errors import IsodocsError
+
+if TYPE_CHECKING:
+    import git
+
+# Front matter keys whose edits are not a change of the document's content.
+METADATA = ("id", "title", "type", "owner", "approver", "status", "version", "approved", "last_reviewed",
+            "review_interval", "classification", "description", "tags", "hide")
+OPENING = re.compile(r"---[ \t]*\r?\n")
+CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+# A metadata key with the lines that continue it: indented lines, list items, comments, blank lines.
+METADATA_ENTRY = re.compile(rf"^(?:{'|'.join(METADATA)})[ \t]*:.*\n(?:[ \t-].*\n|#.*\n|\r?\n)*", re.M)
+COMMENT_OR_BLANK = re.compile(r"^[ \t]*(?:#.*)?\r?\n", re.M)
+BLANK = re.compile(r"^[ \t]*\r?\n", re.M)
+APPROVAL = re.compile(r"^(version|approved)[ \t]*:(.*)$", re.M)
+WORKTREE = "worktree:"  # prefix of the name under which a working file's facts are asked for
+
+
+class Facts(NamedTuple):
+    version: str | None
+    approved: str | None
+    content: bytes
+
+
+ABSENT = Facts(None, None, b"")
+
+
+def facts_of(text: str) -> Facts:
+    header, body = "", text
+    opening = OPENING.match(text)
+    if opening:
+        closing = CLOSING.search(text, opening.end())
+        if closing:
+            header, body = text[opening.end():closing.start()], text[closing.end():]
+    version = approved = None
+    for key, rest in APPROVAL.findall(header):
+        if key == "version":
+            version = _value(rest)
+        else:
+            approved = _value(rest)
+    content = COMMENT_OR_BLANK.sub("", METADATA_ENTRY.sub("", header)) + "\0" + BLANK.sub("", body)
+    return Facts(version, approved, hashlib.blake2b(content.encode(), digest_size=16).digest())
+
+
+def _value(rest: str) -> str | None:
+    value = rest.split(" #", 1)[0].strip().strip("\"'")
+    return value or None
+
+
+class Blobs:
+    """Facts of blobs by their git object name, read on demand, as many at a time as asked for, from one
+    `git cat-file --batch`; facts of working files (named WORKTREE + path) read from disk."""
+
+    def __init__(self, repo: git.Repo | None = None, known: dict[str, Facts] | None = None) -> None:
+        self.repo = repo
+        self.known: dict[str, Facts] = known if known is not None else {}
+        self.learned = 0  # facts read from git and not yet kept in the history cache
+
+    def facts(self, name: str | None) -> Facts:
+        if name is None:
+            return ABSENT
+        if name not in self.known:
+            self.fetch([name])
+        return self.known[name]
+
+    def fetch(self, names: Iterable[str | None]) -> None:
+        wanted = list(dict.fromkeys(n for n in names if n is not None and n not in self.known))
+        for name in [n for n in wanted if n.startswith(WORKTREE)]:
+            self.known[name] = self._working(name[len(WORKTREE):])
+        blobs = [n for n in wanted if not n.startswith(WORKTREE)]
+        if blobs:
+            self._read(blobs)
+            self.learned += len(blobs)
+
+    def stored(self) -> dict[str, Facts]:
+        """The facts worth keeping between runs: those of blobs (working files change)."""
+        return {name: facts for name, facts in self.known.items() if not name.startswith(WORKTREE)}
+
+    def _working(self, path: str) -> Facts:
+        assert self.repo is not None and self.repo.working_tree_dir is not None
+        try:
+            return facts_of((Path(self.repo.working_tree_dir) / path).read_bytes().decode("utf-8", "replace"))
+        except OSError:
+            return ABSENT
+
+    def _read(self, blobs: list[str]) -> None:
+        assert self.repo is not None
+        process = self.repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+        stdin, stdout = process.proc.stdin, process.proc.stdout
+
+        def feed() -> None:
+            stdin.write("".join(f"{blob}\n" for blob in blobs).encode())
+            stdin.close()
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        output = stdout.read()
+        writer.join()
+        process.wait()
+        position = 0
+        for blob in blobs:
+            end = output.index(b"\n", position)
+            header = output[position:end].split()
+            if len(header) != 3:
+                raise IsodocsError(f"git cannot read {blob}, a version of a document in {self.repo.git_dir}; "
+                                   "the repository is damaged: run `git fsck`, or clone it again")
+            size = int(header[2])
+            self.known[blob] = facts_of(output[end + 1:end + 1 + size].decode("utf-8", "replace"))
+            position = end + 2 + size

@@ -5,15 +5,18 @@
 Each document has a realistic ten-to-twelve-key header mapping it to clauses of one or two
 standards, and a body of a few paragraphs with links; one register holds the Statement of
 Applicability of 27001 and 42001. With --commits the repository gets a git history written through
-`git fast-import` (one commit per edit of one document), so large histories take seconds.
+`git fast-import` (one commit per change to one document: text edits, some approved in the same
+commit, review stamps, new owners, renames), so large histories take seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -89,12 +92,14 @@ def config() -> str:
 
 
 def _history(out: Path, files: dict[str, str], commits: int, rng: random.Random) -> None:
-    """The document set in a first commit, then `commits` edits of random documents, via fast-import."""
+    """The document set in a first commit, then `commits` changes to one random document each, as a
+    management system sees them: text edits (some approved in the same commit, as a merged pull request
+    would be), review stamps, new owners and a few renames; written through fast-import."""
     subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
     chunks: list[bytes] = []
     mark = 0
 
-    def commit(message: str, changes: dict[str, str], when: int) -> None:
+    def commit(message: str, changes: dict[str, str], when: int, renames: tuple[str, str] | None = None) -> None:
         nonlocal mark
         mark += 1
         data = message.encode()
@@ -102,6 +107,8 @@ def _history(out: Path, files: dict[str, str], commits: int, rng: random.Random)
                       f"committer Bench <bench@example.com> {when} +0000\ndata {len(data)}\n".encode() + data + b"\n")
         if mark > 1:
             chunks.append(f"from :{mark - 1}\n".encode())
+        if renames:
+            chunks.append(f"R {renames[0]} {renames[1]}\n".encode())
         for path, text in changes.items():
             blob = text.encode()
             chunks.append(f"M 100644 inline {path}\ndata {len(blob)}\n".encode() + blob + b"\n")
@@ -110,9 +117,34 @@ def _history(out: Path, files: dict[str, str], commits: int, rng: random.Random)
     commit("Document set", files, start)
     paths = [p for p in files if p.startswith("docs/") and "/doc-" in p]
     for number in range(commits):
-        path = rng.choice(paths)
-        files[path] = files[path] + f"\nRevision note {number}: {paragraph(rng, 12)}\n"
-        commit(f"Edit {path.rsplit('/', 1)[1]} ({number})", {path: files[path]}, start + 60 * (number + 1))
+        when = start + 60 * (number + 1)
+        day = time.strftime("%Y-%m-%d", time.gmtime(when))
+        index = rng.randrange(len(paths))
+        path = paths[index]
+        name = path.rsplit("/", 1)[1]
+        text = files[path]
+        kind = rng.random()
+        if kind < 0.02:
+            renamed = path.replace(".md", "-r.md")
+            paths[index] = renamed
+            files[renamed] = files.pop(path)
+            commit(f"Rename {name}", {}, when, (path, renamed))
+            continue
+        if kind < 0.72:
+            text += f"\nRevision note {number}: {paragraph(rng, 12)}\n"
+            message = f"Edit {name} ({number})"
+            if kind >= 0.42:
+                text = re.sub(r'version: "(\d+)\.(\d+)"', lambda m: f'version: "{m[1]}.{int(m[2]) + 1}"', text, 1)
+                text = re.sub(r"approved: \S+", f"approved: {day}", text, 1)
+                message = f"Edit and approve {name} ({number})"
+        elif kind < 0.92:
+            text = re.sub(r"last_reviewed: \S+", f"last_reviewed: {day}", text, 1)
+            message = f"Review {name} ({number})"
+        else:
+            text = re.sub(r"owner: \S+", f"owner: {rng.choice(ROLES)}", text, 1)
+            message = f"New owner for {name} ({number})"
+        files[path] = text
+        commit(message, {path: text}, when)
     subprocess.run(["git", "fast-import", "--quiet"], cwd=out, input=b"".join(chunks), check=True)
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=out, check=True)
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from isodocs import gitpipe
 from isodocs.errors import IsodocsError
 
 if TYPE_CHECKING:
@@ -103,24 +103,30 @@ class Blobs:
     def _read(self, blobs: list[str]) -> None:
         assert self.repo is not None
         process = self.repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
-        stdin, stdout = process.proc.stdin, process.proc.stdout
-
-        def feed() -> None:
-            stdin.write("".join(f"{blob}\n" for blob in blobs).encode())
-            stdin.close()
-
-        writer = threading.Thread(target=feed, daemon=True)
-        writer.start()
-        output = stdout.read()
+        writer = gitpipe.feed(process.proc.stdin, "".join(f"{blob}\n" for blob in blobs).encode())
+        names = iter(blobs)
+        data, pieces, available, needed = b"", [], 0, 0
+        for piece in gitpipe.output(process.proc.stdout):
+            pieces.append(piece)
+            available += len(piece)
+            if available < needed:  # the blob being read is not all there yet
+                continue
+            data = b"".join([data, *pieces])
+            pieces.clear()
+            position = needed = 0
+            while (end := data.find(b"\n", position)) >= 0:
+                header = data[position:end].split()
+                if len(header) != 3:
+                    raise IsodocsError(f"git cannot read {header[0].decode()}, a version of a document in "
+                                       f"{self.repo.git_dir}; the repository is damaged: run `git fsck`, "
+                                       "or clone it again")
+                size = int(header[2])
+                if end + 2 + size > len(data):
+                    needed = end + 2 + size - position
+                    break
+                self.known[next(names)] = facts_of(data[end + 1:end + 1 + size].decode("utf-8", "replace"))
+                position = end + 2 + size
+            data = data[position:]
+            available = len(data)
         writer.join()
         process.wait()
-        position = 0
-        for blob in blobs:
-            end = output.index(b"\n", position)
-            header = output[position:end].split()
-            if len(header) != 3:
-                raise IsodocsError(f"git cannot read {blob}, a version of a document in {self.repo.git_dir}; "
-                                   "the repository is damaged: run `git fsck`, or clone it again")
-            size = int(header[2])
-            self.known[blob] = facts_of(output[end + 1:end + 1 + size].decode("utf-8", "replace"))
-            position = end + 2 + size

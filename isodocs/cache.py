@@ -24,7 +24,7 @@ from isodocs.dates import Interval
 from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
 from isodocs.messages import Message
-from isodocs.resources import schema_path
+from isodocs.resources import cache_directory, schema_path
 
 FORMAT = 5  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
@@ -33,14 +33,6 @@ BATCH = 2_000
 if TYPE_CHECKING:
     from isodocs.catalog import Catalog
 Identity = tuple[int, int, int, int]
-
-
-def directory() -> Path:
-    configured = os.environ.get("ISODOCS_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "isodocs"
 
 
 def identity(stat: os.stat_result) -> Identity:
@@ -54,7 +46,7 @@ class DocumentCache:
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.enabled = enabled
         self.root = str(root)
-        self.path = directory() / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".cache")
+        self.path = cache_directory() / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".cache")
         self.stamp = (FORMAT, __version__, hashlib.sha256(schema_path("frontmatter").read_bytes()).hexdigest(),
                       yamlload.COMPOSER)
         self.entries: dict[str, tuple[Identity, Any]] = {}
@@ -204,7 +196,7 @@ class CatalogCache:
 
     def __init__(self, path: Path) -> None:
         self.source = path
-        self.path = directory() / f"catalog-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.cache"
+        self.path = cache_directory() / f"catalog-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.cache"
         try:
             self.key = (FORMAT, __version__, identity(path.stat()))
         except OSError:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import queue
-import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from isodocs import gitpipe
 from isodocs.atomic import write_bytes
 from isodocs.blobfacts import WORKTREE, Blobs, Facts
 
@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 RECORD = "\x1e"
 UNIT = "\x1f"
 NO_BLOB = "0" * 40
-FORMAT = 2  # of the history cache; raise whenever its layout or the meaning of blob facts changes
+FORMAT = 3  # of the history cache; raise whenever its layout or the meaning of blob facts changes
 
 
 @dataclass(slots=True)
 class Revision:
     hash: str
-    date: datetime
+    when: int                   # the commit's time, seconds since the epoch
     author: str
     subject: str
     path: str                   # the document's path in this commit
@@ -43,6 +43,10 @@ class Revision:
     @property
     def short(self) -> str:
         return self.hash[:8]
+
+    @property
+    def date(self) -> datetime:
+        return datetime.fromtimestamp(self.when, tz=timezone.utc)
 
     @property
     def version(self) -> str | None:
@@ -140,7 +144,7 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
     scope = f"{prefix}/{docs_dir}" if prefix != "." else docs_dir
     history = History(shallow=(Path(repo.git_dir) / "shallow").exists(), blobs=Blobs(repo))
     try:
-        head = history.head = repo.head.commit.hexsha
+        head = history.head = git.SymbolicReference.dereference_recursive(repo, "HEAD")
     except ValueError:
         return history
     strip = len(prefix) + 1 if prefix != "." else 0
@@ -149,11 +153,13 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
     since = stored.base_for(repo, head, history.blobs)
     if since is not None:
         history.revisions = stored.revisions
+    working = repo.git.diff("HEAD", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--", scope, as_process=True)
     if since != head:
         _apply_log(history, repo, scope, strip, since, head)
-    working = repo.git.diff("HEAD", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--", scope)
-    now = datetime.now(timezone.utc)
-    for old_blob, _, _, new_path in _entries(working):
+    uncommitted = working.proc.stdout.read().decode("utf-8", "replace")
+    working.wait()
+    now = int(time.time())
+    for old_blob, _, _, new_path in _entries(uncommitted):
         if new_path is not None:
             path = new_path[strip:]
             history.uncommitted[path] = Revision("0" * 40, now, "", "uncommitted", path, old_blob,
@@ -164,48 +170,45 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
 
 
 def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: str | None, head: str) -> None:
-    """Add the commits after `since` (all of them when None), oldest first, following renames."""
+    """Add the commits after `since` (all of them when None), oldest first, following renames.
+
+    When the project is the whole git repository, the log is not limited to the documents' folder: git
+    then compares each commit with its parent once, where a path-limited log does it twice."""
     span = [f"{since}..{head}"] if since else [head]
+    limit = [] if strip == 0 else ["--", scope]
     process = repo.git.log("--reverse", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--no-show-signature",
-                           f"--format={RECORD}%H{UNIT}%at{UNIT}%an{UNIT}%s", *span, "--", scope, as_process=True)
+                           f"--format={RECORD}%H{UNIT}%at{UNIT}%an{UNIT}%s", *span, *limit, as_process=True)
+    inside = scope.rstrip("/") + "/"
     revisions, blobs = history.revisions, history.blobs
     for chunk in _records(process):
         header, _, raw = chunk.partition("\0")
         sha, stamp, author, subject = header.split(UNIT, 3)
-        when = datetime.fromtimestamp(int(stamp), tz=timezone.utc)
+        when = int(stamp)
         for old_blob, new_blob, old_path, new_path in _entries(raw):
-            if new_path is None:
-                revisions.pop(old_path[strip:], None)
+            if new_path is None or not new_path.startswith(inside):
+                if old_path is not None and old_path.startswith(inside):
+                    revisions.pop(old_path[strip:], None)
                 continue
             path = new_path[strip:]
             if old_path is not None and old_path != new_path:
-                revisions[path] = revisions.pop(old_path[strip:], [])
+                revisions[path] = revisions.pop(old_path[strip:], []) if old_path.startswith(inside) else []
             revisions.setdefault(path, []).append(
                 Revision(sha, when, author, subject, path, old_blob, new_blob, blobs))
 
 
 def _records(process: git.Git.AutoInterrupt) -> Iterator[str]:
-    """The log's commit records as git writes them: a thread keeps the pipe drained, so that git never
-    waits while the records before are parsed."""
-    chunks: queue.SimpleQueue[bytes] = queue.SimpleQueue()
-    stdout = process.proc.stdout
-
-    def drain() -> None:
-        while chunk := stdout.read1(1 << 16):
-            chunks.put(chunk)
-        chunks.put(b"")
-
-    threading.Thread(target=drain, daemon=True).start()
-    rest = b""
-    while chunk := chunks.get():
-        rest += chunk
-        complete = rest.rfind(b"\x1e")
-        if complete > 0:
-            yield from rest[:complete].decode("utf-8", "replace").split(RECORD)[1:]
-            rest = rest[complete:]
+    """The log's commit records, parsed as git writes them."""
+    pieces: list[bytes] = []
+    for piece in gitpipe.output(process.proc.stdout):
+        cut = piece.rfind(b"\x1e")
+        if cut < 0:
+            pieces.append(piece)
+            continue
+        pieces.append(piece[:cut])
+        yield from b"".join(pieces).decode("utf-8", "replace").split(RECORD)[1:]
+        pieces = [piece[cut:]]
     process.wait()
-    if rest:
-        yield from rest.decode("utf-8", "replace").split(RECORD)[1:]
+    yield from b"".join(pieces).decode("utf-8", "replace").split(RECORD)[1:]
 
 
 def _entries(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
@@ -239,11 +242,11 @@ class HistoryCache:
 
     def __init__(self, top: Path, scope: str, enabled: bool) -> None:
         from isodocs import __version__
-        from isodocs.cache import directory
+        from isodocs.resources import cache_directory
 
         self.enabled = enabled
         digest = hashlib.sha256(f"{top}\0{scope}".encode()).hexdigest()[:24]
-        self.path = directory() / f"{digest}.history"
+        self.path = cache_directory() / f"{digest}.history"
         self.stamp = (FORMAT, __version__, scope)
         self.revisions: dict[str, list[Revision]] = {}
 
@@ -264,15 +267,14 @@ class HistoryCache:
                 repo.git.merge_base("--is-ancestor", cached_head, head)
             except git.GitCommandError:
                 return None
-        blobs.known.update((name, Facts(*row)) for name, row in facts.items())
-        self.revisions = {path: [Revision(sha, datetime.fromtimestamp(when, tz=timezone.utc), *rest, blobs)
-                                 for sha, when, *rest in rows] for path, rows in entries.items()}
+        blobs.known.update(zip(facts, map(Facts._make, facts.values())))
+        self.revisions = {path: [Revision(*row, blobs) for row in rows] for path, rows in entries.items()}
         return cached_head
 
     def save(self, head: str, revisions: dict[str, list[Revision]], blobs: Blobs) -> None:
         if not self.enabled:
             return
-        rows = {path: [(r.hash, int(r.date.timestamp()), r.author, r.subject, r.path, r.before, r.after)
+        rows = {path: [(r.hash, r.when, r.author, r.subject, r.path, r.before, r.after)
                        for r in items] for path, items in revisions.items()}
         facts = {name: tuple(row) for name, row in blobs.stored().items()}
         try:

@@ -13,6 +13,15 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def cache_directory() -> Path:
+    """Where isodocs keeps what it parsed for the next run: ISODOCS_CACHE_DIR, else the user's cache folder."""
+    configured = os.environ.get("ISODOCS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "isodocs"
+
+
 @cache
 def data_dir(name: str) -> Path:
     """The folder `name` (`standards`, `template`, `hooks`) from the wheel or the checkout.

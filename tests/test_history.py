@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
 import git
-from conftest import TODAY, commit_all, run
+from conftest import FIXTURES, TODAY, commit_all, run
 
 from isodocs import history
 
@@ -145,3 +146,38 @@ def test_a_damaged_repository_is_named_with_the_fix(clean: Path):
     result = run("check", str(clean), "--today", TODAY)
     assert result.code == 2 and "Traceback" not in result.err
     assert first in result.err and "git fsck" in result.err
+
+
+def test_a_project_in_a_folder_of_a_larger_repository_has_its_history(tmp_path: Path):
+    outer = tmp_path / "monorepo"
+    shutil.copytree(FIXTURES / "clean", outer / "compliance")
+    (outer / "src").mkdir()
+    (outer / "src/app.py").write_text("print('hello')\n")
+    (outer / "docs").mkdir()
+    (outer / "docs/readme.md").write_text("# The product's own docs, not the management system's\n")
+    repo = git.Repo.init(outer, initial_branch="main")
+    commit_all(repo, "Product and management system")
+    project = outer / "compliance"
+    repo.git.mv(f"compliance/{MANUAL}", "compliance/docs/policies/security-controls.md")
+    (outer / "docs/readme.md").write_text("# Product docs, edited\n")
+    commit_all(repo, "Rename the controls manual")
+    edit(project, "docs/policies/security-controls.md", "every quarter", "every month")
+    commit_all(repo, "Monthly access reviews")
+    result = history.read(project, "docs")
+    assert "readme.md" not in " ".join(result.revisions)
+    assert [(r.subject, r.path) for r in result.classified("docs/policies/security-controls.md")] == [
+        ("Product and management system", MANUAL), ("Rename the controls manual", "docs/policies/security-controls.md"),
+        ("Monthly access reviews", "docs/policies/security-controls.md")]
+    assert ("changed-since-approval", "docs/policies/security-controls.md") in rules(project)
+
+
+def test_a_document_moved_in_from_outside_the_documents_folder_starts_its_history_there(clean: Path):
+    repo = git.Repo(clean)
+    (clean / "drafts").mkdir()
+    (clean / "drafts/new-policy.md").write_text((clean / MANUAL).read_text().replace("MAN-IS-001", "MAN-IS-002"))
+    commit_all(repo, "Draft outside the handbook")
+    repo.git.mv("drafts/new-policy.md", "docs/policies/new-policy.md")
+    commit_all(repo, "Publish the draft")
+    revisions = history.read(clean, "docs").classified("docs/policies/new-policy.md")
+    assert [(r.subject, r.approval, r.content) for r in revisions] == [("Publish the draft", False, False)]
+    assert "drafts/new-policy.md" not in history.read(clean, "docs").revisions

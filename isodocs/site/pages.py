@@ -231,7 +231,7 @@ def changes(handbook: Handbook, page: str) -> str:
     t = handbook.text
     by_path = {d.path: d for d in handbook.documents}
     rows = sorted(((r, by_path[path]) for path, revisions in handbook.history.revisions.items()
-                   if path in by_path for r in revisions), key=lambda pair: pair[0].date, reverse=True)[:RECENT]
+                   if path in by_path for r in revisions), key=lambda pair: pair[0].when, reverse=True)[:RECENT]
     lines = [f"# {t['changes']}", "", f"*{t['generated_note']}*", ""]
     if not rows:
         return "\n".join(lines + [t["no_history"], ""])

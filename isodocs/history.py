@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import posixpath
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -141,7 +142,7 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
         return History(available=False, reason="not a git repository")
     top = Path(repo.working_tree_dir).resolve()
     prefix = root.resolve().relative_to(top).as_posix()
-    scope = f"{prefix}/{docs_dir}" if prefix != "." else docs_dir
+    scope = posixpath.normpath(f"{prefix}/{docs_dir}")
     history = History(shallow=(Path(repo.git_dir) / "shallow").exists(), blobs=Blobs(repo))
     try:
         head = history.head = git.SymbolicReference.dereference_recursive(repo, "HEAD")
@@ -178,7 +179,7 @@ def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: 
     limit = [] if strip == 0 else ["--", scope]
     process = repo.git.log("--reverse", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--no-show-signature",
                            f"--format={RECORD}%H{UNIT}%at{UNIT}%an{UNIT}%s", *span, *limit, as_process=True)
-    inside = scope.rstrip("/") + "/"
+    inside = "" if scope == "." else scope + "/"
     revisions, blobs = history.revisions, history.blobs
     for chunk in _records(process):
         header, _, raw = chunk.partition("\0")

@@ -118,8 +118,8 @@ class Blobs:
                 header = data[position:end].split()
                 if len(header) != 3:
                     raise IsodocsError(f"git cannot read {header[0].decode()}, a version of a document in "
-                                       f"{self.repo.git_dir}; the repository is damaged: run `git fsck`, "
-                                       "or clone it again")
+                                       f"{self.repo.working_tree_dir}", hint="run `git fsck`, or clone the "
+                                       "repository again")
                 size = int(header[2])
                 if end + 2 + size > len(data):
                     needed = end + 2 + size - position

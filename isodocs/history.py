@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import posixpath
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from isodocs import gitpipe
 from isodocs.atomic import write_bytes
 from isodocs.blobfacts import WORKTREE, Blobs, Facts
+from isodocs.errors import IsodocsError
 
 if TYPE_CHECKING:
     import git
@@ -140,14 +142,27 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         return History(available=False, reason="not a git repository")
+    history = History(shallow=(Path(repo.git_dir) / "shallow").exists(), blobs=Blobs(repo))
+    try:
+        _read_git(history, repo, root, docs_dir, cache)
+    except git.GitCommandError as error:
+        said = re.sub(r"^\s*stderr: '|'\s*$", "", str(error.stderr)).strip().splitlines()
+        raise IsodocsError(f"git cannot read the history of {repo.working_tree_dir}: "
+                           f"{said[0] if said else error}", hint="run `git fsck`, or clone the repository again"
+                           ) from None
+    return history
+
+
+def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache: bool) -> None:
+    import git
+
     top = Path(repo.working_tree_dir).resolve()
     prefix = root.resolve().relative_to(top).as_posix()
     scope = posixpath.normpath(f"{prefix}/{docs_dir}")
-    history = History(shallow=(Path(repo.git_dir) / "shallow").exists(), blobs=Blobs(repo))
     try:
         head = history.head = git.SymbolicReference.dereference_recursive(repo, "HEAD")
     except ValueError:
-        return history
+        return
     strip = len(prefix) + 1 if prefix != "." else 0
     stored = HistoryCache(top, scope, enabled=cache and not history.shallow)
     history.cache = stored
@@ -167,7 +182,6 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
                                                  WORKTREE + new_path, history.blobs)
     if since != head:
         stored.save(head, history.revisions, history.blobs)
-    return history
 
 
 def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: str | None, head: str) -> None:

@@ -181,3 +181,15 @@ def test_a_document_moved_in_from_outside_the_documents_folder_starts_its_histor
     revisions = history.read(clean, "docs").classified("docs/policies/new-policy.md")
     assert [(r.subject, r.approval, r.content) for r in revisions] == [("Publish the draft", False, False)]
     assert "drafts/new-policy.md" not in history.read(clean, "docs").revisions
+
+
+def test_a_commit_git_cannot_read_is_named_with_the_fix(clean: Path):
+    repo = git.Repo(clean)
+    edit(clean, MANUAL, "every quarter", "every month")
+    commit_all(repo, "Monthly access reviews")
+    tree = repo.head.commit.tree.hexsha
+    (Path(repo.git_dir) / "objects" / tree[:2] / tree[2:]).unlink()
+    result = run("check", str(clean), "--today", TODAY)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "git cannot read the history" in result.err and "git fsck" in result.err
+    assert len(result.err.strip().splitlines()) == 1

@@ -13,6 +13,7 @@ import posixpath
 import re
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -131,6 +132,21 @@ class History:
 def in_git(root: Path) -> bool:
     """Whether `root` is inside a git working tree (without starting git or importing gitpython)."""
     return any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents))
+
+
+def begin(root: Path, docs_dir: str, cache: bool = True) -> Future[History]:
+    """Read the history in a thread, with the facts the check asks for (every document's revisions back to
+    its latest approval), while the caller goes on."""
+
+    def reading() -> History:
+        history = read(root, docs_dir, cache)
+        history.prepare([*history.revisions, *history.uncommitted])
+        return history
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isodocs-history")
+    future = pool.submit(reading)
+    pool.shutdown(wait=False)
+    return future
 
 
 def read(root: Path, docs_dir: str, cache: bool = True) -> History:

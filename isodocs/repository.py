@@ -8,11 +8,12 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from isodocs import catalog, config as config_module
+from isodocs import catalog, config as config_module, history as history_module
 from isodocs.cache import DocumentCache, identity
 from isodocs.catalog import Catalog
 from isodocs.config import Config
@@ -21,6 +22,7 @@ from isodocs.errors import ConfigError, UsageError
 from isodocs.findings import Finding
 from isodocs.messages import say
 from isodocs.frontmatter import FRONTMATTER_INVALID, read
+from isodocs.history import History
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -34,13 +36,19 @@ class Repository:
     documents: list[Document] = field(default_factory=list)
     pages: set[str] = field(default_factory=set)            # every Markdown file, controlled or not
     load_findings: list[Finding] = field(default_factory=list)
+    cache: bool = True                                        # whether the user's cache folder is used
+    reading: Future[History] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, path: Path | str = ".", cache: bool = True) -> Repository:
+    def load(cls, path: Path | str = ".", cache: bool = True, history: bool = False) -> Repository:
+        """The model of the project at `path`; with `history`, its git history is read in a thread while
+        the documents load (git works on another core)."""
         root = config_module.find_root(Path(path))
         config = config_module.load(root)
         catalogs = _catalogs(config)
-        repository = cls(root, config, catalogs)
+        repository = cls(root, config, catalogs, cache=cache)
+        if history:
+            repository.reading = history_module.begin(root, config.docs_dir, cache)
         collecting = gc.isenabled()
         gc.disable()  # tens of thousands of small objects that all live on: collecting them is wasted time
         try:
@@ -50,6 +58,13 @@ class Repository:
             if collecting:
                 gc.enable()
         return repository
+
+    @cached_property
+    def history(self) -> History:
+        """The documents' history from git (unavailable outside a git repository)."""
+        if self.reading is None:
+            self.reading = history_module.begin(self.root, self.config.docs_dir, self.cache)
+        return self.reading.result()
 
     @property
     def docs_dir(self) -> Path:

@@ -40,7 +40,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     validate(repository.config)
     context = Context(repository, today)
     if history is None:
-        history = history_module.read(repository.root, repository.config.docs_dir)
+        history = repository.history
     raw: list[Finding] = list(repository.load_findings)
     raw += documents.check(context)
     raw += coverage.check(context)

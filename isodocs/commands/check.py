@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs import checks, history
+from isodocs import checks
 from isodocs.atomic import write_text
 from isodocs.formats import RENDERERS, text
 from isodocs.repository import Repository
@@ -14,10 +14,9 @@ from isodocs.repository import Repository
 
 def check(path: str, fmt: str = "text", output: str | None = None, today: date | None = None,
           strict: bool = False, cache: bool = True) -> int:
-    repository = Repository.load(Path(path), cache=cache)
-    revisions = history.read(repository.root, repository.config.docs_dir, cache=cache)
-    report = checks.run(repository, today or date.today(), revisions)
-    revisions.remember()
+    repository = Repository.load(Path(path), cache=cache, history=True)
+    report = checks.run(repository, today or date.today())
+    repository.history.remember()
     if fmt == "text":
         rendered = text.render(report, colour=output is None and sys.stdout.isatty())
     else:

@@ -6,15 +6,14 @@ import json
 import sys
 from pathlib import Path
 
-from isodocs import history
 from isodocs.errors import IsodocsError
 from isodocs.repository import Repository
 
 
 def show(reference: str, path: str = ".", fmt: str = "text") -> int:
-    repository = Repository.load(Path(path))
+    repository = Repository.load(Path(path), history=True)
     document = repository.find(reference)
-    revisions = history.read(repository.root, repository.config.docs_dir)
+    revisions = repository.history
     if not revisions.available:
         raise IsodocsError(f"no history: {repository.root} is {revisions.reason}")
     rows = revisions.classified(document.path)

@@ -36,7 +36,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         root = Path(config.config_file_path).resolve().parent
         gc.unfreeze()  # `mkdocs serve` rebuilds: let the previous build's model be collected
         try:
-            repository = Repository.load(root)
+            repository = Repository.load(root, history=self.config.history)
             today = date.fromisoformat(self.config.today) if self.config.today else date.today()
         except IsodocsError as error:
             raise PluginError(f"isodocs: {error}") from None
@@ -51,7 +51,10 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
             first = broken[0]
             more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
             raise PluginError(f"isodocs: {first.path}:{first.line}: {first.message}{more}")
-        revisions = history.read(root, repository.config.docs_dir) if self.config.history else history.History()
+        try:
+            revisions = repository.history if self.config.history else history.History()
+        except IsodocsError as error:
+            raise PluginError(f"isodocs: {error}") from None
         report = checks.run(repository, today, revisions)
         self._log_findings(report)
         self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir)

@@ -81,6 +81,7 @@ class History:
     blobs: Blobs = field(default_factory=Blobs, repr=False, compare=False)
     cache: HistoryCache | None = field(default=None, repr=False, compare=False)
     head: str = ""
+    _since_approval: dict[str, Revision | None] = field(default_factory=dict, repr=False, compare=False)
 
     def remember(self) -> None:
         """Keep the facts of the blobs read since the history was loaded for the next run."""
@@ -101,28 +102,40 @@ class History:
 
     def changed_since_approval(self, path: str) -> Revision | None:
         """The first content change after the latest approval, including uncommitted edits."""
-        revisions = self._with_uncommitted(path)
-        if len(revisions) < 2:
-            return None
-        first_change = None
-        for revision in reversed(revisions):
-            if revision.approval:
-                return first_change
-            if revision.content:
-                first_change = revision
-        return None
+        return self.changes_since_approval([path])[path]
 
-    def prepare(self, paths: Iterable[str]) -> None:
-        """Read, many at a time, the blobs that changed_since_approval will ask for on these documents:
-        the newest revisions of each back to its latest approval."""
-        pending = {path: revisions for path in paths if len(revisions := self._with_uncommitted(path)) > 1}
+    def changes_since_approval(self, paths: Iterable[str]) -> dict[str, Revision | None]:
+        """changed_since_approval for many documents at once: each walked back from its newest revision to
+        its latest approval, one step for all of them at a time, the blobs of each step read together."""
+        paths = list(paths)
+        results = self._since_approval
+        pending: dict[str, tuple[list[Revision], Revision | None]] = {}
+        for path in paths:
+            if path not in results:
+                revisions = self._with_uncommitted(path)
+                if len(revisions) < 2:  # nothing came after the first revision
+                    results[path] = None
+                else:
+                    pending[path] = (revisions, None)
         depth = 1
         while pending:
-            self.blobs.fetch(name for revisions in pending.values()
+            self.blobs.fetch(name for revisions, _ in pending.values()
                              for name in (revisions[-depth].before, revisions[-depth].after))
-            pending = {path: revisions for path, revisions in pending.items()
-                       if depth < len(revisions) and not revisions[-depth].approval}
+            walking = {}
+            for path, (revisions, first_change) in pending.items():
+                revision = revisions[-depth]
+                if revision.approval:
+                    results[path] = first_change
+                    continue
+                if revision.content:
+                    first_change = revision
+                if depth == len(revisions):
+                    results[path] = None  # never approved
+                else:
+                    walking[path] = (revisions, first_change)
+            pending = walking
             depth += 1
+        return {path: results[path] for path in paths}
 
     def _with_uncommitted(self, path: str) -> list[Revision]:
         revisions = self.of(path)
@@ -140,7 +153,7 @@ def begin(root: Path, docs_dir: str, cache: bool = True) -> Future[History]:
 
     def reading() -> History:
         history = read(root, docs_dir, cache)
-        history.prepare([*history.revisions, *history.uncommitted])
+        history.changes_since_approval([*history.revisions, *history.uncommitted])
         return history
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isodocs-history")

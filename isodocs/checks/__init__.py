@@ -78,9 +78,9 @@ def _changed_since_approval(context: Context, history: History) -> Iterable[Find
     if not history.available:
         return
     approved = [document for document in context.repository.documents if document.approved_status]
-    history.prepare(document.path for document in approved)
+    changes = history.changes_since_approval(document.path for document in approved)
     for document in approved:
-        change = history.changed_since_approval(document.path)
+        change = changes[document.path]
         if change is not None:
             when = say("changed-uncommitted") if change.subject == "uncommitted" else \
                 say("changed-in-commit", commit=change.short, date=f"{change.date:%Y-%m-%d}", subject=change.subject)

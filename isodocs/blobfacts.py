@@ -43,6 +43,7 @@ ABSENT = Facts(None, None, b"")
 
 
 def facts_of(text: str) -> Facts:
+    text = text.removeprefix("\ufeff")
     header, body = "", text
     opening = OPENING.match(text)
     if opening:

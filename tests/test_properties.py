@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from isodocs.blobfacts import facts_of
 from isodocs.editing import Change, EditError, apply, parse_header
 from isodocs.errors import IsodocsError
 from isodocs.frontmatter import read, split
@@ -115,3 +116,14 @@ def test_editing_yaml_like_headers_raises_only_isodocs_errors(header: str):
     except IsodocsError:
         return
     assert split(result.decode()).body == split(raw.decode()).body
+
+
+@FUZZ
+@given(documents(), st.dates().map(lambda d: d.isoformat()), st.text(alphabet="abc xyz", max_size=20))
+def test_a_review_stamp_never_changes_what_history_sees_and_a_new_line_of_text_always_does(document, when: str,
+                                                                                        words: str):
+    raw, _, _ = document
+    header, _ = parse_header(raw, PATH)
+    stamped = apply(raw, header, [Change("last_reviewed", when)], PATH).decode("utf-8")
+    assert facts_of(raw.decode("utf-8")) == facts_of(stamped)
+    assert facts_of(f"{stamped}\n{words}.\n").content != facts_of(stamped).content

@@ -53,6 +53,12 @@ if pyyaml is not None:
         def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
             return UNRESOLVED
 
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            """No path resolvers are registered: nothing to follow on the way down or up."""
+
+        def ascend_resolver(self) -> None:
+            """See descend_resolver."""
+
 
 def compose(text: str, composer: str | None = None) -> Any:
     """The node tree of one YAML document, from the fastest composer available (or the one named)."""
@@ -140,26 +146,29 @@ class _Converter:
                 if value in _BOOLS and (tag == UNRESOLVED or tag.endswith(":bool")):
                     return _BOOLS[value]
             return value
+        first_line = self.first_line
         if isinstance(node, SEQUENCES):
-            start = self.line(node)
-            items = YList(self.convert(item, depth + 1, start) for item in node.value)
-            items.line = start
-            items.lines = [self.line(item) for item in node.value]
+            items = YList()
+            items.line = start = node.start_mark.line + first_line
+            items.lines = lines = []
+            for item in node.value:
+                items.append(self.convert(item, depth + 1, start))
+                lines.append(item.start_mark.line + first_line)
             return items
         if isinstance(node, MAPPINGS):
             mapping = YMap()
-            mapping.line = self.line(node)
-            mapping.lines = {}
+            mapping.line = node.start_mark.line + first_line
+            mapping.lines = lines = {}
             for key_node, value_node in node.value:
-                line = self.line(key_node)
+                line = key_node.start_mark.line + first_line
                 key = self.convert(key_node, depth + 1, line)
                 if not isinstance(key, str):
                     raise YamlError("a key must be plain text", line)
                 if key in mapping:
-                    raise YamlError(f"duplicate key '{key}' (first at line {mapping.lines[key]}); keep one", line)
+                    raise YamlError(f"duplicate key '{key}' (first at line {lines[key]}); keep one", line)
                 key = intern(key)  # the same few keys in every document: keep one copy of each
                 mapping[key] = self.convert(value_node, depth + 1, line)
-                mapping.lines[key] = line
+                lines[key] = line
             return mapping
         raise YamlError(f"unsupported YAML node {type(node).__name__}", self.line(node))
 

@@ -7,6 +7,7 @@ becomes a finding with the file and line instead.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from sys import intern
 from typing import Any
@@ -24,6 +25,7 @@ from isodocs.yamlload import YamlError, YMap, parse
 CONTROL_KEYS = frozenset({"id", "type", "owner", "approver", "version", "approved", "last_reviewed",
                           "review_interval", "classification", "clauses", "applicability", "nonconformity",
                           "risks", "audits", "management_review"})
+CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)
 FRONTMATTER_INVALID = "frontmatter-invalid"
 SCHEMA_INVALID = "schema-invalid"
 
@@ -50,18 +52,11 @@ def split(text: str) -> Split:
     if first_end == -1 or text[3:first_end].strip():
         return Split(None, text, 1)
     start = first_end + 1
-    position = start
-    line = 2
-    while True:
-        end = text.find("\n", position)
-        current = text[position:] if end == -1 else text[position:end]
-        if current.rstrip() in ("---", "..."):
-            body_start = len(text) if end == -1 else end + 1
-            return Split(text[start:position], text[body_start:], line + 1)
-        if end == -1:
-            raise SplitError(say("unclosed"), 1)
-        position = end + 1
-        line += 1
+    closing = CLOSING_FENCE.search(text, start)
+    if closing is None:
+        raise SplitError(say("unclosed"), 1)
+    fence_line = text.count("\n", 0, closing.start()) + 1
+    return Split(text[start:closing.start()], text[closing.end() + 1:], fence_line + 1)
 
 
 def decode(raw: bytes) -> str:

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from isodocs import gitpipe
+from isodocs import gitpipe, markdown
 from isodocs.atomic import write_bytes
 from isodocs.blobfacts import WORKTREE, Blobs, Facts
 from isodocs.errors import IsodocsError
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 RECORD = "\x1e"
 UNIT = "\x1f"
 NO_BLOB = "0" * 40
+SUBMODULE = "160000"
 FORMAT = 3  # of the history cache; raise whenever its layout or the meaning of blob facts changes
 
 
@@ -153,7 +154,8 @@ def begin(root: Path, docs_dir: str, cache: bool = True) -> Future[History]:
 
     def reading() -> History:
         history = read(root, docs_dir, cache)
-        history.changes_since_approval([*history.revisions, *history.uncommitted])
+        history.changes_since_approval(path for path in {*history.revisions, *history.uncommitted}
+                                       if path.endswith(markdown.SUFFIXES))
         return history
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isodocs-history")
@@ -265,13 +267,15 @@ def _entries(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
         if not meta.startswith(":"):
             position += 1
             continue
-        _, _, old_blob, new_blob, status = meta.split(" ", 4)
+        old_mode, new_mode, old_blob, new_blob, status = meta.split(" ", 4)
         if status[0] in "RC":
             old_path, new_path = fields[position + 1], fields[position + 2]
             position += 3
         else:
             old_path = new_path = fields[position + 1]
             position += 2
+        if SUBMODULE in (old_mode[1:], new_mode):  # another repository's commit, not a file of this one
+            continue
         if status[0] == "A":
             old_path = None
         elif status[0] == "D":

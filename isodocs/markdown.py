@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+SUFFIXES = (".md", ".markdown")  # the files isodocs reads as pages
 INLINE = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 REFERENCE_ANYWHERE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)

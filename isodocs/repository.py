@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from isodocs import catalog, config as config_module, history as history_module
+from isodocs import catalog, config as config_module, history as history_module, markdown
 from isodocs.cache import DocumentCache, identity
 from isodocs.catalog import Catalog
 from isodocs.config import Config
@@ -24,7 +24,6 @@ from isodocs.messages import say
 from isodocs.frontmatter import FRONTMATTER_INVALID, read
 from isodocs.history import History
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
@@ -179,7 +178,7 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
             if entry.is_symlink():
                 target = os.path.realpath(entry.path)
                 if not os.path.exists(target) or os.path.commonpath([target, real_root]) != real_root:
-                    if entry.name.endswith(MARKDOWN_SUFFIXES) or os.path.isdir(target):
+                    if entry.name.endswith(markdown.SUFFIXES) or os.path.isdir(target):
                         problem(entry.path, say("link-out"))
                     continue
                 if os.path.isdir(target) and os.path.commonpath([target, real]) == target:
@@ -187,7 +186,7 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
                     continue
             if entry.is_dir():
                 walk(entry.path)
-            elif entry.name.endswith(MARKDOWN_SUFFIXES):
+            elif entry.name.endswith(markdown.SUFFIXES):
                 try:
                     found.append((entry.path[prefix:], entry.path, entry.stat()))
                 except OSError as error:

@@ -193,3 +193,18 @@ def test_a_commit_git_cannot_read_is_named_with_the_fix(clean: Path):
     assert result.code == 2 and "Traceback" not in result.err
     assert "git cannot read the history" in result.err and "git fsck" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+def test_a_submodule_and_images_in_the_documents_folder_are_no_documents_and_no_damage(clean: Path, tmp_path: Path):
+    vendor = tmp_path / "vendor"
+    vendor.mkdir()
+    (vendor / "README.md").write_text("# A vendor's handbook\n")
+    commit_all(git.Repo.init(vendor, initial_branch="main"), "Vendor handbook")
+    repo = git.Repo(clean)
+    repo.git.execute(["git", "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(vendor),
+                      "docs/vendor"])
+    (clean / "docs/diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    commit_all(repo, "Vendor handbook and a diagram")
+    assert "docs/vendor" not in history.read(clean, "docs").revisions
+    result = run("check", str(clean), "--today", TODAY, "--format", "json")
+    assert result.code == 0, result.err

@@ -11,12 +11,9 @@ they are how "billion laughs" documents explode. Duplicate keys are refused with
 
 from __future__ import annotations
 
+from functools import cache
 from sys import intern
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml import error as ruamel_error
-from ruamel.yaml import nodes as ruamel_nodes
 
 try:
     import yaml as pyyaml
@@ -29,19 +26,32 @@ MAX_DEPTH = 32
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
-_yaml = YAML(typ="safe")
 COMPOSER = "libyaml" if pyyaml is not None and pyyaml.__with_libyaml__ else "ruamel"
-MARKED_ERRORS: tuple[type[Exception], ...] = (ruamel_error.MarkedYAMLError,)
-ERRORS: tuple[type[Exception], ...] = (ruamel_error.YAMLError,)
-SCALARS: tuple[type, ...] = (ruamel_nodes.ScalarNode,)
-SEQUENCES: tuple[type, ...] = (ruamel_nodes.SequenceNode,)
-MAPPINGS: tuple[type, ...] = (ruamel_nodes.MappingNode,)
+MARKED_ERRORS: tuple[type[Exception], ...] = ()
+ERRORS: tuple[type[Exception], ...] = ()
+SCALARS: tuple[type, ...] = ()
+SEQUENCES: tuple[type, ...] = ()
+MAPPINGS: tuple[type, ...] = ()
 if pyyaml is not None:
     MARKED_ERRORS += (pyyaml.MarkedYAMLError,)
     ERRORS += (pyyaml.YAMLError,)
     SCALARS += (pyyaml.ScalarNode,)
     SEQUENCES += (pyyaml.SequenceNode,)
     MAPPINGS += (pyyaml.MappingNode,)
+
+
+@cache
+def _ruamel() -> Any:
+    """ruamel.yaml's composer, imported the first time it is used (libyaml's is preferred)."""
+    global MARKED_ERRORS, ERRORS, SCALARS, SEQUENCES, MAPPINGS
+    from ruamel.yaml import YAML, error, nodes
+
+    MARKED_ERRORS += (error.MarkedYAMLError,)
+    ERRORS += (error.YAMLError,)
+    SCALARS += (nodes.ScalarNode,)
+    SEQUENCES += (nodes.SequenceNode,)
+    MAPPINGS += (nodes.MappingNode,)
+    return YAML(typ="safe")
 
 
 UNRESOLVED = "?"
@@ -68,7 +78,7 @@ def compose(text: str, composer: str | None = None) -> Any:
             return loader.get_single_node()
         finally:
             loader.dispose()
-    return _yaml.compose(text)
+    return _ruamel().compose(text)
 
 
 class YamlError(Exception):

@@ -44,6 +44,8 @@ ABSENT = Facts(None, None, b"")
 
 def facts_of(text: str) -> Facts:
     text = text.removeprefix("\ufeff")
+    if "\r" in text:  # a Windows checkout's working file against the blob git keeps
+        text = text.replace("\r\n", "\n")
     header, body = "", text
     opening = OPENING.match(text)
     if opening:
@@ -98,7 +100,7 @@ class Blobs:
         assert self.repo is not None and self.repo.working_tree_dir is not None
         try:
             return facts_of((Path(self.repo.working_tree_dir) / path).read_bytes().decode("utf-8", "replace"))
-        except OSError:
+        except OSError:  # the loader reports a file it cannot read
             return ABSENT
 
     def _read(self, blobs: list[str]) -> None:

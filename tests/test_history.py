@@ -208,3 +208,12 @@ def test_a_submodule_and_images_in_the_documents_folder_are_no_documents_and_no_
     assert "docs/vendor" not in history.read(clean, "docs").revisions
     result = run("check", str(clean), "--today", TODAY, "--format", "json")
     assert result.code == 0, result.err
+
+
+def test_a_review_stamp_in_a_working_file_with_windows_line_ends_is_not_a_change(clean: Path):
+    path = clean / MANUAL
+    text = path.read_text().replace("last_reviewed: 2026-06-01", "last_reviewed: 2026-11-01")
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    assert rules(clean) == []
+    path.write_bytes(text.replace("every quarter", "every month").replace("\n", "\r\n").encode())
+    assert rules(clean) == [("changed-since-approval", MANUAL)]

@@ -31,7 +31,7 @@ RECORD = "\x1e"
 UNIT = "\x1f"
 NO_BLOB = "0" * 40
 SUBMODULE = "160000"
-FORMAT = 3  # of the history cache; raise whenever its layout or the meaning of blob facts changes
+FORMAT = 4  # of the history cache; raise whenever its layout or the meaning of blob facts changes
 
 
 @dataclass(slots=True)

@@ -217,3 +217,17 @@ def test_a_review_stamp_in_a_working_file_with_windows_line_ends_is_not_a_change
     assert rules(clean) == []
     path.write_bytes(text.replace("every quarter", "every month").replace("\n", "\r\n").encode())
     assert rules(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_paths_with_spaces_and_accents_keep_their_history(clean: Path):
+    repo = git.Repo(clean)
+    renamed = "docs/policies/política de control.md"
+    repo.git.mv(MANUAL, renamed)
+    commit_all(repo, "Rename to Spanish")
+    edit(clean, renamed, "every quarter", "every month")
+    commit_all(repo, "Monthly reviews")
+    revisions = history.read(clean, "docs").classified(renamed)
+    assert [(r.subject, r.path, r.content) for r in revisions] == [
+        ("Initial document set", MANUAL, True), ("Rename to Spanish", renamed, False),
+        ("Monthly reviews", renamed, True)]
+    assert ("changed-since-approval", renamed) in rules(clean)

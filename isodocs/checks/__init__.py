@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
-from isodocs import history as history_module
 from isodocs.checks import coverage, cycle, documents, links, records, soa
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness

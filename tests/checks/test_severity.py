@@ -46,7 +46,11 @@ def test_rules_in_config_change_severity_or_turn_a_rule_off(tmp_path: Path):
 
 def test_today_moves_reviews_from_current_to_due_soon_to_overdue(tmp_path: Path):
     root = make_repo(tmp_path)
-    rules = lambda day: {f["rule"] for f in json.loads(run("check", str(root), "--format", "json", "--today", day).out)["findings"]}
+
+    def rules(day: str) -> set[str]:
+        report = json.loads(run("check", str(root), "--format", "json", "--today", day).out)
+        return {f["rule"] for f in report["findings"]}
+
     assert rules("2027-02-01") == set()
     assert "review-due-soon" in rules("2027-05-15") and "review-overdue" not in rules("2027-05-15")
     assert {"review-overdue", "clause-uncovered"} <= rules("2027-06-02")
@@ -55,7 +59,8 @@ def test_today_moves_reviews_from_current_to_due_soon_to_overdue(tmp_path: Path)
 def test_review_interval_on_a_document_overrides_the_default(tmp_path: Path):
     root = make_repo(tmp_path)
     path = root / "docs/procedures/objectives.md"
-    path.write_text(path.read_text().replace("classification: internal", "review_interval: 3 months\nclassification: internal"))
+    path.write_text(path.read_text().replace("classification: internal",
+                                             "review_interval: 3 months\nclassification: internal"))
     code, report = check(root)
     overdue = [f for f in report["findings"] if f["rule"] == "review-overdue"]
     assert [f["path"] for f in overdue] == ["docs/procedures/objectives.md"]

@@ -40,8 +40,8 @@ class Repository:
 
     @classmethod
     def load(cls, path: Path | str = ".", cache: bool = True, history: bool = False) -> Repository:
-        """The model of the project at `path`; with `history`, its git history is read in a thread while
-        the documents load (git works on another core)."""
+        """The model of the project at `path`; with `history`, its git history, and the changes since each
+        document's approval, are read in a thread while the documents load (git works on another core)."""
         root = config_module.find_root(Path(path))
         config = config_module.load(root)
         catalogs = _catalogs(config)
@@ -62,7 +62,7 @@ class Repository:
     def history(self) -> History:
         """The documents' history from git (unavailable outside a git repository)."""
         if self.reading is None:
-            self.reading = history_module.begin(self.root, self.config.docs_dir, self.cache)
+            return history_module.read(self.root, self.config.docs_dir, self.cache)
         return self.reading.result()
 
     @property

@@ -11,7 +11,7 @@ from isodocs.repository import Repository
 
 
 def show(reference: str, path: str = ".", fmt: str = "text") -> int:
-    repository = Repository.load(Path(path), history=True)
+    repository = Repository.load(Path(path))
     document = repository.find(reference)
     revisions = repository.history
     if not revisions.available:

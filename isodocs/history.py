@@ -195,12 +195,12 @@ def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache
     except ValueError:
         return
     strip = len(prefix) + 1 if prefix != "." else 0
+    working = repo.git.diff("HEAD", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--", scope, as_process=True)
     stored = HistoryCache(top, scope, enabled=cache and not history.shallow)
     history.cache = stored
     since = stored.base_for(repo, head, history.blobs)
     if since is not None:
         history.revisions = stored.revisions
-    working = repo.git.diff("HEAD", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--", scope, as_process=True)
     if since != head:
         _apply_log(history, repo, scope, strip, since, head)
     uncommitted = working.proc.stdout.read().decode("utf-8", "replace")

@@ -154,7 +154,7 @@ def bench_scaffold(work: Path, repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="isodocs benchmarks")
     parser.add_argument("--large", action="store_true", help="also 100,000 documents")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each step; the best counts")
     args = parser.parse_args()
     compileall.compile_dir(str(BENCH.parent / "isodocs"), quiet=1)  # as an installed package has it
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

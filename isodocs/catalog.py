@@ -65,6 +65,11 @@ class Catalog:
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
+    def control(self, control_id: str) -> Entry | None:
+        """The Annex A control of that id; None when there is no such entry or it is not a control."""
+        entry = self.entries.get(control_id)
+        return entry if entry is not None and entry.control else None
+
 
 def catalog_dir() -> Path:
     return data_dir("standards")

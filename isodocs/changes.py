@@ -88,7 +88,7 @@ def snapshot(repository: Repository, repo: git.Repo, revision: str) -> Iterator[
     with tempfile.TemporaryDirectory(prefix="isodocs-diff-") as folder:
         with tarfile.open(fileobj=stream) as archive:
             archive.extractall(folder, filter="data")
-        yield Repository.load(Path(folder) / prefix)
+        yield Repository.load(Path(folder) / prefix, cache=False)  # a temporary folder: nothing to keep
 
 
 def compare(repository: Repository, base: str, head: str | None, today: date) -> Diff:

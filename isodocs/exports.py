@@ -17,6 +17,7 @@ from isodocs.checks import cycle
 from isodocs.checks.context import Context
 from isodocs.checks.soa import control_states
 from isodocs.document import Document
+from isodocs.formats.markdown import cell
 
 Cell = str | int | date | None
 
@@ -164,9 +165,13 @@ def to_csv(table: Table) -> bytes:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow(["" if value is None else value.isoformat() if isinstance(value, date) else value
-                         for value in row])
+        writer.writerow([_plain(value) for value in row])
     return stream.getvalue().encode("utf-8-sig")  # the byte-order mark makes spreadsheet programs read UTF-8
+
+
+def _plain(value: Cell) -> object:
+    """A cell as text files hold it: nothing for None, ISO 8601 for a date."""
+    return "" if value is None else value.isoformat() if isinstance(value, date) else value
 
 
 def to_xlsx(table: Table) -> bytes:
@@ -198,12 +203,8 @@ def to_xlsx(table: Table) -> bytes:
 
 
 def to_markdown(table: Table) -> bytes:
-    def cell(value: Cell) -> str:
-        text = "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
-        return text.replace("|", "\\|").replace("\n", " ")
-
     lines = [f"# {table.title}", "", "| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(cell(str(_plain(v))) for v in row) + " |" for row in table.rows]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from isodocs.dates import Interval
 from isodocs.document import Decision, Document
 from isodocs.repository import Repository
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -16,7 +20,7 @@ class Context:
     repository: Repository
     today: date
     _due: dict = field(default_factory=dict, repr=False)  # next review per (last review, interval)
-    memo: dict = field(default_factory=dict, repr=False)  # clause and control states per catalog, worked out once
+    _once: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def index(self) -> dict[tuple[str, str], list[Document]]:
@@ -41,6 +45,12 @@ class Context:
                     for control, decision in decisions.items():
                         per_catalog.setdefault(control, (decision, document))
         return found
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` the first time `key` is asked for in this run; the same result every time after."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     @property
     def config_path(self) -> str:

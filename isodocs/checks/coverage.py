@@ -48,10 +48,7 @@ def required_clauses(context: Context, catalog: Catalog) -> list[str]:
 
 def clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
     """What the document set does for each required clause of a catalog (worked out once per run)."""
-    key = ("clauses", catalog.id)
-    if key not in context.memo:
-        context.memo[key] = _clause_states(context, catalog)
-    return context.memo[key]
+    return context.once(("clauses", catalog.id), lambda: _clause_states(context, catalog))
 
 
 def _clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
@@ -113,7 +110,7 @@ def _unknown(context: Context) -> Iterator[Finding]:
         for catalog_id, decisions in document.applicability.items():
             catalog = catalogs.get(catalog_id)
             for control, decision in decisions.items():
-                if catalog is None or control not in catalog.entries or not catalog.entries[control].control:
+                if catalog is None or catalog.control(control) is None:
                     name = catalog.name if catalog else catalog_id
                     yield Finding("clause-unknown", document.path, decision.line,
                                   say("control-unknown", name=name, clause=control,

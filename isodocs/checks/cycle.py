@@ -37,8 +37,8 @@ def check_risks(context: Context) -> Iterator[Finding]:
             catalog = catalogs.get(catalog_id)
             decisions = context.decisions.get(catalog_id, {})
             for control in controls:
-                entry = catalog.get(control) if catalog else None
-                if entry is None or not entry.control:
+                entry = catalog.control(control) if catalog else None
+                if entry is None:
                     name = catalog.name if catalog else catalog_id
                     yield Finding("clause-unknown", document.path, risk.lines.get("controls", risk.line),
                                   say("risk-control-unknown", **where, control=control, name=name), document.id)

@@ -31,15 +31,12 @@ class ControlState:
 
 def control_states(context: Context, catalog: Catalog) -> list[ControlState]:
     """Every Annex A control of a catalog with its decision and implementation (worked out once per run)."""
-    key = ("controls", catalog.id)
-    if key not in context.memo:
-        context.memo[key] = _control_states(context, catalog)
-    return context.memo[key]
+    return context.once(("controls", catalog.id), lambda: _control_states(context, catalog))
 
 
 def _control_states(context: Context, catalog: Catalog) -> list[ControlState]:
     index = context.index
-    decisions = decisions_of(context, catalog.id)
+    decisions = context.decisions.get(catalog.id, {})
     ids = context.repository.by_id
     states = []
     for entry in catalog.controls:
@@ -60,11 +57,6 @@ def _control_states(context: Context, catalog: Catalog) -> list[ControlState]:
             state = "pending"
         states.append(ControlState(catalog.id, entry.id, entry.title, decision, source, implementing, state))
     return states
-
-
-def decisions_of(context: Context, catalog_id: str) -> dict[str, tuple[Decision, Document]]:
-    """The first decision for each control of a catalog, and the document that holds it."""
-    return context.decisions.get(catalog_id, {})
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -98,20 +90,20 @@ def check(context: Context) -> Iterator[Finding]:
 
 
 def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:
-    first: dict[str, Document] = {}
+    owners = context.decisions.get(catalog_id, {})
     for document in context.repository.documents:
         if document.retired:
             continue
         for control, decision in document.applicability.get(catalog_id, {}).items():
-            if control in first and first[control] is not document:
+            owner = owners[control][1]
+            if owner is not document:
                 yield Finding("schema-invalid", document.path, decision.line,
-                              say("soa-twice", control=control, other=first[control].path), document.id)
-            first.setdefault(control, document)
+                              say("soa-twice", control=control, other=owner.path), document.id)
 
 
 def _unknown_documents(context: Context, catalog_id: str) -> Iterator[Finding]:
     ids = context.repository.by_id
-    for control, (decision, source) in decisions_of(context, catalog_id).items():
+    for control, (decision, source) in context.decisions.get(catalog_id, {}).items():
         for doc_id in decision.documents:
             if doc_id not in ids:
                 yield Finding("soa-unimplemented", source.path, decision.line,

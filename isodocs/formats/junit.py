@@ -6,28 +6,23 @@ import xml.etree.ElementTree as ET
 
 from isodocs.checks import Report
 from isodocs.checks.rules import RULES
+from isodocs.findings import ERROR
 
 
 def render(report: Report) -> str:
-    suites = ET.Element("testsuites", name="isodocs check", tests=str(len(RULES)),
-                        failures=str(sum(1 for f in report.findings if f.severity == "error")))
-    suite = ET.SubElement(suites, "testsuite", name="isodocs", tests=str(len(RULES)))
-    failures = 0
+    suites = ET.Element("testsuites", name="isodocs check", tests=str(len(RULES)), failures=str(report.errors))
+    suite = ET.SubElement(suites, "testsuite", name="isodocs", tests=str(len(RULES)), failures=str(report.errors))
     for rule_id in RULES:
         found = [f for f in report.findings if f.rule == rule_id]
         case = ET.SubElement(suite, "testcase", classname="isodocs", name=rule_id)
         for finding in found:
             where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-            tag = "failure" if finding.severity == "error" else "system-out"
-            if tag == "failure":
-                failures += 1
+            if finding.severity == ERROR:
                 element = ET.SubElement(case, "failure", type=rule_id, message=f"{where}: {finding.message}")
                 element.text = f"{where}: {finding.message}"
             else:
                 element = ET.SubElement(case, "system-out")
                 element.text = f"warning {where}: {finding.message}"
-    suite.set("failures", str(failures))
-    suites.set("failures", str(failures))
     readiness = ET.SubElement(suite, "properties")
     for catalog, ready in report.readiness.items():
         ET.SubElement(readiness, "property", name=f"readiness.{catalog}",

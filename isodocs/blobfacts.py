@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from isodocs import gitpipe
 from isodocs.errors import IsodocsError
+from isodocs.fences import Split, SplitError, split
 
 if TYPE_CHECKING:
     import git
@@ -23,12 +24,10 @@ if TYPE_CHECKING:
 # Front matter keys whose edits are not a change of the document's content.
 METADATA = ("id", "title", "type", "owner", "approver", "status", "version", "approved", "last_reviewed",
             "review_interval", "classification", "description", "tags", "hide")
-OPENING = re.compile(r"---[ \t]*\r?\n")
-CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 # A metadata key with the lines that continue it: indented lines, list items, comments, blank lines.
-METADATA_ENTRY = re.compile(rf"^(?:{'|'.join(METADATA)})[ \t]*:.*\n(?:[ \t-].*\n|#.*\n|\r?\n)*", re.M)
-COMMENT_OR_BLANK = re.compile(r"^[ \t]*(?:#.*)?\r?\n", re.M)
-BLANK = re.compile(r"^[ \t]*\r?\n", re.M)
+METADATA_ENTRY = re.compile(rf"^(?:{'|'.join(METADATA)})[ \t]*:.*\n(?:[ \t-].*\n|#.*\n|\n)*", re.M)
+COMMENT_OR_BLANK = re.compile(r"^[ \t]*(?:#.*)?\n", re.M)
+BLANK = re.compile(r"^[ \t]*\n", re.M)
 APPROVAL = re.compile(r"^(version|approved)[ \t]*:(.*)$", re.M)
 WORKTREE = "worktree:"  # prefix of the name under which a working file's facts are asked for
 
@@ -46,12 +45,11 @@ def facts_of(text: str) -> Facts:
     text = text.removeprefix("\ufeff")
     if "\r" in text:  # a Windows checkout's working file against the blob git keeps
         text = text.replace("\r\n", "\n")
-    header, body = "", text
-    opening = OPENING.match(text)
-    if opening:
-        closing = CLOSING.search(text, opening.end())
-        if closing:
-            header, body = text[opening.end():closing.start()], text[closing.end():]
+    try:
+        parts = split(text)
+    except SplitError:  # never closed: all of it is text
+        parts = Split(None, text, 1)
+    header, body = parts.header or "", parts.body
     version = approved = None
     for key, rest in APPROVAL.findall(header):
         if key == "version":
@@ -71,9 +69,9 @@ class Blobs:
     """Facts of blobs by their git object name, read on demand, as many at a time as asked for, from one
     `git cat-file --batch`; facts of working files (named WORKTREE + path) read from disk."""
 
-    def __init__(self, repo: git.Repo | None = None, known: dict[str, Facts] | None = None) -> None:
+    def __init__(self, repo: git.Repo | None = None) -> None:
         self.repo = repo
-        self.known: dict[str, Facts] = known if known is not None else {}
+        self.known: dict[str, Facts] = {}
         self.learned = 0  # facts read from git and not yet kept in the history cache
 
     def facts(self, name: str | None) -> Facts:

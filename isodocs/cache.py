@@ -169,8 +169,6 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
 
 def _message(message: str) -> Any:
     """A message as marshal keeps it: its key and plain parameters, so it can be said in Russian later."""
-    if isinstance(message, Message) and all(isinstance(v, (str, int)) for v in message.params.values()):
-        return (message.key, message.params)
     if isinstance(message, Message) and all(isinstance(v, (str, int, Message)) for v in message.params.values()):
         return (message.key, {k: _message(v) if isinstance(v, Message) else v for k, v in message.params.items()})
     return str(message)
@@ -179,7 +177,7 @@ def _message(message: str) -> Any:
 def _unmessage(value: Any) -> str:
     if isinstance(value, tuple):
         key, params = value
-        return Message(key, **{k: _unmessage(v) if isinstance(v, tuple) else v for k, v in params.items()})
+        return Message(key, **{k: _unmessage(v) for k, v in params.items()})
     return value
 
 

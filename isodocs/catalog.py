@@ -29,10 +29,6 @@ class Entry:
     def annex(self) -> bool:
         return self.id.startswith("A.")
 
-    @property
-    def label(self) -> str:
-        return f"{self.id} {self.title}" if self.title else self.id
-
 
 @dataclass(frozen=True)
 class Amendment:

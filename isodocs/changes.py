@@ -24,7 +24,7 @@ from isodocs.checks.soa import control_states
 from isodocs.config import CONFIG_FILE
 from isodocs.document import Document
 from isodocs.errors import IsodocsError
-from isodocs.history import History
+from isodocs.history import open_repo, project_prefix
 from isodocs.repository import Repository
 
 
@@ -72,11 +72,8 @@ class Diff:
 
 
 @contextmanager
-def snapshot(repository: Repository, repo: git.Repo, revision: str) -> Iterator[Repository]:
+def snapshot(repository: Repository, repo: git.Repo, prefix: str, revision: str) -> Iterator[Repository]:
     """The repository as it was at `revision`, loaded from a temporary copy of git's tree."""
-    top = Path(repo.working_tree_dir).resolve()
-    prefix = repository.root.resolve().relative_to(top).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
     paths = [f"{prefix}{CONFIG_FILE}", f"{prefix}{repository.config.docs_dir}"]
     stream = io.BytesIO()
     try:
@@ -92,10 +89,9 @@ def snapshot(repository: Repository, repo: git.Repo, revision: str) -> Iterator[
 
 
 def compare(repository: Repository, base: str, head: str | None, today: date) -> Diff:
-    try:
-        repo = git.Repo(repository.root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise IsodocsError(f"{repository.root} is not a git repository") from None
+    repo = open_repo(repository.root)
+    if repo is None:
+        raise IsodocsError(f"{repository.root} is not a git repository")
     for revision in (base, head):
         if revision is not None:
             try:
@@ -103,19 +99,18 @@ def compare(repository: Repository, base: str, head: str | None, today: date) ->
             except (git.BadName, ValueError, git.GitCommandError):
                 raise IsodocsError(f"cannot read {revision} from git: no such branch, tag or commit",
                                    hint="fetch it first (CI: a full clone, fetch-depth: 0 or GIT_DEPTH: 0)") from None
-    renames = _renames(repo, repository, base, head)
-    with snapshot(repository, repo, base) as before:
+    prefix = project_prefix(repo, repository.root)
+    renames = _renames(repo, repository, prefix, base, head)
+    with snapshot(repository, repo, prefix, base) as before:
         if head is None:
             return _compare(before, repository, renames, base, "working tree", today)
-        with snapshot(repository, repo, head) as after:
+        with snapshot(repository, repo, prefix, head) as after:
             return _compare(before, after, renames, base, head, today)
 
 
-def _renames(repo: git.Repo, repository: Repository, base: str, head: str | None) -> dict[str, str]:
+def _renames(repo: git.Repo, repository: Repository, prefix: str, base: str, head: str | None) -> dict[str, str]:
     """New path to old path for documents git sees as renamed."""
-    top = Path(repo.working_tree_dir).resolve()
-    prefix = repository.root.resolve().relative_to(top).as_posix()
-    strip = 0 if prefix == "." else len(prefix) + 1
+    strip = len(prefix)
     revisions = [base] + ([head] if head else [])
     output = repo.git.diff("-M", "--name-status", "--no-color", *revisions, "--", repository.config.docs_dir)
     renames = {}
@@ -187,4 +182,4 @@ def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
     return result
 
 
-__all__ = ["Diff", "DocumentChange", "ClauseChange", "compare", "History"]
+__all__ = ["Diff", "DocumentChange", "ClauseChange", "compare"]

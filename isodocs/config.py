@@ -129,14 +129,9 @@ def _build(path: Path, data: YMap) -> Config:
         placeholders=list(data.get("placeholders") or []),
         lines=data,
     )
-    if "review_interval" in defaults:
-        config.review_interval = Interval.parse(defaults["review_interval"])
-    if "due_soon" in defaults:
-        config.due_soon = Interval.parse(defaults["due_soon"])
-    if "management_review" in defaults:
-        config.management_review = Interval.parse(defaults["management_review"])
-    if "audit_cycle" in defaults:
-        config.audit_cycle = Interval.parse(defaults["audit_cycle"])
+    for key in ("review_interval", "due_soon", "management_review", "audit_cycle"):
+        if key in defaults:
+            setattr(config, key, Interval.parse(defaults[key]))
     if "classification" in defaults:
         config.default_classification = defaults["classification"]
     return config

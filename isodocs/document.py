@@ -114,7 +114,7 @@ class Document:
     @property
     def body(self) -> str:
         """The Markdown after the front matter, read from the file (bodies are not kept in memory)."""
-        from isodocs.frontmatter import decode, split
+        from isodocs.fences import decode, split
 
         if not self.source:
             return ""

@@ -21,7 +21,7 @@ from ruamel.yaml.error import YAMLError
 
 from isodocs.atomic import write_bytes
 from isodocs.errors import IsodocsError
-from isodocs.frontmatter import SplitError, decode, split
+from isodocs.fences import SplitError, decode, split
 from isodocs.yamlload import YamlError, YMap, parse
 
 _round_trip = YAML(typ="rt")
@@ -58,13 +58,6 @@ def quoted_like(old_token: str | None, value: str) -> str:
     return value
 
 
-def read_header(path: Path) -> tuple[bytes, CommentedMap, YMap]:
-    """The file's bytes, its header for editing (ruamel round trip) and as isodocs reads it."""
-    raw = path.read_bytes()
-    data, plain = parse_header(raw, path)
-    return raw, data, plain
-
-
 def parse_header(raw: bytes, path: Path) -> tuple[CommentedMap, YMap]:
     try:
         text = decode(raw)
@@ -93,7 +86,8 @@ def edit(path: Path, changes: list[Change] | Callable[[YMap], list[Change]]) -> 
     commands editing the same file at once each build on the other's result.
     """
     with locked(path.parent):
-        raw, data, plain = read_header(path)
+        raw = path.read_bytes()
+        data, plain = parse_header(raw, path)
         new = apply(raw, data, changes(plain) if callable(changes) else changes, path)
         write_bytes(path, new)
         return new

@@ -17,7 +17,7 @@ from isodocs.checks import cycle
 from isodocs.checks.context import Context
 from isodocs.checks.soa import control_states
 from isodocs.document import Document
-from isodocs.formats.markdown import cell
+from isodocs.formats.markdown import cell as markdown_cell
 
 Cell = str | int | date | None
 
@@ -204,7 +204,7 @@ def to_xlsx(table: Table) -> bytes:
 
 def to_markdown(table: Table) -> bytes:
     lines = [f"# {table.title}", "", "| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
-    lines += ["| " + " | ".join(cell(str(_plain(v))) for v in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(markdown_cell(str(_plain(v))) for v in row) + " |" for row in table.rows]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

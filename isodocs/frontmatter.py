@@ -7,13 +7,12 @@ becomes a finding with the file and line instead.
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
 from sys import intern
 from typing import Any
 
 from isodocs import markdown
 from isodocs.dates import Interval, parse_date
+from isodocs.fences import Split, SplitError, decode, split
 from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
 from isodocs.messages import say
@@ -25,54 +24,8 @@ from isodocs.yamlload import YamlError, YMap, parse
 CONTROL_KEYS = frozenset({"id", "type", "owner", "approver", "version", "approved", "last_reviewed",
                           "review_interval", "classification", "clauses", "applicability", "nonconformity",
                           "risks", "audits", "management_review"})
-CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)
 FRONTMATTER_INVALID = "frontmatter-invalid"
 SCHEMA_INVALID = "schema-invalid"
-
-
-@dataclass
-class Split:
-    header: str | None   # the YAML between the fences, None when the file has no front matter
-    body: str
-    body_line: int       # file line where the body starts
-
-
-class SplitError(Exception):
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-
-def split(text: str) -> Split:
-    """Separate `---` fenced front matter from the body. Line numbers are the file's."""
-    if not text.startswith("---"):
-        return Split(None, text, 1)
-    first_end = text.find("\n")
-    if first_end == -1 or text[3:first_end].strip():
-        return Split(None, text, 1)
-    start = first_end + 1
-    closing = CLOSING_FENCE.search(text, start)
-    if closing is None:
-        raise SplitError(say("unclosed"), 1)
-    fence_line = text.count("\n", 0, closing.start()) + 1
-    return Split(text[start:closing.start()], text[closing.end() + 1:], fence_line + 1)
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 text with a byte-order mark dropped and CRLF made LF; SplitError names the line."""
-    if b"\x00" in raw:
-        raise SplitError(say("binary"), 1)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise SplitError(say("not-utf8", line=line), line) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
 
 
 def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, list[Finding]]:

@@ -31,7 +31,7 @@ RECORD = "\x1e"
 UNIT = "\x1f"
 NO_BLOB = "0" * 40
 SUBMODULE = "160000"
-FORMAT = 4  # of the history cache; raise whenever its layout or the meaning of blob facts changes
+FORMAT = 5  # of the history cache; raise whenever its layout or the meaning of blob facts changes
 
 
 @dataclass(slots=True)
@@ -82,12 +82,14 @@ class History:
     blobs: Blobs = field(default_factory=Blobs, repr=False, compare=False)
     cache: HistoryCache | None = field(default=None, repr=False, compare=False)
     head: str = ""
+    stale: bool = False  # the cache lacks commits read from the log in this run
     _since_approval: dict[str, Revision | None] = field(default_factory=dict, repr=False, compare=False)
 
     def remember(self) -> None:
-        """Keep the facts of the blobs read since the history was loaded for the next run."""
-        if self.cache is not None and self.blobs.learned:
+        """Keep what was read from git in this run (commits, facts of blobs) for the next run."""
+        if self.cache is not None and (self.stale or self.blobs.learned):
             self.cache.save(self.head, self.revisions, self.blobs)
+            self.stale = False
 
     def of(self, path: str) -> list[Revision]:
         return self.revisions.get(path, [])
@@ -101,13 +103,10 @@ class History:
         self.classify([path])
         return self.of(path)
 
-    def changed_since_approval(self, path: str) -> Revision | None:
-        """The first content change after the latest approval, including uncommitted edits."""
-        return self.changes_since_approval([path])[path]
-
     def changes_since_approval(self, paths: Iterable[str]) -> dict[str, Revision | None]:
-        """changed_since_approval for many documents at once: each walked back from its newest revision to
-        its latest approval, one step for all of them at a time, the blobs of each step read together."""
+        """For each document, the first change of its content after its latest approval (uncommitted edits
+        included), or None: each walked back from its newest revision to its latest approval, one step for
+        all of them at a time, the blobs of each step read together."""
         paths = list(paths)
         results = self._since_approval
         pending: dict[str, tuple[list[Revision], Revision | None]] = {}
@@ -153,9 +152,10 @@ def begin(root: Path, docs_dir: str, cache: bool = True) -> Future[History]:
     its latest approval), while the caller goes on."""
 
     def reading() -> History:
-        history = read(root, docs_dir, cache)
+        history = _load(root, docs_dir, cache)
         history.changes_since_approval(path for path in {*history.revisions, *history.uncommitted}
                                        if path.endswith(markdown.SUFFIXES))
+        history.remember()
         return history
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isodocs-history")
@@ -165,13 +165,19 @@ def begin(root: Path, docs_dir: str, cache: bool = True) -> Future[History]:
 
 
 def read(root: Path, docs_dir: str, cache: bool = True) -> History:
+    """The history of the documents under `docs_dir`, the commits read kept for the next run."""
+    history = _load(root, docs_dir, cache)
+    history.remember()
+    return history
+
+
+def _load(root: Path, docs_dir: str, cache: bool) -> History:
     if not in_git(root):
         return History(available=False, reason="not a git repository")
     import git
 
-    try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+    repo = open_repo(root)
+    if repo is None:
         return History(available=False, reason="not a git repository")
     history = History(shallow=(Path(repo.git_dir) / "shallow").exists(), blobs=Blobs(repo))
     try:
@@ -184,17 +190,33 @@ def read(root: Path, docs_dir: str, cache: bool = True) -> History:
     return history
 
 
+def open_repo(root: Path) -> git.Repo | None:
+    """The git repository `root` is in, or None."""
+    import git
+
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+
+
+def project_prefix(repo: git.Repo, root: Path) -> str:
+    """Where the project at `root` sits in git's tree, as git writes paths: "" or "folder/"."""
+    prefix = root.resolve().relative_to(Path(repo.working_tree_dir).resolve()).as_posix()
+    return "" if prefix == "." else prefix + "/"
+
+
 def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache: bool) -> None:
     import git
 
     top = Path(repo.working_tree_dir).resolve()
-    prefix = root.resolve().relative_to(top).as_posix()
-    scope = posixpath.normpath(f"{prefix}/{docs_dir}")
+    prefix = project_prefix(repo, root)
+    scope = posixpath.normpath(prefix + docs_dir)
     try:
         head = history.head = git.SymbolicReference.dereference_recursive(repo, "HEAD")
     except ValueError:
         return
-    strip = len(prefix) + 1 if prefix != "." else 0
+    strip = len(prefix)
     working = repo.git.diff("HEAD", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--", scope, as_process=True)
     stored = HistoryCache(top, scope, enabled=cache and not history.shallow)
     history.cache = stored
@@ -211,8 +233,7 @@ def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache
             path = new_path[strip:]
             history.uncommitted[path] = Revision("0" * 40, now, "", "uncommitted", path, old_blob,
                                                  WORKTREE + new_path, history.blobs)
-    if since != head:
-        stored.save(head, history.revisions, history.blobs)
+    history.stale = since != head
 
 
 def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: str | None, head: str) -> None:

@@ -83,7 +83,7 @@ EN: dict[str, str] = {
     "unreadable-folder": "cannot read folder: {reason}",
     "unreadable-file": "cannot read file: {reason}",
     "too-large": "file larger than {size} MiB; split it or move attachments out of the docs folder",
-    "not-git": "changed-since-approval was not checked: {reason}",
+    "not-git": "changed-since-approval was not checked: not a git repository",
     "shallow": "the git clone is shallow, so history may be incomplete: fetch the full history (GitHub: "
                "actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
     # report text
@@ -175,7 +175,7 @@ RU: dict[str, str] = {
     "unreadable-folder": "папку не прочитать: {reason}",
     "unreadable-file": "файл не прочитать: {reason}",
     "too-large": "файл больше {size} МиБ; разделите его или уберите вложения из папки документов",
-    "not-git": "правило changed-since-approval не проверялось: {reason_ru}",
+    "not-git": "правило changed-since-approval не проверялось: не репозиторий git",
     "shallow": "клон git неполный (shallow), история может быть неполной: загрузите всю историю (GitHub: "
                "actions/checkout с fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
     "summary": "ошибок: {errors}, предупреждений: {warnings}",

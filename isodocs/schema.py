@@ -19,7 +19,6 @@ from isodocs.yamlload import line_of
 class SchemaProblem:
     line: int
     message: str
-    key: str | None
 
 
 @cache
@@ -57,33 +56,32 @@ def problems(name: str, value: Any, default_line: int = 1) -> Iterator[SchemaPro
 def _explain(error: Any, root: Any, default_line: int) -> Iterator[SchemaProblem]:
     path = list(error.absolute_path)
     where = ".".join(str(step) for step in path)
-    key = str(path[-1]) if path else None
     line = line_of(root, path, default_line)
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for extra in sorted(set(error.instance) - set(allowed)):
             guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             hint = say("did-you-mean", guess=guess[0]) if guess else say("known-keys", keys=", ".join(allowed))
-            yield SchemaProblem(line_of(root, [*path, extra], line), say("unknown-key", key=extra, hint=hint), extra)
+            yield SchemaProblem(line_of(root, [*path, extra], line), say("unknown-key", key=extra, hint=hint))
         return
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         inside = f" in '{where}'" if where else ""
-        yield SchemaProblem(line, say("missing-key", key=missing, inside=inside), missing)
+        yield SchemaProblem(line, say("missing-key", key=missing, inside=inside))
         return
     label = f"'{where}'" if where else "the value"
     if error.validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
-        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected one of: {choices}", key)
+        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected one of: {choices}")
     elif error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        yield SchemaProblem(line, f"{label} must be {_article(expected)}, not {_kind(error.instance)}", key)
+        yield SchemaProblem(line, f"{label} must be {_article(expected)}, not {_kind(error.instance)}")
     elif error.validator == "pattern":
         described = error.schema.get("description", f"the pattern {error.validator_value}")
-        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected {described}", key)
+        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected {described}")
     else:
-        yield SchemaProblem(line, f"{label}: {error.message}", key)
+        yield SchemaProblem(line, f"{label}: {error.message}")
 
 
 def _article(kind: str) -> str:

@@ -70,9 +70,9 @@ if pyyaml is not None:
             """See descend_resolver."""
 
 
-def compose(text: str, composer: str | None = None) -> Any:
-    """The node tree of one YAML document, from the fastest composer available (or the one named)."""
-    if (composer or COMPOSER) == "libyaml":
+def compose(text: str) -> Any:
+    """The node tree of one YAML document, from the fastest composer available."""
+    if COMPOSER == "libyaml":
         loader = _Composer(text)
         try:
             return loader.get_single_node()
@@ -104,13 +104,13 @@ class YList(list):
     lines: list[int]
 
 
-def parse(text: str, composer: str | None = None, first_line: int = 1) -> Any:
+def parse(text: str, first_line: int = 1) -> Any:
     """Parse one YAML document into YMap/YList/str/bool/None. Raises YamlError.
 
     `first_line` is the number, in its file, of the text's first line: every line reported (in
     values and in errors) is a line of the file."""
     try:
-        node = compose(text, composer)
+        node = compose(text)
     except MARKED_ERRORS as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark is not None else first_line

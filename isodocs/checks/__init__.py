@@ -52,8 +52,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw += _changed_since_approval(context, history)
     notes: list[str] = []
     if not history.available:
-        reason_ru = "не репозиторий git" if history.reason == "not a git repository" else history.reason
-        notes.append(say("not-git", reason=history.reason, reason_ru=reason_ru))
+        notes.append(say("not-git"))
     elif history.shallow:
         notes.append(say("shallow"))
     raw += cycle.check_audit_readiness(context, raw)

@@ -16,7 +16,6 @@ def check(path: str, fmt: str = "text", output: str | None = None, today: date |
           strict: bool = False, cache: bool = True) -> int:
     repository = Repository.load(Path(path), cache=cache, history=True)
     report = checks.run(repository, today or date.today())
-    repository.history.remember()
     if fmt == "text":
         rendered = text.render(report, colour=output is None and sys.stdout.isatty())
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
@@ -11,7 +10,7 @@ from mkdocs.structure.files import File, Files
 
 from isodocs.checks.rules import RULES
 from isodocs.main import build_parser
-from isodocs.resources import schema_path
+from isodocs.schema import schema as load_schema
 
 
 def on_files(files: Files, config) -> Files:
@@ -54,7 +53,7 @@ def rules_page() -> str:
 
 
 def schema_page(name: str, title: str, intro: str) -> str:
-    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    schema = load_schema(name)
     required = set(schema.get("required", []))
     lines = [f"# {title}", "", intro, schema.get("description", ""), "",
              f"The JSON Schema ships with the package as `isodocs/schemas/{name}.schema.json`.", "",

@@ -38,21 +38,22 @@ for folder, _, names in os.walk(os.path.join(sys.argv[1], "docs")):
 """
 
 
+def run_once(command: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, float]:
+    """Wall time in seconds and peak memory in MB of one run of the command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
 def measure(command: list[str], cwd: Path | None = None, repeat: int = 3, env: dict | None = None
             ) -> tuple[float, float]:
-    """Best wall time in seconds and the peak memory in MB of that command."""
-    best, peak = float("inf"), 0.0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"failed: {' '.join(command)}")
-        best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss / 1024)
-    return best, peak
+    """Best wall time in seconds and the peak memory in MB over `repeat` runs of the command."""
+    return interleaved(partial(run_once, command, cwd, env), repeat=repeat)[0]
 
 
 def interleaved(*runs: Callable[[], tuple[float, float]], repeat: int = 3) -> list[tuple[float, float]]:
@@ -91,8 +92,8 @@ def bench_check(work: Path, documents: int, repeat: int) -> None:
     root = generated(work / f"check-{documents}", documents)
     check = [str(BIN / "isodocs"), "check", str(root), "--format", "json"]
     cache = {"ISODOCS_CACHE_DIR": str(work / f"cache-{documents}")}
-    floor, cold = interleaved(partial(measure, [PYTHON, "-c", FLOOR, str(root)], repeat=1),
-                              partial(measure, [*check, "--no-cache"], repeat=1), repeat=repeat)
+    floor, cold = interleaved(partial(run_once, [PYTHON, "-c", FLOOR, str(root)]),
+                              partial(run_once, [*check, "--no-cache"]), repeat=repeat)
     row(f"check {documents:,} documents (no cache)", cold, floor, "target: < 2x floor, < 2 s at 10,000")
     measure(check, repeat=1, env=cache)
     warm = measure(check, repeat=repeat, env=cache)
@@ -107,9 +108,9 @@ def bench_history(work: Path, documents: int, commits: int, repeat: int) -> None
               "h.classify(h.revisions) if sys.argv[3] == 'all' else None; h.remember()")
     cache = {"ISODOCS_CACHE_DIR": str(work / "history-cache")}
     floor, cold, every = interleaved(
-        partial(measure, ["git", "log", "--name-status", "--format=%H %at %an %s", "--", "docs"], cwd=root, repeat=1),
-        partial(measure, [PYTHON, "-c", script, str(root), "no-cache", "log"], repeat=1),
-        partial(measure, [PYTHON, "-c", script, str(root), "no-cache", "all"], repeat=1), repeat=repeat)
+        partial(run_once, ["git", "log", "--name-status", "--format=%H %at %an %s", "--", "docs"], cwd=root),
+        partial(run_once, [PYTHON, "-c", script, str(root), "no-cache", "log"]),
+        partial(run_once, [PYTHON, "-c", script, str(root), "no-cache", "all"]), repeat=repeat)
     row(f"history {documents:,} docs, {commits:,} commits", cold, floor, "target: < 2x git log")
     row("  and the version and kind of every change", every, floor, "(reads every version's blob)")
     measure([PYTHON, "-c", script, str(root), "cache", "all"], repeat=1, env=cache)

@@ -53,9 +53,10 @@ def problems(answers: dict) -> list[str]:
 
 
 def main(answers: dict) -> int:
-    for problem in problems(answers):
+    found = problems(answers)
+    for problem in found:
         sys.stderr.write(f"error: {problem}\n")
-    return 1 if problems(answers) else 0
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

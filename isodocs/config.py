@@ -59,6 +59,18 @@ class Config:
     def line(self, *path: str | int) -> int:
         return line_of(self.lines, list(path), 1) if self.lines is not None else 1
 
+    def person(self, role_id: str) -> str:
+        """Who holds a role: the name isodocs.yml gives, else the role id itself."""
+        role = self.roles.get(role_id)
+        return role.name if role else role_id
+
+    def role_label(self, role_id: str | None) -> str | None:
+        """A role as tables show it: "Name (role id)", the id alone when isodocs.yml lists no name."""
+        if role_id is None:
+            return None
+        role = self.roles.get(role_id)
+        return f"{role.name} ({role_id})" if role else role_id
+
 
 def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds isodocs.yml."""

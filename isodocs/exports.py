@@ -46,12 +46,12 @@ def soa(context: Context) -> Table:
 
 
 def register(context: Context) -> Table:
-    roles = context.repository.config.roles
+    config = context.repository.config
     rows: list[list[Cell]] = []
     for d in sorted(context.repository.documents, key=lambda d: d.id):
-        rows.append([d.id, d.title, d.type, d.status, d.version, _role(roles, d.owner), _role(roles, d.approver),
-                     d.approved, d.last_reviewed, context.next_review(d),
-                     d.classification or context.repository.config.default_classification,
+        rows.append([d.id, d.title, d.type, d.status, d.version, config.role_label(d.owner),
+                     config.role_label(d.approver), d.approved, d.last_reviewed, context.next_review(d),
+                     d.classification or config.default_classification,
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in d.clauses.items()), d.path])
     return Table("Document register",
                  ["ID", "Title", "Type", "Status", "Version", "Owner", "Approver", "Approved", "Last review",
@@ -60,11 +60,11 @@ def register(context: Context) -> Table:
 
 
 def risks(context: Context) -> Table:
-    roles = context.repository.config.roles
+    config = context.repository.config
     rows: list[list[Cell]] = []
     for risk, document in cycle.risks(context):
         rows.append([risk.id, risk.asset, risk.threat, risk.likelihood, risk.impact, risk.level,
-                     _role(roles, risk.owner), risk.treatment,
+                     config.role_label(risk.owner), risk.treatment,
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
                      risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
                      risk.review, document.id])
@@ -76,15 +76,16 @@ def risks(context: Context) -> Table:
 
 
 def nonconformities(context: Context) -> Table:
-    roles = context.repository.config.roles
+    config = context.repository.config
     rows: list[list[Cell]] = []
     for d in context.repository.documents:
         record = d.nonconformity
         if record is None:
             continue
         status = "closed" if record.closed else ("overdue" if record.due and record.due < context.today else "open")
-        rows.append([d.id, d.title, record.raised, record.source, record.clause, record.grade, _role(roles, d.owner),
-                     record.due, record.root_cause, record.action, record.verification, record.closed, status])
+        rows.append([d.id, d.title, record.raised, record.source, record.clause, record.grade,
+                     config.role_label(d.owner), record.due, record.root_cause, record.action,
+                     record.verification, record.closed, status])
     return Table("Nonconformities and corrective actions",
                  ["ID", "Nonconformity", "Raised", "Source", "Clause", "Grade", "Owner", "Due", "Root cause",
                   "Corrective action", "Verification", "Closed", "Status"], rows,
@@ -151,13 +152,6 @@ def _examine(catalog: Catalog, entry: Entry, index: dict) -> list[Document]:
             return sorted({d.path: d for d in documents}.values(), key=lambda d: d.id)
         current = catalog.entries.get(current.parent or "")
     return []
-
-
-def _role(roles: dict, role_id: str | None) -> str | None:
-    if role_id is None:
-        return None
-    role = roles.get(role_id)
-    return f"{role.name} ({role_id})" if role else role_id
 
 
 def to_csv(table: Table) -> bytes:

@@ -229,8 +229,7 @@ def _localized(params: dict[str, Any], language: str) -> dict[str, Any]:
     for key, value in params.items():
         result[key] = value.said_in(language) if isinstance(value, Message) else value
     for key, value in list(result.items()):
-        base = key[:-3] if key.endswith("_ru") else None
-        if base is None:
+        if not key.endswith("_ru"):
             result.setdefault(f"{key}_ru", value)
     return result
 

@@ -73,6 +73,10 @@ class Repository:
     def docs_prefix(self) -> str:
         return self.config.docs_dir.strip("/") + "/"
 
+    def docs_relative(self, path: str) -> str:
+        """A document's path inside the documents' folder, as MkDocs names its pages."""
+        return path[len(self.docs_prefix):]
+
     @cached_property
     def by_id(self) -> dict[str, list[Document]]:
         """Documents per id (a list, since duplicates are a finding, not an error)."""

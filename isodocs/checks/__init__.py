@@ -22,6 +22,7 @@ class Report:
     readiness: dict[str, Readiness]
     notes: list[str] = field(default_factory=list)
     language: str = "en"
+    context: Context | None = field(default=None, repr=False, compare=False)  # what the checks worked out
 
     @property
     def errors(self) -> int:
@@ -57,7 +58,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
         notes.append(say("shallow"))
     raw += cycle.check_audit_readiness(context, raw)
     return Report(_with_severity(raw, repository), readiness(context), notes,
-                  repository.config.language)
+                  repository.config.language, context)
 
 
 def readiness(context: Context) -> dict[str, Readiness]:

@@ -59,7 +59,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         self._log_findings(report)
         self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir)
         revisions.remember()
-        self.documents = {d.path[len(repository.docs_prefix):]: d for d in self.handbook.documents}
+        self.documents = {repository.docs_relative(d.path): d for d in self.handbook.documents}
         for extension in NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -77,7 +77,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         repository = self.handbook.repository
         for path in self.handbook.hidden:
-            file = files.get_file_from_path(path[len(repository.docs_prefix):])
+            file = files.get_file_from_path(repository.docs_relative(path))
             if file is not None:
                 files.remove(file)
         for page, content in render_all(self.handbook).items():

@@ -6,9 +6,10 @@ history, with the documents above the publishing limit already left out.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cache, cached_property
 from html import escape
 
 from isodocs.catalog import Entry
@@ -59,7 +60,22 @@ class Handbook:
 
     @cached_property
     def context(self) -> Context:
-        return Context(self.repository, self.today)
+        """The checker's context when it saw the same day, so that its clause and control states serve again."""
+        made = self.report.context
+        return made if made is not None and made.today == self.today else Context(self.repository, self.today)
+
+    @cached_property
+    def page_paths(self) -> dict[str, str]:
+        """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
+        folder = self.folder
+        paths = {"register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
+                 "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
+                 "nonconformities": f"{folder}/nonconformities.md"}
+        for catalog_id, catalog in self.repository.catalogs.items():
+            paths[catalog_id] = f"{folder}/coverage-{catalog_id}.md"
+            if catalog.controls:
+                paths[f"soa-{catalog_id}"] = f"{folder}/soa-{catalog_id}.md"
+        return paths
 
     def value(self, text: str | None) -> str | None:
         return value(self.repository.config.language, text)
@@ -72,9 +88,7 @@ class Handbook:
 
     def url(self, document: Document, from_page: str) -> str:
         """A relative link from a page (a docs-relative path) to a document."""
-        import posixpath
-        target = document.path[len(self.repository.docs_prefix):]
-        return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+        return relative(self.repository.docs_relative(document.path), from_page)
 
     def link(self, document: Document, from_page: str) -> str:
         return f"[{cell(document.id)}]({self.url(document, from_page)})"
@@ -88,21 +102,14 @@ def anchor(clause: str) -> str:
     return "clause-" + clause.replace(".", "-").lower()
 
 
-def page_paths(handbook: Handbook) -> dict[str, str]:
-    """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
-    folder = handbook.folder
-    paths = {"register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
-             "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
-             "nonconformities": f"{folder}/nonconformities.md"}
-    for catalog_id, catalog in handbook.repository.catalogs.items():
-        paths[catalog_id] = f"{folder}/coverage-{catalog_id}.md"
-        if catalog.controls:
-            paths[f"soa-{catalog_id}"] = f"{folder}/soa-{catalog_id}.md"
-    return paths
+@cache
+def relative(target: str, from_page: str) -> str:
+    """A relative link between two docs-relative paths (tens of thousands per build, few distinct folders)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 def render_all(handbook: Handbook) -> dict[str, str]:
-    paths = page_paths(handbook)
+    paths = handbook.page_paths
     pages = {paths["register"]: register(handbook, paths["register"]),
              paths["calendar"]: calendar(handbook, paths["calendar"]),
              paths["changes"]: changes(handbook, paths["changes"]),
@@ -118,13 +125,13 @@ def render_all(handbook: Handbook) -> dict[str, str]:
 def register(handbook: Handbook, page: str) -> str:
     t = handbook.text
     context = handbook.context
-    roles = handbook.repository.config.roles
+    config = handbook.repository.config
     head = ["id", "title", "type", "status", "version", "owner", "approved", "next_review", "classification"]
     lines = [f"# {t['register']}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-register" markdown data-count="{len(handbook.documents)}">', "",
              "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
     for document in sorted(handbook.documents, key=lambda d: d.id):
-        owner = roles[document.owner].name if document.owner in roles else document.owner
+        owner = config.person(document.owner)
         say = handbook.value
         values = [handbook.link(document, page)] + [cell(v) for v in (
             document.title, say(document.type), say(document.status), document.version, owner, document.approved,
@@ -191,7 +198,7 @@ def calendar(handbook: Handbook, page: str) -> str:
     buckets = [("overdue", [p for p in due if p[0] < today]),
                ("due_30", [p for p in due if today <= p[0] <= today + timedelta(days=30)]),
                ("due_90", [p for p in due if today + timedelta(days=30) < p[0] <= today + timedelta(days=90)])]
-    roles = handbook.repository.config.roles
+    config = handbook.repository.config
     lines = [f"# {t['calendar']}", "", f"*{t['generated_note']}*", ""]
     for key, rows in buckets:
         lines += [f'## {t[key]}', "", f'<div class="isodocs-calendar" data-bucket="{key}" data-count="{len(rows)}">'
@@ -201,7 +208,7 @@ def calendar(handbook: Handbook, page: str) -> str:
             continue
         lines += [f"| {t['next_review']} | {t['id']} | {t['title']} | {t['owner']} |", "|---|---|---|---|"]
         for when, document in rows:
-            owner = roles[document.owner].name if document.owner in roles else document.owner
+            owner = config.person(document.owner)
             lines.append(f"| {when} | {handbook.link(document, page)} | {cell(document.title)} | {cell(owner)} |")
         lines.append("")
     lines += [f"## {t['by_owner']}", ""]
@@ -212,7 +219,7 @@ def calendar(handbook: Handbook, page: str) -> str:
     if not owners:
         lines += [t["none"], ""]
     for owner_id, rows in sorted(owners.items()):
-        name = roles[owner_id].name if owner_id in roles else owner_id
+        name = config.person(owner_id)
         lines += [f"### {cell(name)}", ""]
         lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
         lines.append("")
@@ -285,11 +292,11 @@ def risk_page(handbook: Handbook, page: str) -> str:
              heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", ""]
     if not rows:
         return "\n".join(lines + [t["none"], ""])
-    roles = handbook.repository.config.roles
+    config = handbook.repository.config
     lines += [f"| {t['risk']} | {t['asset']} | {t['threat']} | {t['level']} | {t['owner']} | {t['treatment']} | "
               f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
-        owner = roles[risk.owner].name if risk.owner in roles else risk.owner
+        owner = config.person(risk.owner)
         lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "
                      f"{risk.likelihood} × {risk.impact} = {risk.level} | {cell(owner)} | "
                      f"{cell(handbook.value(risk.treatment))} | "

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import posixpath
 
 from isodocs.document import Document
-from isodocs.site.pages import Handbook, anchor, cell, page_paths
+from isodocs.site.pages import Handbook, anchor, cell, relative
 
 
 def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -> str:
@@ -30,13 +29,7 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
     t = handbook.text
     config = handbook.repository.config
     context = handbook.context
-    paths = page_paths(handbook)
-
-    def role(role_id: str | None) -> str:
-        if role_id is None:
-            return ""
-        person = config.roles.get(role_id)
-        return f"{cell(person.name)} ({cell(role_id)})" if person else cell(role_id)
+    paths = handbook.page_paths
 
     due = context.next_review(document)
     mark = ""
@@ -49,12 +42,13 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
     for catalog_id, ids in document.clauses.items():
         if catalog_id not in paths:
             continue
-        target = posixpath.relpath(paths[catalog_id], posixpath.dirname(page) or ".")
+        target = relative(paths[catalog_id], page)
         name = handbook.repository.catalogs[catalog_id].name
         clauses.append(f"{cell(name)}: " + ", ".join(f"[{cell(c)}]({target}#{anchor(c)})" for c in ids))
     rows = [("id", cell(document.id)), ("version", cell(document.version)),
             ("status", cell(handbook.value(document.status))),
-            ("owner", role(document.owner)), ("approver", role(document.approver)),
+            ("owner", cell(config.role_label(document.owner) or "")),
+            ("approver", cell(config.role_label(document.approver) or "")),
             ("approved", cell(document.approved)), ("last_reviewed", cell(document.last_reviewed)),
             ("next_review", (cell(due) + mark) if due else ""),
             ("classification", cell(handbook.value(document.classification or config.default_classification))),

@@ -9,7 +9,7 @@ from datetime import date
 from isodocs import __version__
 from isodocs.errors import IsodocsError, UsageError
 
-FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")
 
 
 def _date(value: str) -> date:

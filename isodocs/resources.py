@@ -1,6 +1,6 @@
 """Where the data that ships with isodocs lives: catalogs, the template, the hooks, the schemas.
 
-In a wheel, the top-level `standards/`, `template/` and `hooks/` folders are packed into
+In a wheel, the top-level `standards/` and `template/` (with its `hooks/`) folders are packed into
 `isodocs/_data/`; in a checkout (or an editable install) they are read where they stand.
 """
 
@@ -24,7 +24,7 @@ def cache_directory() -> Path:
 
 @cache
 def data_dir(name: str) -> Path:
-    """The folder `name` (`standards`, `template`, `hooks`) from the wheel or the checkout.
+    """The folder `name` (`standards`, `template`) from the wheel or the checkout.
 
     ISODOCS_STANDARDS names another folder of catalogs (an organization's own, or a test's)."""
     if name == "standards" and os.environ.get("ISODOCS_STANDARDS"):

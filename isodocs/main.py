@@ -47,6 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--system-owner", metavar="TITLE")
     new.add_argument("--security-officer", metavar="TITLE")
     new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
+    new.add_argument("--isodocs-source", metavar="SOURCE",
+                     help="where CI and pre-commit install isodocs from: git (default: the isodocs repository at "
+                          "this version's tag), index (isodocs==VERSION), a private index URL, or "
+                          "git+https://...@TAG")
+    new.add_argument("--isodocs-repository", metavar="URL",
+                     help="the isodocs git repository or your mirror of it (default: the project's own)")
+    new.add_argument("--code-scanning", action="store_const", const="yes",
+                     help="upload findings to GitHub code scanning (needs GitHub Advanced Security when private)")
+    new.add_argument("--deploy-handbook", action="store_const", const="yes",
+                     help="publish the handbook with GitHub Pages or GitLab Pages from the default branch")
     new.add_argument("--no-input", action="store_true", help="ask nothing; use the options and the defaults")
 
     history = commands.add_parser("history", help="a document's revision history from git")
@@ -121,7 +131,8 @@ def dispatch(args: argparse.Namespace) -> int:
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
                                                        "top_management", "system_owner", "security_officer",
-                                                       "reviewers")}
+                                                       "reviewers", "isodocs_source", "isodocs_repository",
+                                                       "code_scanning", "deploy_handbook")}
         return new(args.directory, args.organization, args.standard, args.no_input, options)
     if args.command == "history":
         from isodocs.commands.history import show

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -37,3 +38,17 @@ def data_dir(name: str) -> Path:
 
 def schema_path(name: str) -> Path:
     return PACKAGE_DIR / "schemas" / f"{name}.schema.json"
+
+
+def project_url() -> str:
+    """The isodocs repository's URL, written once in pyproject.toml ([project.urls] Source)."""
+    try:
+        entries = metadata.metadata("isodocs").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        entries = []
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "source":
+            return url.strip()
+    from isodocs.errors import IsodocsError
+    raise IsodocsError("isodocs is installed without its project URLs", hint="install isodocs again with pip")

@@ -34,11 +34,10 @@ def test_plain_cookiecutter_gives_the_same_tree_as_isodocs_new(tmp_path: Path):
 
 @pytest.fixture
 def template_repo(tmp_path: Path) -> Path:
-    """The template as cruft sees it: a git repository holding template/ and hooks/."""
+    """The template as cruft sees it: a git repository holding template/ (with its hooks/)."""
     source = tmp_path / "template-source"
     source.mkdir()
-    for name in ("template", "hooks"):
-        shutil.copytree(ROOT / name, source / name, symlinks=True)
+    shutil.copytree(ROOT / "template", source / "template", symlinks=True)
     commit_all(git.Repo.init(source, initial_branch="main"), "Template")
     return source
 
@@ -130,8 +129,11 @@ def test_post_generation_hook_drops_empty_documents_and_other_ci(tmp_path: Path)
     assert git.Repo(root).head.commit.message.startswith("Management system documents for ООО")
 
 
-def test_hooks_directory_is_the_template_hooks():
-    assert (ROOT / "template" / "hooks").resolve() == (ROOT / "hooks").resolve()
+def test_the_hooks_are_plain_files_beside_cookiecutter_json():
+    """No links: an sdist, a zip download or a checkout without symlinks must carry the hooks too."""
+    hooks = ROOT / "template" / "hooks"
+    assert sorted(p.name for p in hooks.iterdir() if p.suffix == ".py") == ["post_gen_project.py", "pre_gen_project.py"]
+    assert [p for p in (ROOT / "template").rglob("*") if p.is_symlink()] == []
 
 
 def test_pre_commit_hooks_manifest():

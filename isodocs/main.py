@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 from isodocs import __version__
+from isodocs.dates import Interval
 from isodocs.errors import IsodocsError, UsageError
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")
@@ -17,6 +18,13 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _interval(value: str) -> Interval:
+    try:
+        return Interval.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--today", type=_date, metavar="DATE")
     diff.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
+    due = commands.add_parser("tasks", help="what is due, per owner: reviews, risks, nonconformities, audits")
+    due.add_argument("--format", choices=("text", "markdown", "json", "ics"), default="text",
+                     help="ics: an iCalendar feed of every dated duty, to subscribe to in a calendar")
+    due.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    due.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (also the feed's stamp)")
+    due.add_argument("--within", type=_interval, metavar="INTERVAL",
+                     help="list what falls due within INTERVAL, e.g. '90 days' (default: defaults.due_soon)")
+    due.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     export = commands.add_parser("export", help="a spreadsheet for auditors")
     export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -152,6 +169,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "diff":
         from isodocs.commands.diff import diff
         return diff(args.base, args.head, args.format, args.path, args.today)
+    if args.command == "tasks":
+        from isodocs.commands.tasks import tasks
+        return tasks(args.format, args.output, args.path, args.today, args.within)
     if args.command == "export":
         from isodocs.commands.export import export
         return export(args.what, args.format, args.output, args.path, args.today)

@@ -191,3 +191,39 @@ def test_gitlab_default_branch_pipeline_publishes_pages_after_the_scan(tmp_path:
     assert not GitLab(origin, tmp_path / "run2", harness_env, dist.folder, pipeline=pipeline, ref="change",
                       variables={"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "change",
                                  "CI_OPEN_MERGE_REQUESTS": "acme/compliance!3"}).runs()
+
+
+def test_github_weekly_run_keeps_one_issue_of_what_is_due(tmp_path: Path, dist, harness_env: Path):
+    origin = origin_with_change(tmp_path, "github", broken=False)
+    workflow_source = tmp_path / "github-repo" / ".github" / "workflows" / "isodocs.yml"
+    runner = GitHub(origin, tmp_path / "run", harness_env, dist.folder, workflow=workflow_source, event="schedule",
+                    ref="main")
+    jobs = runner.jobs()
+    assert {name for name, job in jobs.items() if job.ran} == {"check", "handbook", "upkeep", "code-scanning",
+                                                                 "deploy-handbook"}  # the week's dates, republished
+    upkeep = jobs["upkeep"]
+    listed = upkeep.step("List what is due")
+    assert listed.code == 0, listed.output
+    body = (upkeep.workspace / "isodocs-tasks.md").read_text()
+    assert body.startswith("## isodocs: what is due") and listed.summary == body
+    assert "Hold the first management review" in body                      # a new repository has held none
+    assert int(listed.outputs["count"]) >= 1
+    assert upkeep.step("Open, update or close").code == 0
+    created = [c for c in runner.calls() if c["tool"] == "gh" and c["args"][:2] == ["issue", "create"]]
+    assert len(created) == 1 and created[0]["files"]["body"] == body
+    assert created[0]["args"][created[0]["args"].index("--title") + 1] == "isodocs: what is due"
+
+
+@pytest.mark.slow
+def test_gitlab_scheduled_pipeline_keeps_one_issue_of_what_is_due(tmp_path: Path, dist, harness_env: Path):
+    origin = origin_with_change(tmp_path, "gitlab", broken=False)
+    pipeline = tmp_path / "gitlab-repo" / ".gitlab-ci.yml"
+    runner = GitLab(origin, tmp_path / "run", harness_env, dist.folder, pipeline=pipeline, ref="main", variables={
+        "CI_PIPELINE_SOURCE": "schedule", "CI_COMMIT_BRANCH": "main", "CI_COMMIT_REF_NAME": "main"})
+    assert runner.runs()
+    jobs = runner.jobs()
+    assert jobs["upkeep"].ran and jobs["upkeep"].code == 0, jobs["upkeep"].steps[0].output
+    body = (jobs["upkeep"].workspace / "isodocs-tasks.md").read_text()
+    created = [c for c in runner.calls() if c["tool"] == "curl" and "POST" in c["args"]]
+    assert len(created) == 1 and created[0]["files"]["description"] == body
+    assert created[0]["args"][-1].endswith("/projects/42/issues")

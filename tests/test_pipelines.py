@@ -121,6 +121,13 @@ def test_github_pull_request_run(tmp_path: Path, dist, harness_env: Path, broken
     assert len(posted) == 1 and posted[0]["files"]["body"] == body
     assert any(a.endswith("/issues/7/comments") for a in posted[0]["args"])
     assert summary.step("Fail when").code == int(diff.outputs["exit-code"])
+    # A later run finds its comment by the marker and edits it: still one comment.
+    runner.extra["HARNESS_EXISTING"] = "555"
+    again = runner.jobs(only=("pull-request-summary",))["pull-request-summary"]
+    assert again.step("Post the summary").code == 0
+    edits = [c for c in runner.calls() if c["tool"] == "gh" and "PATCH" in c["args"]]
+    assert len(edits) == 1 and "repos/acme/compliance/issues/comments/555" in edits[0]["args"]
+    assert len([c for c in runner.calls() if c["tool"] == "gh" and "POST" in c["args"]]) == 1
 
     handbook = jobs["handbook"]
     assert [s.code for s in handbook.steps if s.code is not None] == [0] * len([s for s in handbook.steps
@@ -171,6 +178,10 @@ def test_gitlab_merge_request_pipeline(tmp_path: Path, dist, harness_env: Path, 
     posted = [c for c in runner.calls() if c["tool"] == "curl" and "POST" in c["args"]]
     assert len(posted) == 1 and posted[0]["files"]["body"] == body
     assert posted[0]["args"][-1].endswith("/projects/42/merge_requests/3/notes")
+    runner.extra["HARNESS_EXISTING"] = "555"
+    assert runner.jobs(only=("isodocs-merge-request",))["isodocs-merge-request"].code == note.code
+    edits = [c for c in runner.calls() if c["tool"] == "curl" and "PUT" in c["args"]]
+    assert len(edits) == 1 and edits[0]["args"][-1].endswith("/merge_requests/3/notes/555")
 
     assert jobs["handbook"].code == 0 and (jobs["handbook"].workspace / "site" / "index.html").is_file()
     assert not jobs["pages"].ran                                               # never from a merge request
@@ -212,6 +223,32 @@ def test_github_weekly_run_keeps_one_issue_of_what_is_due(tmp_path: Path, dist, 
     created = [c for c in runner.calls() if c["tool"] == "gh" and c["args"][:2] == ["issue", "create"]]
     assert len(created) == 1 and created[0]["files"]["body"] == body
     assert created[0]["args"][created[0]["args"].index("--title") + 1] == "isodocs: what is due"
+    # The next week the issue is there: it is updated, not opened again.
+    runner.extra["HARNESS_EXISTING"] = "555"
+    assert runner.jobs(only=("upkeep",))["upkeep"].code == 0
+    edited = [c for c in runner.calls() if c["tool"] == "gh" and c["args"][:3] == ["issue", "edit", "555"]]
+    assert len(edited) == 1 and edited[0]["files"]["body"] == body
+    assert len([c for c in runner.calls() if c["args"][:2] == ["issue", "create"]]) == 1
+
+
+def test_github_weekly_run_closes_the_issue_when_nothing_is_due(tmp_path: Path, dist, harness_env: Path):
+    from datetime import date
+
+    from scaffold import approve_everything
+    root = generated(tmp_path, "github")
+    approve_everything(root, date.today().isoformat())      # the run's own day: `tasks` has no --today there
+    commit_all(git.Repo(root), "Everything approved, the management review held")
+    origin = tmp_path / "origin.git"
+    git.Repo.clone_from(root, origin, bare=True)
+    runner = GitHub(origin, tmp_path / "run", harness_env, dist.folder, event="schedule", ref="main",
+                    workflow=root / ".github" / "workflows" / "isodocs.yml")
+    runner.extra["HARNESS_EXISTING"] = "555"
+    upkeep = runner.jobs(only=("upkeep",))["upkeep"]
+    assert upkeep.step("List what is due").outputs["count"] == "0"
+    assert "Nothing is due" in (upkeep.workspace / "isodocs-tasks.md").read_text()
+    assert upkeep.code == 0
+    assert [c["args"][:3] for c in runner.calls() if c["args"][0] == "issue" and c["args"][1] != "list"] == [
+        ["issue", "close", "555"]]
 
 
 @pytest.mark.slow

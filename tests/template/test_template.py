@@ -197,3 +197,21 @@ def test_cookiecutter_renders_every_file_of_the_repository():
     from binaryornot.check import is_binary
     project = ROOT / "template" / "{{cookiecutter.project_slug}}"
     assert [p for p in project.rglob("*") if p.is_file() and is_binary(str(p))] == []
+
+
+def test_the_pre_commit_hooks_pass_on_a_new_repository_and_watch_its_documents(tmp_path: Path):
+    """What pre-commit runs for the scaffold's config: each hook's entry from this repository's manifest,
+    when a changed file matches the scaffold's own `files` pattern."""
+    import re
+    import shlex
+    root = scaffold(tmp_path / "r", "iso9001-2015", extra=("--ci", "none"))
+    manifest = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    for hook in config["repos"][0]["hooks"]:
+        pattern = re.compile(hook["files"])
+        assert pattern.search("docs/policies/quality-policy.md") and pattern.search("isodocs.yml")
+        assert not pattern.search("README.md") and not pattern.search("site/index.md")
+        command, *args = shlex.split(manifest[hook["id"]]["entry"])
+        assert command == "isodocs"
+        result = run(*args, *(["--path", str(root)] if args[0] == "codeowners" else [str(root)]))
+        assert result.code == 0, result.out + result.err

@@ -12,6 +12,7 @@ from datetime import date
 
 from isodocs.checks import cycle
 from isodocs.checks.context import Context
+from isodocs.messages import Message, say
 
 KINDS = ("review", "risk-review", "risk-action", "nonconformity", "audit", "management-review", "certification")
 
@@ -20,7 +21,7 @@ KINDS = ("review", "risk-review", "risk-action", "nonconformity", "audit", "mana
 class Task:
     due: date
     kind: str                 # one of KINDS
-    title: str                # what to do, in a few words
+    title: Message | str      # what to do, in a few words (a message, said in the repository's language)
     owner: str | None         # a role id from isodocs.yml; None when the repository names nobody
     document: str | None      # the document that records it
     path: str
@@ -38,45 +39,47 @@ def tasks(context: Context) -> list[Task]:
     for document in documents:
         due = context.next_review(document)
         if due is not None:
-            found.append(Task(due, "review", f"Review {document.id} {document.title}", document.owner, document.id,
+            found.append(Task(due, "review", say("task-review", id=document.id, title=document.title), document.owner,
+                              document.id,
                               document.path, document.line("last_reviewed"), f"review/{document.id}"))
         record = document.nonconformity
         if record is not None and record.closed is None and record.due is not None:
-            found.append(Task(record.due, "nonconformity", f"Close nonconformity {document.id} {document.title}",
-                              document.owner, document.id, document.path, record.due_line,
+            found.append(Task(record.due, "nonconformity",
+                              say("task-nonconformity", id=document.id, title=document.title), document.owner, document.id, document.path, record.due_line,
                               f"nonconformity/{document.id}"))
     for risk, document in cycle.risks(context):
         if risk.review is not None:
-            found.append(Task(risk.review, "risk-review", f"Review risk {risk.id} ({risk.asset})", risk.owner,
+            found.append(Task(risk.review, "risk-review", say("task-risk-review", risk=risk.id, asset=risk.asset),
+                              risk.owner,
                               document.id, document.path, risk.lines.get("review", risk.line),
                               f"risk-review/{document.id}/{risk.id}"))
         if risk.due is not None and risk.action:
-            found.append(Task(risk.due, "risk-action", f"Treat risk {risk.id}: {risk.action}", risk.owner,
+            found.append(Task(risk.due, "risk-action", say("task-risk-action", risk=risk.id, action=risk.action),
+                              risk.owner,
                               document.id, document.path, risk.lines.get("due", risk.line),
                               f"risk-action/{document.id}/{risk.id}"))
     for audit, document in cycle.programme(context):
         if audit.done is None:
             month = date(int(audit.planned[:4]), int(audit.planned[5:7]), 1)
-            clauses = ", ".join(audit.clauses)
-            found.append(Task(month, "audit", f"Internal audit of {audit.standard} clauses {clauses}"
-                              + (f" ({audit.auditor})" if audit.auditor else ""), document.owner, document.id,
+            title = say("task-audit", standard=audit.standard, clauses=", ".join(audit.clauses),
+                        who=f" ({audit.auditor})" if audit.auditor else "")
+            found.append(Task(month, "audit", title, document.owner, document.id,
                               document.path, audit.line, f"audit/{document.id}/{audit.standard}/{audit.planned}"))
     config = context.repository.config
     held = cycle.management_reviews(context)
     if held:
         last, document = held[-1]
-        found.append(Task(config.management_review.after(last), "management-review", "Hold the management review",
+        found.append(Task(config.management_review.after(last), "management-review", say("task-management-review"),
                           document.owner, document.id, document.path, document.line("management_review"),
                           "management-review"))
     else:
-        found.append(Task(context.today, "management-review", "Hold the first management review",
+        found.append(Task(context.today, "management-review", say("task-first-management-review"),
                           "top-management" if "top-management" in config.roles else None, None,
                           context.config_path, 1, "management-review"))
     for day, kind in cycle.certification_events(config):
-        label = {"surveillance": "Surveillance audit", "recertification": "Recertification audit",
-                 "expires": "The certificate expires"}[kind]
-        body = f" by {config.certification.body}" if config.certification.body and kind != "expires" else ""
-        found.append(Task(day, "certification", label + body, None, None, context.config_path,
+        body = config.certification.body
+        who = f" ({body})" if body and kind != "expires" else ""
+        found.append(Task(day, "certification", say(f"task-{kind}", who=who), None, None, context.config_path,
                           config.line("certification"), f"certification/{kind}/{day.isoformat()}"))
     return sorted(found, key=lambda t: (t.due, t.kind, t.key))
 

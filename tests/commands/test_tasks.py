@@ -116,3 +116,15 @@ def test_escaped_folded_text_comes_back_intact(value: str):
                            ("SUMMARY", ical.escape(value))]])
     event = Calendar.from_ical(text).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_a_russian_repository_gets_its_list_and_calendar_in_russian(tmp_path: Path):
+    from scaffold import scaffold
+    root = scaffold(tmp_path / "ru", "iso9001-2015", extra=("--language", "ru"))
+    markdown = run("tasks", "--path", str(root), "--today", TODAY, "--format", "markdown").out
+    assert markdown.startswith("## isodocs: что предстоит (на 2026-11-21)")
+    assert "| срок сегодня | Провести первый анализ со стороны руководства |" in markdown
+    feed = run("tasks", "--path", str(root), "--today", TODAY, "--format", "ics").out
+    assert "SUMMARY:Внутренний аудит iso9001-2015\\, пункты 4\\, 5\\, 6" in feed.replace("\r\n ", "")
+    data = json.loads(run("tasks", "--path", str(root), "--today", TODAY, "--format", "json").out)
+    assert data["tasks"][0]["title"] == "Hold the first management review"     # JSON stays English

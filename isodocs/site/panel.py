@@ -67,6 +67,6 @@ def history(handbook: Handbook, document: Document) -> str:
     lines += [f"| {t['date']} | {t['version']} | {t['change']} | {t['author']} | {t['commit']} |",
               "|---|---|---|---|---|"]
     for revision in reversed(revisions):
-        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {cell(revision.subject)} | "
-                     f"{cell(revision.author)} | `{revision.short}` |")
+        subject, author, commit = handbook.shown(revision)
+        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {subject} | {author} | {commit} |")
     return "\n".join(lines + [""])

@@ -73,15 +73,18 @@ def _replaceable(target: Path, repository: Repository) -> None:
 
 
 def scan(site_dir: str, path: str) -> int:
-    from isodocs.site.scan import Trace, hits, traces
+    from isodocs.site.scan import hits, traces
 
     site = Path(site_dir)
     if not site.is_dir():
         raise UsageError(f"no built site in {site_dir}", hint="build it first: isodocs site build --site-dir DIR")
     repository = Repository.load(Path(path), history=True)
     publication = Publication.decide(repository)
-    wanted: list[Trace] = traces(repository, publication)
+    wanted, named = traces(repository, publication)
     found = list(hits(site, wanted))
+    for trace in named:
+        sys.stderr.write(f"isodocs: note: published pages name the {trace.kind} '{trace.text}' of hidden "
+                         f"{trace.path} in their own text; not counted as a leak\n")
     for file, trace in found:
         sys.stdout.write(f"{file}: {trace.kind} '{trace.text}' of hidden {trace.path}\n")
     hidden = len(publication.hidden)

@@ -41,11 +41,13 @@ def fold(text: str) -> str:
     return " " + " ".join(WORD.sub(" ", text).lower().split()) + " "
 
 
-def traces(repository: Repository, publication: Publication) -> list[Trace]:
-    """Everything that identifies each hidden file."""
+def traces(repository: Repository, publication: Publication) -> tuple[list[Trace], list[Trace]]:
+    """Everything that identifies each hidden file; and, apart, the exact traces that published pages carry in
+    their own text (a procedure naming a confidential SoA's id): the author wrote those there, so the scan notes
+    them instead of counting them as leaks."""
     if not publication.hidden:
-        return []
-    public = _public_words(repository, publication)
+        return [], []
+    public, sources = _public_words(repository, publication)
     documents = {d.path: d for d in repository.documents}
     found: list[Trace] = []
 
@@ -71,7 +73,9 @@ def traces(repository: Repository, publication: Publication) -> list[Trace]:
                 fuzzy("text", line, path)
     for subject, path in _hidden_subjects(repository, publication):
         fuzzy("commit subject", subject, path, minimum_words=3)
-    return list({(t.kind, t.text, t.path): t for t in found}.values())
+    unique = list({(t.kind, t.text, t.path): t for t in found}.values())
+    named = [t for t in unique if t.pattern is not None and t.pattern.search(sources)]
+    return [t for t in unique if t not in named], named
 
 
 def hits(site: Path, wanted: list[Trace]) -> Iterator[tuple[str, Trace]]:
@@ -122,20 +126,23 @@ def _exact(text: str, after: str = "") -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])" + re.escape(text) + (after or r"(?![\w-])"))
 
 
-def _public_words(repository: Repository, publication: Publication) -> str:
-    """The folded text of everything the site may publish, and of the labels and catalog titles isodocs adds."""
+def _public_words(repository: Repository, publication: Publication) -> tuple[str, str]:
+    """The folded text of everything the site may publish, and of the labels and catalog titles isodocs adds;
+    and the published pages' own text as written."""
     from isodocs.site.labels import LABELS
 
     parts = [repository.config.organization]
+    sources = []
     for path in repository.pages:
         if publication.publishable(path):
+            sources.append(read_page(repository, path).body)
             parts.append(LINK_TARGET.sub("]", (repository.root / path).read_text(encoding="utf-8", errors="replace")))
     for labels in LABELS.values():
         parts += labels.values()
     for catalog in repository.catalogs.values():
         parts.append(catalog.name)
         parts += [entry.title or "" for entry in catalog.entries.values()]
-    return "\n".join(fold(part) for part in parts)
+    return "\n".join(fold(part) for part in parts), "\n".join(sources)
 
 
 def _hidden_subjects(repository: Repository, publication: Publication) -> Iterator[tuple[str, str]]:

@@ -25,6 +25,7 @@ from urllib.parse import unquote
 from isodocs import markdown
 from isodocs.config import CLASSIFICATIONS
 from isodocs.errors import IsodocsError
+from isodocs.escape import linkable
 from isodocs.fences import Split, SplitError, decode, split
 from isodocs.findings import Finding
 from isodocs.frontmatter import FRONTMATTER_INVALID, SCHEMA_INVALID
@@ -33,6 +34,8 @@ from isodocs.repository import Repository
 
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 UNCLASSIFIABLE = (FRONTMATTER_INVALID, SCHEMA_INVALID)
+# an inline link or image, its target allowed one level of parentheses, as Python-Markdown reads it
+LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE_USE = re.compile(r"\[([^\]\n]*)\]\[([^\]\n]*)\]")
 
 
@@ -52,16 +55,19 @@ class Publication:
     def decide(cls, repository: Repository, allowed_assets: Iterable[str] = ()) -> Publication:
         config = repository.config
         publication = cls(repository, config.max_classification, allowed_assets=frozenset(allowed_assets))
+        # front matter that does not parse always stops a build (MkDocs would drop it and publish the page);
+        # under a limit, so does any page isodocs cannot classify
+        unclassifiable = UNCLASSIFIABLE if publication.limit is not None else (FRONTMATTER_INVALID,)
+        blocked_paths: set[str] = set()
+        for finding in repository.load_findings:
+            if finding.rule in unclassifiable and finding.path not in blocked_paths:
+                blocked_paths.add(finding.path)
+                publication.blocked.append(finding)
         if publication.limit is None:
             return publication
         ceiling = CLASSIFICATIONS.index(publication.limit)
         default = config.default_classification
         documents = {d.path: d for d in repository.documents}
-        blocked_paths: set[str] = set()
-        for finding in repository.load_findings:
-            if finding.rule in UNCLASSIFIABLE and finding.path not in blocked_paths:
-                blocked_paths.add(finding.path)
-                publication.blocked.append(finding)
         for path in sorted(repository.pages):
             if path in blocked_paths:
                 publication.hidden[path] = "it cannot be classified"
@@ -90,8 +96,8 @@ class Publication:
             return
         first = self.blocked[0]
         more = f" (and {len(self.blocked) - 1} more)" if len(self.blocked) > 1 else ""
-        raise PublishError(f"cannot classify this page, so it may not be published: {first.message}{more}",
-                           first.path, first.line or 1,
+        why = "; isodocs cannot classify this page, so it may not be published" if self.limit is not None else ""
+        raise PublishError(f"{first.message}{why}{more}", first.path, first.line or 1,
                            hint="fix its front matter so that isodocs can read it (`isodocs check` lists every "
                                 "problem), or move it out of the docs folder")
 
@@ -127,27 +133,38 @@ class Publication:
         return next((c for c in candidates if c in self.hidden), None)
 
     def redact_links(self, page: str, text: str, withheld: str) -> str:
-        """The page's Markdown with every link to a hidden file, text and target, replaced by `withheld`."""
-        if not self.hidden or ("](" not in text and "]:" not in text):
+        """The page's Markdown with every link to a hidden file, text and target, replaced by `withheld`, and every
+        link whose scheme is not http, https or mailto (javascript:, data:) left as its text alone."""
+        if "](" not in text and "]:" not in text:
             return text
-        text = markdown.INLINE.sub(lambda m: withheld if self.hidden_target(page, m.group(1)) else m.group(0), text)
-        labels = set()
+
+        def inline(match: re.Match[str]) -> str:
+            if self.hidden_target(page, match.group(2)):
+                return withheld
+            return match.group(0) if linkable(match.group(2)) else match.group(1)
+
+        text = LINK.sub(inline, text)
+        labels: dict[str, str | None] = {}   # label -> what replaces its uses (None: the link's own text)
 
         def definition(match: re.Match[str]) -> str:
-            if self.hidden_target(page, match.group(1)) is None:
+            unsafe = not linkable(match.group(1))
+            if not unsafe and self.hidden_target(page, match.group(1)) is None:
                 return match.group(0)
-            labels.add(match.group(0).split("]", 1)[0].strip().lstrip("[").lower())
+            labels[match.group(0).split("]", 1)[0].strip().lstrip("[").lower()] = None if unsafe else withheld
             return ""
 
         text = markdown.REFERENCE_ANYWHERE.sub(definition, text)
         if labels:
             def use(match: re.Match[str]) -> str:
                 label = (match.group(2) or match.group(1)).lower()
-                return withheld if label in labels else match.group(0)
+                if label not in labels:
+                    return match.group(0)
+                return labels[label] or match.group(1)
 
             text = REFERENCE_USE.sub(use, text)
-            for label in labels:
-                text = re.sub(r"\[" + re.escape(label) + r"\](?![\[(:])", withheld, text, flags=re.I)
+            for label, replacement in labels.items():
+                text = re.sub(r"\[(" + re.escape(label) + r")\](?![\[(:])",
+                              lambda m, r=replacement: r or m.group(1), text, flags=re.I)
         return text
 
     def hidden_links(self, page: str, links: Iterable[tuple[int, str]]) -> Iterable[tuple[int, str, str]]:

@@ -101,13 +101,15 @@ def _risks(root: Path) -> None:
 
 def _nonconformity(root: Path) -> None:
     write(root, "docs/records/nc-7.md", restricted(
-        "NC-7", f"Audit finding {SECRET}", extra="nonconformity: {raised: 2026-10-01, due: 2026-12-01, grade: major}\n"))
+        "NC-7", f"Audit finding {SECRET}",
+        extra="nonconformity: {raised: 2026-10-01, due: 2026-12-01, grade: major}\n"))
 
 
 def _nav(root: Path) -> None:
     write(root, "docs/plans/merger.md", restricted("PLN-X-7", "Merger"))
     edit(root, "mkdocs.yml", "docs_dir: docs\n",
-         f"docs_dir: docs\nnav:\n  - index.md\n  - '{SECRET} plan': plans/merger.md\n  - Policies: policies/backup.md\n")
+         f"docs_dir: docs\nnav:\n  - index.md\n  - '{SECRET} plan': plans/merger.md\n"
+         "  - Policies: policies/backup.md\n")
 
 
 def _asset(root: Path) -> None:

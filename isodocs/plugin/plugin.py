@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 from isodocs import checks, history
 from isodocs.document import Document
 from isodocs.errors import IsodocsError
+from isodocs.escape import html_text
 from isodocs.findings import ERROR
-from isodocs.frontmatter import FRONTMATTER_INVALID
 from isodocs.plugin.config import IsodocsPluginConfig
 from isodocs.publishing import Publication, PublishError, published_nav
 from isodocs.repository import Repository
@@ -49,11 +49,6 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         if Path(config.docs_dir).resolve() != repository.docs_dir.resolve():
             raise PluginError(f"isodocs: docs_dir in {config.config_file_path} is {config.docs_dir}, but "
                               f"isodocs.yml reads {repository.config.docs_dir}; make them the same")
-        broken = [f for f in repository.load_findings if f.rule == FRONTMATTER_INVALID]
-        if broken:
-            first = broken[0]
-            more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
-            raise PluginError(f"isodocs: {first.path}:{first.line}: {first.message}{more}")
         publication = Publication.decide(repository, named_assets(config))
         try:
             publication.require()
@@ -73,6 +68,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         for extension in NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        config.site_name = html_text(config.site_name)   # themes print it, and page titles, unescaped
         config.extra_css.append(f"{self.handbook.folder}/isodocs.css")
         config.extra_javascript.append(f"{self.handbook.folder}/isodocs.js")
         return config
@@ -105,6 +101,8 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is not None:
             return markdown
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = html_text(page.meta["title"])
         path = self.handbook.repository.docs_prefix + page.file.src_uri
         markdown = self.handbook.publication.redact_links(path, markdown, self.handbook.text["withheld_link"])
         document = self.documents.get(page.file.src_uri)

@@ -19,6 +19,7 @@ from isodocs.checks.context import Context
 from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.document import Document
+from isodocs.escape import html_attribute, html_text, link_target, markdown_cell
 from isodocs.history import History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
@@ -99,11 +100,10 @@ class Handbook:
         return cell(revision.subject), cell(revision.author), f"`{revision.short}`"
 
     def link(self, document: Document, from_page: str) -> str:
-        return f"[{cell(document.id)}]({self.url(document, from_page)})"
+        return f"[{cell(document.id)}]({link_target(self.url(document, from_page))})"
 
 
-def cell(value: object) -> str:
-    return escape(str(value), quote=False).replace("|", "\\|").replace("\n", " ") if value is not None else ""
+cell = markdown_cell  # every value from front matter, isodocs.yml, catalogs or git, in a Markdown table or line
 
 
 def anchor(clause: str) -> str:
@@ -173,7 +173,8 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
         depth = entry.id.count(".") - (1 if entry.annex else 0)
         title = ("&nbsp;" * 4 * depth) + cell(handbook.title_of(entry) or "")
         docs = ", ".join(handbook.link(d, page) for d in named)
-        lines.append(f'| <span id="{anchor(entry.id)}"></span>{cell(entry.id)} | {title} | {label} | {docs} |')
+        lines.append(f'| <span id="{html_attribute(anchor(entry.id))}"></span>{cell(entry.id)} | {title} | {label} | '
+                     f'{docs} |')
     lines.append("")
     return "\n".join(lines)
 
@@ -243,7 +244,7 @@ def calendar(handbook: Handbook, page: str) -> str:
     for finding in handbook.report.findings:
         if finding.rule == "certification-audit-at-risk":
             lines += ['<div class="admonition warning isodocs-audit-at-risk">',
-                      f'<p class="admonition-title">{cell(finding.message)}</p>', "</div>", ""]
+                      f'<p class="admonition-title">{html_text(finding.message)}</p>', "</div>", ""]
     lines += [f"- {when}: {what}" for when, what in sorted(events)] or [t["none"]]
     lines.append("")
     return "\n".join(lines)
@@ -260,7 +261,8 @@ def changes(handbook: Handbook, page: str) -> str:
     lines += [f"| {t['date']} | {t['id']} | {t['change']} | {t['author']} | {t['commit']} |", "|---|---|---|---|---|"]
     for revision, document in rows:
         subject, author, commit = handbook.shown(revision)
-        lines.append(f"| {revision.date:%Y-%m-%d} | {handbook.link(document, page)} | {subject} | {author} | {commit} |")
+        lines.append(f"| {revision.date:%Y-%m-%d} | {handbook.link(document, page)} | {subject} | {author} | "
+                     f"{commit} |")
     lines.append("")
     return "\n".join(lines)
 

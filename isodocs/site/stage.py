@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from isodocs.errors import ConfigError
+from isodocs.escape import html_text
 from isodocs.fences import decode, split
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
@@ -72,7 +73,7 @@ def stage(handbook: Handbook, config_path: Path, config: dict, folder: Path) -> 
             header = _mkdocs_meta(parts.header, document.title, document.approved_status)
             body = decorate(handbook, document, page, body)
         else:
-            header = parts.header
+            header = _plain_meta(parts.header)
         text = (f"---\n{header.rstrip()}\n---\n" if header and header.strip() else "") + body
         _write(docs / page, text)
     for folder_name, _, names in os.walk(repository.docs_dir):
@@ -95,11 +96,22 @@ def _mkdocs_meta(header: str | None, title: str, approved: bool) -> str:
     """A controlled document's front matter cut to what the generator reads (its title and MkDocs' own keys),
     as JSON, which every YAML reader reads."""
     data = parse(header) if header else None
-    meta = {"title": title}
+    meta = {"title": html_text(title)}
     if data is not None:
         for key in MKDOCS_KEYS[1:]:
             if key in data and not (key == "status" and approved):
                 meta[key] = _plain(data[key])
+    return json.dumps(meta, ensure_ascii=False)
+
+
+def _plain_meta(header: str | None) -> str | None:
+    """A plain page's front matter with its title escaped for HTML, as JSON."""
+    data = parse(header) if header and header.strip() else None
+    if not isinstance(data, dict):
+        return None
+    meta = {str(key): _plain(value) for key, value in data.items()}
+    if isinstance(meta.get("title"), str):
+        meta["title"] = html_text(meta["title"])
     return json.dumps(meta, ensure_ascii=False)
 
 
@@ -116,6 +128,7 @@ def _write_config(handbook: Handbook, config_path: Path, config: dict, folder: P
     plugin (its work is done), the nav without hidden entries, local paths made absolute."""
     from isodocs.publishing import published_nav
 
+    config["site_name"] = html_text(config.get("site_name") or "")   # themes print it unescaped
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     plugins = config.get("plugins")

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from isodocs.checks import Report
+from isodocs.escape import xml_text
 from isodocs.findings import ERROR, Finding
 
 
@@ -32,19 +33,19 @@ def render(report: Report) -> str:
     for path in sorted(by_path):
         found = by_path[path]
         failures = sum(1 for f in found if f.severity == ERROR)
-        suite = ET.SubElement(suites, "testsuite", name=path, tests=str(max(len(found), 1)), failures=str(failures),
-                              errors="0", file=path)
+        name = xml_text(path)
+        suite = ET.SubElement(suites, "testsuite", name=name, tests=str(max(len(found), 1)), failures=str(failures),
+                              errors="0", file=name)
         total += max(len(found), 1)
         if not found:
-            ET.SubElement(suite, "testcase", classname=path, name="no findings")
+            ET.SubElement(suite, "testcase", classname=name, name="no findings")
         for finding in found:
-            case = ET.SubElement(suite, "testcase", classname=path, name=f"{finding.rule} ({_where(finding)})")
-            text = f"{_where(finding)}: {finding.message}"
+            case = ET.SubElement(suite, "testcase", classname=name, name=xml_text(f"{finding.rule} ({_where(finding)})"))
+            said = xml_text(f"{_where(finding)}: {finding.message}")
             if finding.severity == ERROR:
-                ET.SubElement(case, "failure", type=finding.rule, message=finding.message).text = text
+                ET.SubElement(case, "failure", type=finding.rule, message=xml_text(finding.message)).text = said
             else:
-                ET.SubElement(case, "system-out").text = f"{finding.severity}: {text}"
-    suites.set("tests", str(total))
+                ET.SubElement(case, "system-out").text = f"{finding.severity}: {said}"
     summary = ET.SubElement(suites, "testsuite", name="readiness", tests=str(len(report.readiness)), failures="0",
                             errors="0")
     properties = ET.SubElement(summary, "properties")

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,15 @@ def environment(where: Path, dependencies: Path) -> Path:
     purelib = subprocess.run([str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                              check=True, capture_output=True, text=True).stdout.strip()
     (Path(purelib) / "_isodocs_test_dependencies.pth").write_text(f"{dependencies}\n")
+    # The commands the dependencies install (mkdocs, properdocs, zensical...), as pip would write them.
+    for entry in metadata.entry_points(group="console_scripts"):
+        if entry.dist is None or entry.dist.name.lower() == "isodocs" or (bin_dir / entry.name).exists():
+            continue
+        module, _, attribute = entry.value.partition(":")
+        script = bin_dir / entry.name
+        script.write_text(f"#!{bin_dir / 'python'}\nimport sys\nfrom {module} import {attribute.split('.')[0]}\n"
+                          f"sys.exit({attribute}())\n")
+        script.chmod(0o755)
     return bin_dir
 
 

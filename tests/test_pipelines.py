@@ -142,6 +142,7 @@ def test_github_pull_request_run(tmp_path: Path, dist, harness_env: Path, broken
     assert [s.code for s in handbook.steps if s.code is not None] == [0] * len([s for s in handbook.steps
                                                                                if s.code is not None])
     assert (handbook.workspace / "site" / "index.html").is_file()
+    assert (handbook.workspace / "site" / "tasks.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert handbook.step("Hand the handbook to GitHub Pages").code is None  # not from a pull request
     scanning = jobs["code-scanning"]
     assert scanning.step("Upload to code scanning").code == 0 and (scanning.workspace / "isodocs.sarif").is_file()
@@ -193,6 +194,7 @@ def test_gitlab_merge_request_pipeline(tmp_path: Path, dist, harness_env: Path, 
     assert len(edits) == 1 and edits[0]["args"][-1].endswith("/merge_requests/3/notes/555")
 
     assert jobs["handbook"].code == 0 and (jobs["handbook"].workspace / "site" / "index.html").is_file()
+    assert (jobs["handbook"].workspace / "site" / "tasks.ics").is_file()
     assert not jobs["pages"].ran                                               # never from a merge request
 
 

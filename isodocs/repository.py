@@ -44,7 +44,7 @@ class Repository:
         document's approval, are read in a thread while the documents load (git works on another core)."""
         root = config_module.find_root(Path(path))
         config = config_module.load(root)
-        catalogs = _catalogs(config)
+        catalogs = _catalogs(config, root)
         repository = cls(root, config, catalogs, cache=cache)
         if history:
             repository.reading = history_module.begin(root, config.docs_dir, cache)
@@ -141,12 +141,17 @@ class Repository:
         return results
 
 
-def _catalogs(config: Config) -> dict[str, Catalog]:
+def _catalogs(config: Config, root: Path) -> dict[str, Catalog]:
+    own = catalog.local(root / config.catalogs_dir)
     loaded: dict[str, Catalog] = {}
     for index, catalog_id in enumerate(config.standards):
+        if catalog_id in own:
+            loaded[catalog_id] = own[catalog_id]
+            continue
         if catalog_id not in catalog.available():
             raise ConfigError(f"unknown catalog '{catalog_id}' in standards", config.path,
-                              config.line("standards", index), hint=f"known: {', '.join(catalog.available())}")
+                              config.line("standards", index),
+                              hint=f"known: {', '.join([*catalog.available(), *own])}")
         loaded[catalog_id] = catalog.load(catalog_id)
     for key in ("required", "exclusions"):
         for catalog_id in getattr(config, key):

@@ -17,6 +17,7 @@ class Rule:
     summary: str
     fix: str
     gap: bool = False  # a coverage or SoA gap: a warning while the stage is `preparation`
+    escalates: bool = False  # the check raises it to an error itself (unless isodocs.yml sets its severity)
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in [
@@ -95,6 +96,15 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "A surveillance or recertification audit is less than 90 days away while major nonconformities are open, "
          "reviews are overdue or clauses lack an approved document.",
          "Close the major nonconformities, review the overdue documents and approve the missing ones first."),
+    Rule("edition-superseded", WARNING,
+         "A standard in isodocs.yml is an edition that a newer one supersedes: a warning during the transition "
+         "period, an error once the transition deadline (in the catalog's edition facts) has passed.",
+         "Move to the new edition: `isodocs migrate OLD NEW` previews the rewrite, `--write` applies it.",
+         escalates=True),
+    Rule("migration-decision", WARNING,
+         "`isodocs migrate` left a decision to a person: a clause split in two, a new clause no document addresses, "
+         "two exclusions that fell on one clause.",
+         "Edit the clause maps as the message says, then run `isodocs check`."),
     Rule("nonconformity-overdue", ERROR,
          "A nonconformity record is still open after its due date.",
          "Close it (`closed:` with the date and the verification) or agree a new due date."),

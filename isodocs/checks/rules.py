@@ -18,6 +18,7 @@ class Rule:
     fix: str
     gap: bool = False  # a coverage or SoA gap: a warning while the stage is `preparation`
     escalates: bool = False  # the check raises it to an error itself (unless isodocs.yml sets its severity)
+    command: str = "check"   # the command that reports it
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in [
@@ -104,7 +105,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
     Rule("migration-decision", WARNING,
          "`isodocs migrate` left a decision to a person: a clause split in two, a new clause no document addresses, "
          "two exclusions that fell on one clause.",
-         "Edit the clause maps as the message says, then run `isodocs check`."),
+         "Edit the clause maps as the message says, then run `isodocs check`.", command="migrate"),
     Rule("nonconformity-overdue", ERROR,
          "A nonconformity record is still open after its due date.",
          "Close it (`closed:` with the date and the verification) or agree a new due date."),

@@ -50,6 +50,7 @@ class Plan:
     kept: list[tuple[str, str]] = field(default_factory=list)     # (path, why it stays as it was)
     decisions: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    reapprove: list[str] = field(default_factory=list)               # approved documents whose text changes
 
 
 def migrate(source: str, target: str, path: str = ".", write: bool = False, allow_dirty: bool = False) -> int:
@@ -112,6 +113,8 @@ def _plan(repository: Repository, transition: Transition) -> Plan:
         rewrite = _document(repository.root / document.path, document, transition, plan)
         if rewrite is not None:
             plan.rewrites.append(rewrite)
+            if document.approved_status:
+                plan.reapprove.append(document.id)
         mapped.update(transition.map_ids(document.clauses.get(source, [])))
         mapped.update(document.clauses.get(target, []))
     plan.rewrites.append(_config(repository, transition, plan))
@@ -277,6 +280,9 @@ def _preview(plan: Plan, root: Path, language: str, write: bool) -> str:
         for finding in sorted(plan.decisions, key=Finding.sort_key):
             lines.append(f"  {finding.path}:{finding.line}: {finding.severity} {finding.rule}: "
                          f"{text_in(finding.message, language)}")
+    if plan.reapprove:
+        lines += ["", "Approved documents whose clause maps change, to approve again (isodocs approve DOC --by ROLE):",
+                  "  " + ", ".join(plan.reapprove)]
     if plan.notes:
         lines += ["", "Notes:"] + [f"  {note}" for note in plan.notes]
     if not write:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import cache, cached_property
 from html import escape
 
+from isodocs import catalog as catalog_module
 from isodocs.catalog import Entry
 from isodocs.checks import Report
 from isodocs.checks import cycle
@@ -20,6 +21,7 @@ from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.config import CLASSIFICATIONS
 from isodocs.document import Document
+from isodocs.errors import CatalogError
 from isodocs.history import History
 from isodocs.repository import Repository
 from isodocs.site.labels import labels, value
@@ -154,7 +156,7 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
              f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
              f'data-covered="{ready.covered}" data-percent="{ready.percent:g}">',
              f"<strong>{t['readiness']}: {ready.percent:g}%</strong> — {ready.covered} {t['covered']} / "
-             f"{ready.required} {t['required']}", "</div>", "",
+             f"{ready.required} {t['required']}", "</div>", "", *edition_note(handbook, catalog_id),
              f"| {t['clause']} | {t['title']} | {t['state']} | {t['documents']} |", "|---|---|---|---|"]
     for entry in catalog.entries.values():
         named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
@@ -166,6 +168,28 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
         lines.append(f'| <span id="{anchor(entry.id)}"></span>{cell(entry.id)} | {title} | {label} | {docs} |')
     lines.append("")
     return "\n".join(lines)
+
+
+def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:
+    """The edition's status on its coverage page; for a superseded one, the transition deadline and successor."""
+    t = handbook.text
+    edition = handbook.repository.catalogs[catalog_id].edition
+    name = escape(handbook.repository.catalogs[catalog_id].name)
+    if edition.superseded and edition.replaced_by and edition.transition_ends:
+        try:
+            successor = catalog_module.find(edition.replaced_by, str(handbook.repository.root)).name
+        except CatalogError:
+            successor = edition.replaced_by
+        key = "transition_over" if handbook.today > edition.transition_ends else "transition"
+        text = t[key].format(name=name, successor=escape(successor), deadline=edition.transition_ends,
+                             catalog=escape(catalog_id), successor_id=escape(edition.replaced_by))
+        return [f'<div class="isodocs-transition" data-catalog="{escape(catalog_id)}" '
+                f'data-successor="{escape(edition.replaced_by)}" data-deadline="{edition.transition_ends}">'
+                f"<strong>{text}</strong></div>", ""]
+    if edition.published:
+        return [t["edition"].format(status=t[f"status_{edition.status}"], published=escape(edition.published)),
+                ""]
+    return []
 
 
 def soa(handbook: Handbook, catalog_id: str, page: str) -> str:

@@ -18,7 +18,7 @@ def findings(root: Path) -> tuple[int, dict]:
 
 
 def test_every_rule_of_the_contract_has_a_defect_here():
-    assert sorted(d.rule for d in DEFECTS) == sorted(RULES)
+    assert sorted(d.rule for d in DEFECTS) == sorted(rule for rule in RULES if RULES[rule].command == "check")
 
 
 def test_the_clean_repository_passes(clean: Path):

@@ -130,16 +130,22 @@ def load(catalog_id: str) -> Catalog:
     return found
 
 
-def read(path: Path, builtin: bool = True) -> Catalog:
+def read_checked(path: Path, schema: str) -> YMap:
+    """A catalog, transition map or crosswalk file, parsed and held to its schema (CatalogError: file and line)."""
     try:
         data = parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"cannot read catalog: {error}", path) from None
+        raise CatalogError(f"cannot read {schema}: {error}", path) from None
     except YamlError as error:
         raise CatalogError(error.message, path, error.line) from None
-    for problem in problems("catalog", data):
+    for problem in problems(schema, data):
         raise CatalogError(problem.message, path, problem.line)
     assert isinstance(data, YMap)
+    return data
+
+
+def read(path: Path, builtin: bool = True) -> Catalog:
+    data = read_checked(path, "catalog")
     if data["id"] != path.stem:
         raise CatalogError(f"catalog id '{data['id']}' does not match its file name", path, data.lines["id"],
                            hint=f"name the file {data['id']}.yml")
@@ -195,9 +201,13 @@ def _edition(data: YMap | None, path: Path) -> Edition:
     return edition
 
 
-def local(folder: Path) -> dict[str, Catalog]:
-    """A repository's own catalogs: every *.yml directly in `folder`, read and checked like the built-in ones."""
+def local(folder: Path, root: Path | None = None) -> dict[str, Catalog]:
+    """A repository's own catalogs: every *.yml directly in `folder`, read and checked like the built-in ones.
+    With `root`, a folder that resolves outside it is refused rather than followed."""
     found: dict[str, Catalog] = {}
+    if root is not None and not folder.resolve().is_relative_to(root.resolve()):
+        raise ConfigError(f"the catalogs folder '{folder}' lies outside the repository; not followed",
+                          root / "isodocs.yml", hint="keep catalogs_dir inside the repository")
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob("*.yml")):
@@ -233,4 +243,4 @@ def _repository_catalogs(path: str | None) -> dict[str, Catalog]:
         settings = config_module.load(root)
     except ConfigError:
         return {}
-    return local(root / settings.catalogs_dir)
+    return local(root / settings.catalogs_dir, root)

@@ -12,8 +12,7 @@ from pathlib import Path
 from isodocs import catalog as catalog_module
 from isodocs.catalog import Catalog
 from isodocs.errors import CatalogError
-from isodocs.schema import problems
-from isodocs.yamlload import YamlError, YMap, parse
+from isodocs.yamlload import YMap
 
 
 @dataclass(frozen=True)
@@ -35,15 +34,7 @@ def load(folder: Path, own: dict[str, Catalog]) -> list[Crosswalk]:
 
 
 def read(path: Path, own: dict[str, Catalog]) -> Crosswalk:
-    try:
-        data = parse(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"cannot read crosswalk: {error}", path) from None
-    except YamlError as error:
-        raise CatalogError(error.message, path, error.line) from None
-    for problem in problems("crosswalk", data):
-        raise CatalogError(problem.message, path, problem.line)
-    assert isinstance(data, YMap)
+    data = catalog_module.read_checked(path, "crosswalk")
     ends: dict[str, Catalog] = {}
     for key in ("from", "to"):
         catalog_id = data[key]

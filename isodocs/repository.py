@@ -46,7 +46,7 @@ class Repository:
         document's approval, are read in a thread while the documents load (git works on another core)."""
         root = config_module.find_root(Path(path))
         config = config_module.load(root)
-        own = catalog.local(root / config.catalogs_dir)
+        own = catalog.local(root / config.catalogs_dir, root)
         catalogs = _catalogs(config, own)
         repository = cls(root, config, catalogs, cache=cache,
                          crosswalks=crosswalks.load(root / config.catalogs_dir / "crosswalks", own))

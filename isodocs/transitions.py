@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from isodocs.catalog import Catalog, catalog_dir
+from isodocs.catalog import Catalog, catalog_dir, read_checked
 from isodocs.errors import CatalogError
-from isodocs.schema import problems
-from isodocs.yamlload import YamlError, YList, YMap, parse
+from isodocs.yamlload import YList
 
 DECISIONS = ("split", "new")  # kinds that leave a decision to a person
 
@@ -45,14 +44,19 @@ class Transition:
         targets = self.targets(old_id)
         return (old_id,) if targets is None else targets
 
+    def replacements(self, old_ids: list[str]) -> list[list[str]]:
+        """For each old id of a list, the new ids it becomes there: none when an earlier one took them already."""
+        seen: list[str] = []
+        result = []
+        for old_id in old_ids:
+            new_ids = [new_id for new_id in self.ids(old_id) if new_id not in seen]
+            seen += new_ids
+            result.append(new_ids)
+        return result
+
     def map_ids(self, old_ids: list[str]) -> list[str]:
         """The new ids for a list of old ones, in order, each once; ids the old catalog lacks stay as written."""
-        result: list[str] = []
-        for old_id in old_ids:
-            for new_id in self.ids(old_id):
-                if new_id not in result:
-                    result.append(new_id)
-        return result
+        return [new_id for new_ids in self.replacements(old_ids) for new_id in new_ids]
 
 
 def transitions_dir() -> Path:
@@ -74,15 +78,7 @@ def available() -> list[tuple[str, str]]:
 
 def read(path: Path, catalogs: dict[str, Catalog]) -> Transition:
     """The map in `path`, checked against both catalogs; CatalogError names the file and line."""
-    try:
-        data = parse(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"cannot read transition map: {error}", path) from None
-    except YamlError as error:
-        raise CatalogError(error.message, path, error.line) from None
-    for problem in problems("transition", data):
-        raise CatalogError(problem.message, path, problem.line)
-    assert isinstance(data, YMap)
+    data = read_checked(path, "transition")
     ends = {}
     for key in ("from", "to"):
         if data[key] not in catalogs:

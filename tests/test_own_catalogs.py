@@ -98,6 +98,16 @@ def test_soa_export_names_the_document_reached_through_the_crosswalk(own: Path, 
     assert result.code == 0 and "PRO-IS-" in ";".join(rows["A.5.7"])
 
 
+def test_a_catalogs_folder_outside_the_repository_is_refused(own: Path, tmp_path: Path):
+    import shutil
+    root = tmp_path / "inside"
+    shutil.copytree(own, root)
+    shutil.copytree(own / "catalogs", tmp_path / "outside")
+    edit(root, "isodocs.yml", "docs_dir: docs\n", "docs_dir: docs\ncatalogs_dir: ../outside\n")
+    result = run("check", str(root), "--today", TODAY)
+    assert result.code == 2 and "lies outside the repository; not followed" in result.err
+
+
 def test_standards_lists_and_shows_the_own_catalog(own: Path):
     listing = run("standards", "--path", str(own)).out
     assert any(line.startswith("acme-sec-2026") and " own " in line for line in listing.splitlines())

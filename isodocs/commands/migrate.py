@@ -155,16 +155,12 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
         old_ids = [str(item) for item in clauses[source]]
         editor.key(clauses, source, target)
         rewrite.steps.append((document.line("clauses"), f"clauses: {source} -> {target}"))
-        seen: list[str] = []
-        replacements = []
-        for old_id in old_ids:
-            new_ids = [i for i in transition.ids(old_id) if i not in seen]
-            seen += new_ids
-            replacements.append(new_ids)
+        replacements = transition.replacements(old_ids)
+        for old_id, new_ids in zip(old_ids, replacements):
             line = document.clause_lines.get((source, old_id), document.line("clauses"))
             _explain(plan, rewrite, transition, old_id, new_ids, rel, line, document.id)
         editor.items(clauses[source], replacements)
-        rewrite.expect = {target: seen}
+        rewrite.expect = {target: transition.map_ids(old_ids)}
     soa = data.get("applicability")
     if isinstance(soa, CommentedMap) and source in soa:
         editor.key(soa, source, target)
@@ -184,22 +180,12 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
     for audit in data.get("audits") or []:
         if isinstance(audit, CommentedMap) and audit.get("standard") == source and not audit.get("done"):
             editor.value(audit, "standard", target)
-            editor.items(audit["clauses"], _once(transition, [str(c) for c in audit["clauses"]]))
+            editor.items(audit["clauses"], transition.replacements([str(c) for c in audit["clauses"]]))
             rewrite.steps.append((audit.lc.line + 2, f"audit planned {audit['planned']}: {source} -> {target}"))
     if not rewrite.steps:
         return None
     rewrite.new_text = ("\ufeff" if bom else "") + editor.result(path)
     return rewrite
-
-
-def _once(transition: Transition, old_ids: list[str]) -> list[list[str]]:
-    seen: list[str] = []
-    result = []
-    for old_id in old_ids:
-        new_ids = [i for i in transition.ids(old_id) if i not in seen]
-        seen += new_ids
-        result.append(new_ids)
-    return result
 
 
 def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, new_ids: list[str], rel: str,
@@ -240,7 +226,7 @@ def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewri
     if isinstance(required, CommentedMap) and source in required:
         editor.key(required, source, target)
         old_ids = [str(v) for v in required[source]]
-        editor.items(required[source], _once(transition, old_ids))
+        editor.items(required[source], transition.replacements(old_ids))
         rewrite.steps.append((config.line("required", source), f"required: {source} -> {target}"))
         for old_id in old_ids:
             _explain(plan, rewrite, transition, old_id, list(transition.ids(old_id)),

@@ -219,13 +219,7 @@ def test_rewritten_lists_read_as_the_map_says_and_keep_every_other_line(ids: lis
     data = YAML(typ="rt").load(text)
     editor = TokenEditor(text)
     editor.key(data["clauses"], "iso9001-2015", "iso9001-2026")
-    seen: list[str] = []
-    replacements = []
-    for old in ids:
-        new = [i for i in NINE.ids(old) if i not in seen]
-        seen += new
-        replacements.append(new)
-    editor.items(data["clauses"]["iso9001-2015"], replacements)
+    editor.items(data["clauses"]["iso9001-2015"], NINE.replacements(ids))
     result = editor.result(Path("x"))
     assert [str(i) for i in parse(result)["clauses"]["iso9001-2026"]] == NINE.map_ids(ids)
     lines = result.splitlines()

@@ -110,7 +110,7 @@ def test_a_catalogs_folder_outside_the_repository_is_refused(own: Path, tmp_path
 
 def test_standards_lists_and_shows_the_own_catalog(own: Path):
     listing = run("standards", "--path", str(own)).out
-    assert any(line.startswith("acme-sec-2026") and " own " in line for line in listing.splitlines())
+    assert any(line.startswith("acme-sec-2026") and " current (own) " in line for line in listing.splitlines())
     assert "Acme Security Baseline 2026" in run("standards", "show", "acme-sec-2026", "--path", str(own)).out
 
 

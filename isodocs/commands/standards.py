@@ -17,7 +17,7 @@ def list_catalogs(path: str | None = None) -> int:
              "controls", "documented")]
     for loaded in catalog.every(path):
         edition = loaded.edition
-        rows.append((loaded.id, loaded.name, edition.status if loaded.builtin else "own",
+        rows.append((loaded.id, loaded.name, edition.status + ("" if loaded.builtin else " (own)"),
                      edition.published or "-", str(edition.transition_ends or "-"), edition.replaced_by or "-",
                      str(len(loaded.entries)), str(sum(1 for e in loaded.entries.values() if not e.annex)),
                      str(len(loaded.controls)), str(len(loaded.requires_documents))))

@@ -224,3 +224,65 @@ def test_rewritten_lists_read_as_the_map_says_and_keep_every_other_line(ids: lis
     assert [str(i) for i in parse(result)["clauses"]["iso9001-2026"]] == NINE.map_ids(ids)
     lines = result.splitlines()
     assert lines[0] == "id: X  # first" and lines[-1] == "owner: a  # last" and "# kept" in result
+
+
+OLD_OWN = """id: acme-2019
+name: Acme Baseline 2019
+title: Our own controls
+edition: {published: "2019-01-10", status: superseded, replaced_by: acme-2026, transition_ends: "2027-06-30"}
+entries:
+  - {id: "4", title: Scope}
+  - {id: "A.1", title: Controls}
+  - {id: "A.1.1", title: Access reviews, parent: "A.1", control: true}
+  - {id: "A.1.2", title: Backups, parent: "A.1", control: true}
+"""
+NEW_OWN = """id: acme-2026
+name: Acme Baseline 2026
+title: Our own controls
+edition: {published: "2026-01-10", status: current, replaces: acme-2019}
+entries:
+  - {id: "4", title: Scope}
+  - {id: "A.1", title: Controls}
+  - {id: "A.1.1", title: Access reviews, parent: "A.1", control: true}
+  - {id: "A.1.3", title: Backups, parent: "A.1", control: true}
+"""
+OWN_MAP = """from: acme-2019
+to: acme-2026
+changes:
+  - {old: "A.1.2", new: ["A.1.3"], kind: renumbered, note: Backups moved.}
+"""
+OWN_SOA = """---
+id: REG-ACME
+title: Our applicability decisions
+type: register
+owner: system-owner
+status: draft
+clauses: {acme-2019: ["A.1.1"]}
+applicability:
+  acme-2019:
+    A.1.1: {applicable: true, justification: Needed}   # reviewed quarterly
+    'A.1.2': {applicable: false, justification: No data of our own}
+---
+# Decisions
+"""
+
+
+def test_own_catalogs_migrate_through_their_own_map_including_the_soa(tmp_path: Path):
+    root = scaffold(tmp_path / "own", "iso27001-2022", organization="Example Ltd")
+    for path, text in (("catalogs/acme-2019.yml", OLD_OWN), ("catalogs/acme-2026.yml", NEW_OWN),
+                       ("catalogs/transitions/acme-2019--acme-2026.yml", OWN_MAP), ("docs/records/acme.md", OWN_SOA)):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    config = root / "isodocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - iso27001-2022\n",
+                                                                 "  - iso27001-2022\n  - acme-2019\n"), encoding="utf-8")
+    commit_all(git.Repo(root), "Our own baseline")
+    result = migrated(root, "acme-2019", "acme-2026", "--write")
+    assert result.code == 0, result.err
+    assert "A.1.2 -> A.1.3 (renumbered)" in result.out
+    text = (root / "docs/records/acme.md").read_text(encoding="utf-8")
+    assert "  acme-2026:\n    A.1.1: {applicable: true, justification: Needed}   # reviewed quarterly\n" \
+           "    'A.1.3': {applicable: false, justification: No data of our own}\n" in text
+    assert 'clauses: {acme-2026: ["A.1.1"]}' in text
+    code, report = check(root)
+    assert not [f for f in report["findings"] if f["rule"] in ("clause-unknown", "edition-superseded")]

@@ -70,7 +70,7 @@ def migrate(source: str, target: str, path: str = ".", write: bool = False, allo
         raise UsageError(f"no transition map from {source} to {target}", hint=f"known: {known}")
     catalogs = {catalog_id: catalog.find(catalog_id, str(root)) for catalog_id in (source, target)}
     transition = transitions.read(map_path, catalogs)
-    if write and not allow_dirty:
+    if not allow_dirty:
         _refuse_dirty(root)
     repository = Repository.load(root, cache=False)
     plan = _plan(repository, transition)
@@ -92,7 +92,7 @@ def _refuse_dirty(root: Path) -> None:
         raise UsageError(f"{root} is not in a git repository, so the rewrite could not be reviewed or undone",
                          hint="commit the repository to git first, or pass --allow-dirty") from None
     if repo.is_dirty(untracked_files=True):
-        raise UsageError("the repository has uncommitted changes; migrate rewrites files in place",
+        raise UsageError("the repository has uncommitted changes; migrate plans and rewrites from what is committed",
                          hint="commit or stash them first (so 'git diff' shows the migration alone), "
                               "or pass --allow-dirty")
 

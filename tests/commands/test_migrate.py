@@ -96,11 +96,18 @@ def _add_records(root: Path, source: str, clause: str) -> None:
     commit_all(git.Repo(root), "Records and settings of the 2015 edition")
 
 
-@pytest.fixture
-def quality(tmp_path: Path) -> Path:
-    root = scaffold(tmp_path / "quality", "iso9001-2015", organization="Example Ltd")
+@pytest.fixture(scope="module")
+def quality_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = scaffold(tmp_path_factory.mktemp("migrate") / "quality", "iso9001-2015", organization="Example Ltd")
     _add_records(root, "iso9001-2015", "8.4.1")
     return root
+
+
+@pytest.fixture
+def quality(quality_once: Path, tmp_path: Path) -> Path:
+    """A committed, scaffolded ISO 9001:2015 repository with records and settings, fresh for each test."""
+    import shutil
+    return Path(shutil.copytree(quality_once, tmp_path / "quality"))
 
 
 def test_preview_writes_nothing_and_names_the_decisions(quality: Path):
@@ -178,8 +185,9 @@ def test_refuses_to_write_over_uncommitted_changes(quality: Path):
     policy = quality / "docs" / "policies" / "management-system-policy.md"
     policy.write_text(policy.read_text(encoding="utf-8") + "\nA line not yet committed.\n", encoding="utf-8")
     before = tree(quality)
-    result = migrated(quality, "iso9001-2015", "iso9001-2026", "--write")
-    assert result.code == 2 and "uncommitted changes" in result.err and "--allow-dirty" in result.err
+    for write in ((), ("--write",)):
+        result = migrated(quality, "iso9001-2015", "iso9001-2026", *write)
+        assert result.code == 2 and "uncommitted changes" in result.err and "--allow-dirty" in result.err
     assert tree(quality) == before
     assert migrated(quality, "iso9001-2015", "iso9001-2026", "--write", "--allow-dirty").code == 0
     assert "A line not yet committed." in policy.read_text(encoding="utf-8")

@@ -62,7 +62,8 @@ class Edition:
     titles_ru: str | None = None            # where the Russian titles come from
     adoptions: tuple[Adoption, ...] = ()
     sources: tuple[str, ...] = ()
-    gaps: str | None = None                 # what the catalog knowingly lacks, said plainly
+    gaps: str | None = None                 # what the catalog knowingly lacks or could not confirm, said plainly
+    incomplete: str | None = None           # entries it lacks, so coverage cannot be complete (check warns)
 
     @property
     def superseded(self) -> bool:
@@ -191,7 +192,7 @@ def _edition(data: YMap | None, path: Path) -> Edition:
         titles_en=titles.get("en"), titles_ru=titles.get("ru"),
         adoptions=tuple(Adoption(a["id"], a["country"], a["adopts"], a.get("note"))
                         for a in data.get("adoptions") or []),
-        sources=tuple(data.get("sources") or []), gaps=data.get("gaps"))
+        sources=tuple(data.get("sources") or []), gaps=data.get("gaps"), incomplete=data.get("incomplete"))
     if edition.superseded and (edition.replaced_by is None or edition.transition_ends is None):
         raise CatalogError("a superseded edition names its successor (replaced_by) and its transition_ends date",
                            path, data.lines.get("status"))

@@ -91,6 +91,8 @@ EN: dict[str, str] = {
                           "days from now: preview the move with `isodocs migrate {catalog} {successor_id}`",
     "edition-expired": "{name} was superseded by {successor} and its transition ended on {deadline}; certificates to it "
                        "are no longer valid: move with `isodocs migrate {catalog} {successor_id}`",
+    "catalog-incomplete": "the catalog of {name} is incomplete: {missing}; its readiness leaves them out, so decide "
+                          "them from your copy of the standard",
     "migration-new": "{catalog} {clause} ({title}) is new and no document addresses it yet; name it under `clauses:` in "
                      "the document that will",
     "migration-split": "{clause} is split into {new}, and all of them are now mapped: keep only those this document "
@@ -195,6 +197,8 @@ RU: dict[str, str] = {
                           "{successor_id}`",
     "edition-expired": "{name} заменён стандартом {successor}, переходный период закончился {deadline}; сертификаты по "
                        "нему больше не действительны: перейдите командой `isodocs migrate {catalog} {successor_id}`",
+    "catalog-incomplete": "каталог {name} неполон: {missing}; готовность их не учитывает, поэтому решения по ним "
+                          "примите по своему экземпляру стандарта",
     "migration-new": "{catalog} {clause} ({title}) — новый пункт, и ни один документ его пока не охватывает; укажите "
                      "его в `clauses:` того документа, который будет его охватывать",
     "migration-split": "пункт {clause} разделён на {new}, и теперь указаны все: оставьте только те, которые этот "

@@ -29,6 +29,14 @@ entries:
   - {id: "4", title: Scope}
 """
 
+INCOMPLETE = """id: acme-2025
+name: Acme Privacy Baseline 2025
+title: Our own privacy requirements
+edition: {published: "2025-03-01", status: current, incomplete: the annex of supplier controls}
+entries:
+  - {id: "4", title: Scope}
+"""
+
 
 @dataclass
 class Defect:
@@ -110,6 +118,13 @@ DEFECTS = [
          '  - {planned: 2027-03, standard: acme-2019, clauses: ["4"], auditor: External auditor}\n'
          "  - {planned: 2027-03, standard: iso27001-2022")],
            [("isodocs.yml", "- acme-2019")]),
+    Defect("catalog-incomplete", [
+        ("catalogs/acme-2025.yml", None, INCOMPLETE),
+        ("isodocs.yml", "  - iso27001-2022\n", "  - iso27001-2022\n  - acme-2025\n"),
+        ("docs/plans/audit-programme.md", "  - {planned: 2028-03, standard: iso27001-2022",
+         '  - {planned: 2028-03, standard: acme-2025, clauses: ["4"], auditor: External auditor}\n'
+         "  - {planned: 2028-03, standard: iso27001-2022")],
+           [("isodocs.yml", "- acme-2025")]),
     Defect("nonconformity-overdue", [("docs/records/nc-2026-002.md", None, new_document(
         "NC-2026-002", extra="nonconformity:\n  raised: 2026-08-01\n  grade: major\n  due: 2026-10-01\n"))],
            [("docs/records/nc-2026-002.md", "due: 2026-10-01")]),

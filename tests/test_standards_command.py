@@ -26,6 +26,7 @@ def test_show_prints_the_edition_facts():
     assert "National adoption: ГОСТ Р ИСО 9001-2015 (RU) adopts ISO 9001:2015" in out
     out = run("standards", "show", "iso27001-2022").out
     assert "adopts ISO/IEC 27001:2013" in out and "own translation" in out
+    assert "Incomplete: Table A.3 of Annex A" in run("standards", "show", "iso27701-2025").out
 
 
 def test_show_json_lists_objects_with_string_ids():

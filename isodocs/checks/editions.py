@@ -1,4 +1,5 @@
-"""Editions: a standard in scope that a newer edition supersedes, judged against its transition deadline."""
+"""Editions: a standard in scope that a newer edition supersedes (judged against its transition deadline), and a
+catalog in scope that knowingly lacks entries."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ def check(context: Context) -> Iterator[Finding]:
     for position, catalog_id in enumerate(config.standards):
         loaded = repository.catalogs[catalog_id]
         edition = loaded.edition
+        if edition.incomplete:
+            yield Finding("catalog-incomplete", context.config_path, config.line("standards", position),
+                          say("catalog-incomplete", name=loaded.name, missing=edition.incomplete), severity=WARNING)
         if not edition.superseded or edition.transition_ends is None or edition.replaced_by is None:
             continue
         try:

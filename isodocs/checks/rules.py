@@ -102,6 +102,11 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "period, an error once the transition deadline (in the catalog's edition facts) has passed.",
          "Move to the new edition: `isodocs migrate OLD NEW` previews the rewrite, `--write` applies it.",
          escalates=True),
+    Rule("catalog-incomplete", WARNING,
+         "A catalog in scope knowingly lacks entries (`incomplete:` in its edition facts), so its coverage, its "
+         "Statement of Applicability and its readiness cannot be complete.",
+         "Decide the missing entries from your copy of the standard (a catalog of your own in catalogs/ can carry "
+         "them); once they are handled, turn the rule off under `rules:`."),
     Rule("migration-decision", WARNING,
          "`isodocs migrate` left a decision to a person: a clause split in two, a new clause no document addresses, "
          "two exclusions that fell on one clause.",

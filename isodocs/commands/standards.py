@@ -58,6 +58,8 @@ def edition_lines(loaded: Catalog) -> list[str]:
         lines.append(f"English titles: {edition.titles_en}")
     if edition.titles_ru:
         lines.append(f"Russian titles: {edition.titles_ru}")
+    if edition.incomplete:
+        lines.append(f"Incomplete: {edition.incomplete}")
     if edition.gaps:
         lines.append(f"Known gaps: {edition.gaps}")
     lines += [f"Source: {source}" for source in edition.sources]

@@ -98,6 +98,21 @@ def test_soa_export_names_the_document_reached_through_the_crosswalk(own: Path, 
     assert result.code == 0 and "PRO-IS-" in ";".join(rows["A.5.7"])
 
 
+def test_diff_reads_the_own_catalogs_of_the_base_revision(own: Path, tmp_path: Path):
+    import shutil
+
+    import git
+    from conftest import commit_all
+    root = Path(shutil.copytree(own, tmp_path / "diffed"))
+    repo = git.Repo(root)
+    commit_all(repo, "Own baseline, approved")
+    edit(root, "docs/policies/management-system-policy.md", '  acme-sec-2026: ["1", "1.1"]\n', "")
+    result = run("diff", "HEAD", "--path", str(root), "--format", "json", "--today", TODAY)
+    assert result.code == 0, result.err
+    clauses = json.loads(result.out)["clauses"]
+    assert {"catalog": "acme-sec-2026", "id": "1.1"}.items() <= clauses[0].items()
+
+
 def test_a_catalogs_folder_outside_the_repository_is_refused(own: Path, tmp_path: Path):
     import shutil
     root = tmp_path / "inside"

@@ -102,7 +102,7 @@ class Catalog:
         return entry if entry is not None and entry.control else None
 
 
-BUILTIN_ID = re.compile(r"^iso[0-9]+-[0-9]{4}$")
+BUILTIN_ID = re.compile(r"^[a-z]+[0-9]+-[0-9]{4}$")  # iso27001-2022; also aqap2110-2016 and the like
 
 
 def catalog_dir() -> Path:
@@ -151,7 +151,8 @@ def read(path: Path, builtin: bool = True) -> Catalog:
         raise CatalogError(f"catalog id '{data['id']}' does not match its file name", path, data.lines["id"],
                            hint=f"name the file {data['id']}.yml")
     if builtin and not BUILTIN_ID.match(data["id"]):
-        raise CatalogError(f"catalog id '{data['id']}' is not of the form isoNNNNN-YYYY", path, data.lines["id"])
+        raise CatalogError(f"catalog id '{data['id']}' is not of the form isoNNNNN-YYYY", path, data.lines["id"],
+                           hint="letters, the standard's number, '-', the edition's year")
     entries: dict[str, Entry] = {}
     items: YList = data["entries"]
     for item, line in zip(items, items.lines):
@@ -187,8 +188,8 @@ def _edition(data: YMap | None, path: Path) -> Edition:
 
     titles = data.get("titles") or {}
     edition = Edition(
-        published=str(data["published"]) if data.get("published") else None, status=data.get("status") or "current", replaces=data.get("replaces"),
-        replaced_by=data.get("replaced_by"), transition_ends=day("transition_ends"),
+        published=str(data["published"]) if data.get("published") else None, status=data.get("status") or "current",
+        replaces=data.get("replaces"), replaced_by=data.get("replaced_by"), transition_ends=day("transition_ends"),
         titles_en=titles.get("en"), titles_ru=titles.get("ru"),
         adoptions=tuple(Adoption(a["id"], a["country"], a["adopts"], a.get("note"))
                         for a in data.get("adoptions") or []),

@@ -87,14 +87,14 @@ EN: dict[str, str] = {
     "shallow": "the git clone is shallow, so history may be incomplete: fetch the full history (GitHub: "
                "actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
     # report text
-    "edition-superseded": "{name} is superseded by {successor}; certificates to it stay valid until {deadline}, {days} "
-                          "days from now: preview the move with `isodocs migrate {catalog} {successor_id}`",
-    "edition-expired": "{name} was superseded by {successor} and its transition ended on {deadline}; certificates to it "
-                       "are no longer valid: move with `isodocs migrate {catalog} {successor_id}`",
+    "edition-superseded": "{name} is superseded by {successor}; certificates to it stay valid until {deadline}, "
+                          "{days} days from now: preview the move with `isodocs migrate {catalog} {successor_id}`",
+    "edition-expired": "{name} was superseded by {successor} and its transition ended on {deadline}; certificates to "
+                       "it are no longer valid: move with `isodocs migrate {catalog} {successor_id}`",
     "catalog-incomplete": "the catalog of {name} is incomplete: {missing}; its readiness leaves them out, so decide "
                           "them from your copy of the standard",
-    "migration-new": "{catalog} {clause} ({title}) is new and no document addresses it yet; name it under `clauses:` in "
-                     "the document that will",
+    "migration-new": "{catalog} {clause} ({title}) is new and no document addresses it yet; name it under "
+                     "`clauses:` in the document that will",
     "migration-split": "{clause} is split into {new}, and all of them are now mapped: keep only those this document "
                        "addresses ({note})",
     "migration-removed": "{clause} is gone from the new edition, so it was dropped ({note})",

@@ -18,7 +18,7 @@ class Rule:
     fix: str
     gap: bool = False  # a coverage or SoA gap: a warning while the stage is `preparation`
     escalates: bool = False  # the check raises it to an error itself (unless isodocs.yml sets its severity)
-    command: str = "check"   # the command that reports it
+    command: str = "check"   # the command that reports it: check, diff (on a change) or migrate
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in [
@@ -54,6 +54,28 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "An approved document's text or clause map changed in git after the commit that approved it, "
          "without a new version and approval.",
          "Approve the change (`isodocs approve DOC --by ROLE`), or revert the edit."),
+    Rule("history-missing", ERROR,
+         "Approved documents cannot be verified because the git history that approved them is missing: a shallow "
+         "clone, grafts, or an approving commit outside the history available.",
+         "Fetch the full history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI "
+         "`GIT_DEPTH: 0`; a local clone `git fetch --unshallow`."),
+    Rule("history-skipped", WARNING,
+         "Approvals were not verified against git history: `check --no-history` was given, or the repository is "
+         "not in git.",
+         "Run `isodocs check` in the git repository, without --no-history, before relying on the approvals."),
+    Rule("approval-self", ERROR,
+         "An approved document's owner is also its approver (segregation of duties).",
+         "Set `approver:` to another role and approve again, or allow it with "
+         "`approvals: {allow_self_approval: true}` in isodocs.yml."),
+    Rule("approval-unverified", ERROR,
+         "With `approvals.verify` set, the commit that approved a document's current version was not authored "
+         "(author) or signed (signature) by a member of its approver role.",
+         "Have a member of the approver role make (or sign) the approving commit, or list them under the role's "
+         "`members:` in isodocs.yml."),
+    Rule("approval-removed", ERROR,
+         "`isodocs diff`: an approved document is deleted without being retired first.",
+         "Set `status: retired` and keep the document; ISO expects obsolete documents to be retired and kept.",
+         command="diff"),
     Rule("id-duplicate", ERROR,
          "Two or more documents carry the same id.",
          "Give each document its own id; `isodocs add` picks a free one."),
@@ -68,6 +90,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
     Rule("link-broken", ERROR,
          "A link from a document points to a file that does not exist in the repository.",
          "Correct the relative path, or restore the target."),
+    Rule("link-hidden", ERROR,
+         "A page that the site publishes links to a file that `publish.max_classification` keeps out of the site: "
+         "the link would show the hidden file's name, and lead nowhere.",
+         "Remove the link, or lower the target's classification if it may be published."),
     Rule("soa-missing-decision", ERROR,
          "An Annex A control has no decision in the Statement of Applicability.",
          "Add the control under `applicability:` in the SoA with `applicable: true` or `false`.", gap=True),

@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from isodocs.escape import markdown_text
 from isodocs.atomic import write_text
 from isodocs.commands.review import known_role
 from isodocs.document import TYPES
@@ -80,7 +81,7 @@ def render(doc_id: str, title: str, kind: str, owner: str, clauses: dict[str, li
     lines += [f"  {catalog}: [{', '.join(chr(34) + c + chr(34) for c in ids)}]" for catalog, ids in clauses.items()]
     if not clauses:
         lines[-1] = "clauses: {}"
-    lines += ["---", f"# {title}", ""]
+    lines += ["---", f"# {markdown_text(title)}", ""]
     for section in SECTIONS.get(kind, ["Purpose", "Scope", "Content", "Records"]):
         lines += [f"## {section}", "", f"[[decide: {section.lower()} of this {kind}]]", ""]
     return "\n".join(lines)

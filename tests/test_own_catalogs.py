@@ -92,6 +92,20 @@ def test_handbook_builds_strict_and_shows_crosswalked_coverage(own: Path):
     assert (own / "site/overview/coverage-acme-sec-2026/index.html").is_file()
 
 
+def test_own_catalog_text_lands_inert_in_the_handbook(own: Path, tmp_path: Path):
+    import shutil
+    root = Path(shutil.copytree(own, tmp_path / "hostile"))
+    hostile = OWN.replace("name: Acme Security Baseline 2026", "name: 'Acme <script>alert(1)</script> *Baseline*'")
+    hostile = hostile.replace("title: Security policy approved by the board", "title: '<img src=x onerror=alert(2)>'")
+    write(root, "catalogs/acme-sec-2026.yml", hostile)
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ISODOCS_CACHE_DIR": os.environ["ISODOCS_CACHE_DIR"]}
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site/overview/coverage-acme-sec-2026/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "<img src=x" not in page and "<em>Baseline</em>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
 def test_soa_export_names_the_document_reached_through_the_crosswalk(own: Path, tmp_path: Path):
     result = run("export", "soa", "--path", str(own), "--today", TODAY)
     rows = {row[1]: row for row in csv.reader(io.StringIO(result.out))}

@@ -6,6 +6,7 @@ history, with the documents above the publishing limit already left out.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -173,7 +174,8 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
     index = context.index
     states = {s.id: s for s in clause_states(context, catalog)}
     controls = {s.id: s for s in control_states(context, catalog)}
-    lines = [f"# {t['coverage']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
+    lines = [*page_title(f"{t['coverage']}: {catalog.name}"),
+             f"# {t['coverage']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
              f'data-covered="{ready.covered}" data-percent="{ready.percent:g}">',
              f"<strong>{t['readiness']}: {ready.percent:g}%</strong> — {ready.covered} {t['covered']} / "
@@ -192,6 +194,12 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
                      f'{docs} |')
     lines.append("")
     return "\n".join(lines)
+
+
+def page_title(title: str) -> list[str]:
+    """Front matter naming a generated page whose title carries a catalog's name (a repository's own catalog is
+    untrusted text): themes print the title as HTML, so it is given escaped rather than taken from the heading."""
+    return ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}", "---", ""]
 
 
 def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:
@@ -220,7 +228,8 @@ def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
     states = control_states(handbook.context, catalog)
-    lines = [f"# {t['soa']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
+    lines = [*page_title(f"{t['soa']}: {catalog.name}"),
+             f"# {t['soa']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
              f"| {t['control']} | {t['title']} | {t['applicable']} | {t['justification']} | {t['implementation']} "
              f"| {t['documents']} |", "|---|---|---|---|---|---|"]
     for state in states:

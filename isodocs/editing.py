@@ -183,17 +183,18 @@ class TokenEditor:
     def __init__(self, text: str, offset: int = 0) -> None:
         self.lines = text.splitlines(keepends=True)
         self.offset = offset
-        self.tokens: list[tuple[int, int, str | None, bool]] = []  # (line, column, new text or None, quoted already)
+        # (line, column, new text or None to remove it, whether the text is quoted already, whether in flow style)
+        self.tokens: list[tuple[int, int, str | None, bool, bool]] = []
         self.inserts: list[tuple[int, list[str]]] = []         # after line: new lines
         self.deletes: set[int] = set()
 
     def key(self, mapping: CommentedMap, key: str, new: str) -> None:
         line, column = mapping.lc.key(key)
-        self.tokens.append((self.offset + line, column, new, False))
+        self.tokens.append((self.offset + line, column, new, False, mapping.fa.flow_style()))
 
     def value(self, mapping: CommentedMap, key: str, new: str) -> None:
         line, column = mapping.lc.value(key)
-        self.tokens.append((self.offset + line, column, new, False))
+        self.tokens.append((self.offset + line, column, new, False, mapping.fa.flow_style()))
 
     def items(self, sequence: list, replacements: list[list[str]]) -> None:
         """Item i of `sequence` becomes the items replacements[i] (none: removed; several: added after it)."""
@@ -205,24 +206,24 @@ class TokenEditor:
                 continue
             if not new:
                 if flow:
-                    self.tokens.append((line, column, None, False))
+                    self.tokens.append((line, column, None, False, True))
                 else:
                     self.deletes.add(line)
                 continue
             current = self.lines[line]
             token = current[column:_scalar_end(current, column, flow)]
             if flow:
-                self.tokens.append((line, column, ", ".join(quoted_like(token, item) for item in new), True))
+                self.tokens.append((line, column, ", ".join(quoted_like(token, item) for item in new), True, True))
             else:
                 ending = current[len(current.rstrip("\r\n")):]
-                self.tokens.append((line, column, new[0], False))
+                self.tokens.append((line, column, new[0], False, False))
                 self.inserts.append((line, [current[:column] + quoted_like(token, item) + ending for item in new[1:]]))
 
     def result(self, path: Path) -> str:
         lines = list(self.lines)
-        for line, column, new, quoted in sorted(self.tokens, key=lambda t: (t[0], t[1]), reverse=True):
+        for line, column, new, quoted, flow in sorted(self.tokens, key=lambda t: (t[0], t[1]), reverse=True):
             current = lines[line]
-            end = _scalar_end(current, column, _in_flow(current, column))
+            end = _scalar_end(current, column, flow)
             if end is None:
                 raise EditError("a value spans several lines; edit it by hand", path, line + 1)
             if new is None:
@@ -234,11 +235,6 @@ class TokenEditor:
             lines[line + 1:line + 1] = new_lines
         removed = {line + sum(len(n) for at, n in self.inserts if at < line) for line in self.deletes}
         return "".join(line for index, line in enumerate(lines) if index not in removed)
-
-
-def _in_flow(line: str, column: int) -> bool:
-    before = line[:column]
-    return before.count("[") + before.count("{") > before.count("]") + before.count("}")
 
 
 def _scalar_end(line: str, column: int, flow: bool) -> int | None:

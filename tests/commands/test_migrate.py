@@ -216,12 +216,14 @@ NINE = transitions.read(transitions.path_for("iso9001-2015", "iso9001-2026"),
                         {c: catalog.load(c) for c in ("iso9001-2015", "iso9001-2026")})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(ids=st.lists(st.sampled_from(sorted(NINE.source.entries)), min_size=1, max_size=8, unique=True),
-       flow=st.booleans(), quote=st.sampled_from(['"', "'", ""]))
-def test_rewritten_lists_read_as_the_map_says_and_keep_every_other_line(ids: list[str], flow: bool, quote: str):
+       flow=st.booleans(), quote=st.sampled_from(['"', "'", ""]), wrap=st.integers(min_value=1, max_value=8))
+def test_rewritten_lists_read_as_the_map_says_and_keep_every_other_line(ids: list[str], flow: bool, quote: str,
+                                                                        wrap: int):
     items = [f"{quote}{i}{quote}" for i in ids]
-    listing = f"  iso9001-2015: [{', '.join(items)}]  # kept\n" if flow else \
+    rows = [", ".join(items[start:start + wrap]) for start in range(0, len(items), wrap)]  # a flow list over lines
+    listing = "  iso9001-2015: [" + ",\n                 ".join(rows) + "]  # kept\n" if flow else \
         "  iso9001-2015:  # kept\n" + "".join(f"    - {item}\n" for item in items)
     text = f"id: X  # first\nclauses:\n{listing}owner: a  # last\n"
     data = YAML(typ="rt").load(text)
@@ -232,6 +234,7 @@ def test_rewritten_lists_read_as_the_map_says_and_keep_every_other_line(ids: lis
     assert [str(i) for i in parse(result)["clauses"]["iso9001-2026"]] == NINE.map_ids(ids)
     lines = result.splitlines()
     assert lines[0] == "id: X  # first" and lines[-1] == "owner: a  # last" and "# kept" in result
+    assert len(lines) == len(text.splitlines()) + (0 if flow else len(NINE.map_ids(ids)) - len(ids))
 
 
 OLD_OWN = """id: acme-2019

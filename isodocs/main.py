@@ -7,9 +7,10 @@ import sys
 from datetime import date
 
 from isodocs import __version__
+from isodocs.dates import Interval
 from isodocs.errors import IsodocsError, UsageError
 
-FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")
 
 
 def _date(value: str) -> date:
@@ -17,6 +18,13 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _interval(value: str) -> Interval:
+    try:
+        return Interval.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--system-owner", metavar="TITLE")
     new.add_argument("--security-officer", metavar="TITLE")
     new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
+    new.add_argument("--isodocs-source", metavar="SOURCE",
+                     help="where CI and pre-commit install isodocs from: git (default: the isodocs repository at "
+                          "this version's tag), index (isodocs==VERSION), a private index URL, or "
+                          "git+https://...@TAG")
+    new.add_argument("--isodocs-repository", metavar="URL",
+                     help="the isodocs git repository or your mirror of it (default: the project's own)")
+    new.add_argument("--code-scanning", action="store_const", const="yes",
+                     help="upload findings to GitHub code scanning (needs GitHub Advanced Security when private)")
+    new.add_argument("--deploy-handbook", action="store_const", const="yes",
+                     help="publish the handbook with GitHub Pages or GitLab Pages from the default branch")
     new.add_argument("--no-input", action="store_true", help="ask nothing; use the options and the defaults")
 
     history = commands.add_parser("history", help="a document's revision history from git")
@@ -93,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
     diff.add_argument("--today", type=_date, metavar="DATE")
     diff.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    due = commands.add_parser("tasks", help="what is due, per owner: reviews, risks, nonconformities, audits")
+    due.add_argument("--format", choices=("text", "markdown", "json", "ics"), default="text",
+                     help="ics: an iCalendar feed of every dated duty, to subscribe to in a calendar")
+    due.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    due.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (also the feed's stamp)")
+    due.add_argument("--within", type=_interval, metavar="INTERVAL",
+                     help="list what falls due within INTERVAL, e.g. '90 days' (default: defaults.due_soon)")
+    due.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     export = commands.add_parser("export", help="a spreadsheet for auditors")
     export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
@@ -150,7 +177,8 @@ def dispatch(args: argparse.Namespace) -> int:
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
                                                        "top_management", "system_owner", "security_officer",
-                                                       "reviewers")}
+                                                       "reviewers", "isodocs_source", "isodocs_repository",
+                                                       "code_scanning", "deploy_handbook")}
         return new(args.directory, args.organization, args.standard, args.no_input, options)
     if args.command == "history":
         from isodocs.commands.history import show
@@ -170,6 +198,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "diff":
         from isodocs.commands.diff import diff
         return diff(args.base, args.head, args.format, args.path, args.today)
+    if args.command == "tasks":
+        from isodocs.commands.tasks import tasks
+        return tasks(args.format, args.output, args.path, args.today, args.within)
     if args.command == "export":
         from isodocs.commands.export import export
         return export(args.what, args.format, args.output, args.path, args.today)

@@ -237,12 +237,14 @@ def _date(text: str, data: ControlData, what: str) -> date | None:
 
 def parse_day(text: str) -> tuple[date | None, str]:
     """A date as people write it in a table, or why it cannot be read for sure (never a guess)."""
-    text = text.strip().lower().rstrip(".").replace("г.", "").replace("года", "").strip()
+    text = re.sub(r"\s*(года|г)$", "", text.strip().lower().rstrip(".")).strip()
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
             return date(int(m[1]), int(m[2]), int(m[3])), ""
         if m := re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})", text):
-            first, second, year = int(m[1]), int(m[3]), int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+            first, second, year = int(m[1]), int(m[3]), int(m[4])
+            if len(m[4]) == 2:  # a two-digit year is the latest such year not in the future
+                year += 2000 if 2000 + year <= date.today().year else 1900
             if m[2] == "." or first > 12:
                 return date(year, second, first), ""
             if second > 12:

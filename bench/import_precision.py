@@ -6,7 +6,7 @@ Scaffolds a repository, writes every starter document to .docx with python-docx 
 left out, as a Word file would have none), imports the files into a second, fresh repository of the
 same standards and compares each document's suggestions with the clause map the starter document
 carries: precision is suggestions that are in the map over all suggestions, recall is clauses of the
-map that were suggested over all mapped clauses.
+map that were suggested over all mapped clauses; import_seconds is the `isodocs import` run alone.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import io
 import json
 import sys
 import tempfile
+import time
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -48,8 +49,10 @@ def measure(work: Path, standards: list[str], language: str) -> dict:
         answers[name] = {(c, clause) for c, ids in document.clauses.items() for clause in ids}
     target = scaffold("target")
     out = io.StringIO()
+    started = time.perf_counter()
     with redirect_stdout(out):
         main(["import", str(exported), "--into", "imported", "--format", "json", "--path", str(target)])
+    seconds = time.perf_counter() - started
     report = json.loads(out.getvalue())
     suggested = right = mapped = found = 0
     per_document = {}
@@ -64,7 +67,8 @@ def measure(work: Path, standards: list[str], language: str) -> dict:
         per_document[name] = {"suggested": sorted(":".join(g) for g in got), "right": len(got & answer)}
     return {"language": language, "documents": len(report["files"]), "suggested": suggested, "right": right,
             "precision": round(right / suggested, 3) if suggested else None,
-            "recall": round(found / mapped, 3) if mapped else None, "per_document": per_document}
+            "recall": round(found / mapped, 3) if mapped else None, "import_seconds": round(seconds, 1),
+            "per_document": per_document}
 
 
 def run() -> None:

@@ -8,6 +8,7 @@ One file's failure is reported on its line and never stops the others; exit 1 wh
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,6 +26,9 @@ from isodocs.importing.images import IMAGE_TOKEN
 from isodocs.importing.kinds import guess
 from isodocs.importing.suggest import Suggestion, suggest
 from isodocs.repository import Repository
+
+
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\x9b]")  # terminal escapes from file names or table cells
 
 
 @dataclass
@@ -126,7 +130,7 @@ def _prepare(repository: Repository, options: Options, file: Path, report: Repor
     converted.title = title
     report.title, report.type, report.type_from = title, kind, kind_from
     if kind_from == "default":
-        report.needs_person.append(f"type: neither the title nor the folder says; 'policy' assumed (use --type)")
+        report.needs_person.append("type: neither the title nor the folder says; 'policy' assumed (use --type)")
     report.unsupported = list(source.notes)
     control = converted.control
     report.carried += control.carried
@@ -176,6 +180,10 @@ def _write_one(repository: Repository, options: Options, item: Planned, taken: s
         raise ImportFailure(f"{shown} already exists; nothing was overwritten", report.source,
                             hint="use --overwrite to replace it, or --into another folder")
     claimed[target] = report.source
+    namesakes = [d for d in repository.documents if d.path != shown and d.title
+                 and d.title.casefold() == (item.converted.title or "").casefold()]
+    for namesake in namesakes:
+        report.needs_person.append(f"title: {namesake.id} ({namesake.path}) has the same title; keep one of them")
     doc_id = existing.id if existing is not None and existing.id else free_id(repository, item.kind, taken)
     taken.add(doc_id)
     text = _render(repository, options, item, doc_id)
@@ -249,4 +257,4 @@ def _print(reports: list[Report], output: str) -> None:
         for note in report.needs_person:
             out.append(f"  needs a person: {note}")
     out.append(f"{counts['imported']} imported, {counts['failed']} failed, {counts['skipped']} skipped")
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(CONTROL.sub("?", "\n".join(out)) + "\n")

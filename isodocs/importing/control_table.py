@@ -68,7 +68,8 @@ def field_of(text: str) -> str | None:
 
 @dataclass
 class Revision:
-    cells: dict[str, str]
+    cells: dict[str, str]                           # field -> text, for the columns recognised
+    row: list[str] = field(default_factory=list)    # every cell as written, for the revision history
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "").strip()
@@ -97,7 +98,7 @@ def recognise(rows: list[list[str]]) -> ControlData | None:
         for row in rows[1:]:
             cells = {key: cell for key, cell in zip(header, row) if key and cell}
             if cells:
-                data.revisions.append(Revision(cells))
+                data.revisions.append(Revision(cells, row))
         return data
     pairs = [(field_of(row[0]), row[1]) for row in rows if len(row) >= 2 and row[0]]
     known = [(key, value) for key, value in pairs if key]
@@ -272,15 +273,14 @@ def _month(word: str) -> int | None:
 
 
 def history_section(data: ControlData, language: str) -> str:
-    """The revision table again, as a Markdown section of the document's body."""
+    """The revision table again, every column as written, as a Markdown section of the body."""
     if not data.revisions:
         return ""
-    keys = [key for key in REVISION_FIELDS if any(r.get(key) for r in data.revisions)]
-    names = dict(zip([field_of(c) for c in data.columns], data.columns))
+    width = max(len(data.columns), *(len(r.row) for r in data.revisions))
     heading = "История изменений" if language == "ru" else "Revision history"
-    lines = [f"## {heading}", "", "| " + " | ".join(cell(names.get(k, k)) for k in keys) + " |",
-             "|" + " --- |" * len(keys)]
-    lines += ["| " + " | ".join(cell(r.get(k)) for k in keys) + " |" for r in data.revisions]
+    columns = data.columns + [""] * (width - len(data.columns))
+    lines = [f"## {heading}", "", "| " + " | ".join(cell(c) for c in columns) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(cell(c) for c in r.row + [""] * (width - len(r.row))) + " |" for r in data.revisions]
     return "\n".join(lines) + "\n"
 
 

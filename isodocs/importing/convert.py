@@ -15,6 +15,7 @@ from isodocs.importing.control_table import CAPTIONS, ControlData, merge, recogn
 from isodocs.importing.images import IMAGE_TOKEN
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+FIRST_PAGE = 15  # blocks (paragraphs, headings, tables) that make the first page, where control tables live
 SAFE_LINK = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
 FOOTNOTE = "ISODOCSFOOTNOTE{}X"
 
@@ -91,12 +92,11 @@ def _control_tables(soup: BeautifulSoup) -> list[Tag]:
     'Document control' or 'Revision history' caption anywhere."""
     chosen = []
     content_started = False
-    for element in soup.find_all(["table", *HEADINGS, "p"]):
-        if element.find_parent("table") is not None:
-            continue
+    for position, element in enumerate(e for e in soup.find_all(["table", *HEADINGS, "p"])
+                                       if e.find_parent("table") is None):
         text = element.get_text(" ", strip=True)
         if element.name == "table":
-            if not content_started:
+            if not content_started and position < FIRST_PAGE:
                 chosen.append(element)
             else:
                 previous = element.find_previous_sibling()
@@ -179,7 +179,7 @@ def _from_markdown(text: str, config: Config) -> Converted:
                 end += 1
             above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
             caption = above if above in headings and CAPTIONS.match(headings[above][2]) else None
-            if not content_started or caption is not None:
+            if (not content_started and index < 3 * FIRST_PAGE) or caption is not None:
                 data = recognise([_cells(row) for row in lines[index:end] if not SEPARATOR.match(row)])
                 if data is not None:
                     found.append(data)

@@ -70,10 +70,10 @@ def read(path: Path) -> Source:
         raise ImportFailure("is empty", path, hint="check that it was saved completely")
     reader: Callable[[Path], Source]
     if suffix == ".docx":
-        _container(path, "Word", "word/document.xml")
+        _container(path, "a Word", "word/document.xml")
         from isodocs.importing.word import read as reader
     elif suffix == ".odt":
-        _container(path, "OpenDocument", "content.xml")
+        _container(path, "an OpenDocument", "content.xml")
         from isodocs.importing.opendocument import read as reader
     elif suffix in (".html", ".htm"):
         from isodocs.importing.html import read as reader
@@ -89,7 +89,8 @@ def read(path: Path) -> Source:
 
 
 def _container(path: Path, kind: str, part: str) -> None:
-    """A .docx or .odt must be an unencrypted zip holding its main part, of a sane unpacked size."""
+    """A .docx or .odt must be an unencrypted zip holding its main part, of a sane unpacked size;
+    `kind` is "a Word" or "an OpenDocument"."""
     with path.open("rb") as stream:
         head = stream.read(8)
     if head == OLE_MAGIC:
@@ -99,7 +100,7 @@ def _container(path: Path, kind: str, part: str) -> None:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if part not in names:
-                raise ImportFailure(f"is not a {kind} document (no {part} inside)", path,
+                raise ImportFailure(f"is not {kind} document (no {part} inside)", path,
                                     hint=f"open it in its editor and save it as {path.suffix}")
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
                 raise ImportFailure("unpacks to more than 200 MB; not imported", path,
@@ -112,5 +113,5 @@ def _container(path: Path, kind: str, part: str) -> None:
                 raise ImportFailure(f"is damaged ({broken} inside fails its checksum)", path,
                                     hint="open it in its editor, save it again and import that")
     except zipfile.BadZipFile:
-        raise ImportFailure(f"is damaged or not a {kind} file (not a valid zip container)", path,
+        raise ImportFailure(f"is damaged or not {kind} file (not a valid zip container)", path,
                             hint="open it in its editor, save it again and import that") from None

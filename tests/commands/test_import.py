@@ -250,7 +250,7 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     assert "password-protected" in failed["protected.docx"] and "macro-enabled" in failed["macros.docm"]
     assert "old binary Word file" in failed["old.doc"] and "50 MB" in failed["huge.odt"]
     assert "already exists; nothing was overwritten" in failed["Backup.md"] and "--overwrite" in failed["Backup.md"]
-    assert "damaged" in failed["corrupt.docx"] and "not a OpenDocument document" in failed["sheet.odt"]
+    assert "damaged" in failed["corrupt.docx"] and "not an OpenDocument document" in failed["sheet.odt"]
     assert any(line.startswith("skipped: ") and "~$good.docx" in line for line in lines)
     assert any(line.startswith("imported: ") and "good.md" in line for line in lines)
     assert lines[-1] == "1 imported, 7 failed, 1 skipped"
@@ -332,6 +332,7 @@ def test_the_starter_documents_round_trip_through_word(tmp_path: Path):
     for file in report["files"]:
         original = documents[Path(file["source"]).stem]
         assert file["title"] == original.title
+        assert f"title: {original.id} ({original.path}) has the same title; keep one of them" in file["needs_person"]
         _, body = header_and_body(target / file["path"])
         assert _words(body) == _words(original.body), file["source"]
         got = {(s["catalog"], s["clause"]) for s in file["suggested"]}
@@ -345,3 +346,26 @@ def _words(markdown: str) -> list[str]:
     """The words in order, list numbers left out (Word numbers lists itself)."""
     text = re.sub(r"(?m)^\s*\d+\.\s", "", markdown)
     return re.findall(r"\w+", re.sub(r"[*_\\]|&lt;|&amp;", "", text))
+
+
+def test_only_the_first_page_control_table_moves_and_it_keeps_every_column(repo: Path, tmp_path: Path):
+    filler = "\n\n".join(f"Paragraph {n} of the procedure." for n in range(60))
+    (tmp_path / "maintenance.md").write_text(f"""# Maintenance procedure
+
+| Version | Date | Section | Approved by |
+|---|---|---|---|
+| 1.0 | 2025-01-20 | all | Anna Petrova |
+
+{filler}
+
+| Date | Description |
+|---|---|
+| 2025-02-01 | Servers patched |
+""", encoding="utf-8")
+    code, report = imported(repo, str(tmp_path / "maintenance.md"), "--owner", "system-owner")
+    assert code == 0
+    _, body = header_and_body(repo / report["files"][0]["path"])
+    main, history = body.split("## Revision history")
+    assert "| Date | Description |\n|---|---|\n| 2025-02-01 | Servers patched |" in main
+    assert "| Version | Date | Section | Approved by |" in history and "| 1.0 | 2025-01-20 | all | Anna Petrova |" in history
+    assert "Section" not in main

@@ -120,6 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("--output", metavar="FILE")
     checklist.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
+    site = commands.add_parser("site", help="build the handbook through a site generator, or scan a built site")
+    site_commands = site.add_subparsers(dest="site_command", metavar="build|scan", required=True)
+    site_build = site_commands.add_parser("build", help="stage the publishable pages and run the generator on them")
+    site_build.add_argument("path", nargs="?", default=".", help="the repository (default: the current folder)")
+    site_build.add_argument("--generator", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
+    site_build.add_argument("--site-dir", metavar="DIR", help="where the site goes (default: mkdocs.yml's site_dir)")
+    site_build.add_argument("--strict", action="store_true", help="the generator fails on its warnings")
+    site_build.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE")
+    site_scan = site_commands.add_parser("scan", help="exit 1 naming every trace of a hidden document in a site")
+    site_scan.add_argument("site_dir", metavar="SITE_DIR")
+    site_scan.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -169,6 +181,11 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "audit":
         from isodocs.commands.audit import checklist
         return checklist(args.standard, args.format, args.output, args.path)
+    if args.command == "site":
+        from isodocs.commands import site
+        if args.site_command == "build":
+            return site.build(args.path, args.generator, args.site_dir, args.strict, args.today)
+        return site.scan(args.site_dir, args.path)
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-SUFFIXES = (".md", ".markdown")  # the files isodocs reads as pages
+# the files isodocs reads as pages: every suffix MkDocs treats as Markdown (mkdocs.utils.markdown_extensions)
+SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
 INLINE = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 # a reference definition `[label]: target`; `[^1]: text` is a footnote, not a link
 REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")

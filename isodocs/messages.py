@@ -41,6 +41,7 @@ EN: dict[str, str] = {
     "soa-twice": "{control} is also decided in {other}; keep one decision",
     "soa-unknown-document": "{control} names implementing document '{document}', which does not exist",
     "link-broken": "link to '{target}' leads nowhere ({resolved} does not exist); correct the path",
+    "link-hidden": "link to '{target}' leads to {hidden}, which the site leaves out ({why}); remove the link",
     "nonconformity-overdue": "{grade}nonconformity {id} was due on {due} and is still open ({days} days late); close "
                              "it with `closed:` or agree a new due date",
     "changed-since-approval": "{id} changed {when} after its approval of version {version}; approve the new version "
@@ -133,6 +134,7 @@ RU: dict[str, str] = {
     "soa-twice": "решение по {control} уже есть в {other}; оставьте одно решение",
     "soa-unknown-document": "для {control} указан реализующий документ '{document}', которого нет",
     "link-broken": "ссылка '{target}' никуда не ведёт ({resolved} не существует); исправьте путь",
+    "link-hidden": "ссылка '{target}' ведёт на {hidden}, который не публикуется на сайте ({why}); удалите ссылку",
     "nonconformity-overdue": "{grade_ru}несоответствие {id} нужно было устранить до {due}, оно всё ещё открыто "
                              "(просрочка {days} дн.); закройте его (`closed:`) или согласуйте новый срок",
     "changed-since-approval": "документ {id} изменён {when_ru} после утверждения версии {version}; утвердите новую "

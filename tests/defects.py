@@ -63,6 +63,13 @@ DEFECTS = [
     Defect("link-broken", [("docs/procedures/linked.md", None,
                             new_document("PRO-T-07", body="See [the plan](../plans/missing.md).\n"))],
            [("docs/procedures/linked.md", "See [the plan]")]),
+    Defect("link-hidden", [("isodocs.yml", "stage: certified\n",
+                            "stage: certified\npublish: {max_classification: internal}\n"),
+                           ("docs/plans/merger.md", None,
+                            new_document("PLN-T-01", extra="classification: restricted\n")),
+                           ("docs/procedures/links-merger.md", None,
+                            new_document("PRO-T-09", body="Intro.\n\nSee [the merger](../plans/merger.md).\n"))],
+           [("docs/procedures/links-merger.md", "See [the merger]")]),
     Defect("soa-missing-decision", [(SOA, "    A.8.34: {applicable: true, implementation: implemented, "
                                           'justification: "Risk treatment.", documents: [MAN-IS-001]}\n', "")],
            [(SOA, "applicability:")]),

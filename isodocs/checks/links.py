@@ -1,4 +1,4 @@
-"""Links between documents that lead nowhere."""
+"""Links between documents that lead nowhere, or from a published page to one kept out of the site."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 from urllib.parse import unquote
 
+from isodocs import markdown
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
@@ -19,6 +20,33 @@ def check(context: Context) -> Iterator[Finding]:
     for document in context.repository.documents:
         if document.links:
             yield from _document_links(context, document)
+    yield from _hidden_links(context)
+
+
+def _hidden_links(context: Context) -> Iterator[Finding]:
+    """Links from published pages (documents and plain pages alike) to files the site leaves out."""
+    from isodocs.publishing import Publication, read_page
+
+    repository = context.repository
+    if repository.config.max_classification is None:
+        return
+    publication = context.once("publication", lambda: Publication.decide(repository))
+    if not publication.hidden:
+        return
+    documents = {d.path: d for d in repository.documents}
+    for path in sorted(repository.pages):
+        if path in publication.hidden:
+            continue
+        document = documents.get(path)
+        if document is not None:
+            links, first_line = document.links, document.body_line
+        else:
+            page = read_page(repository, path)
+            links, first_line = markdown.links(page.body), page.body_line
+        for offset, target, hidden in publication.hidden_links(path, links):
+            yield Finding("link-hidden", path, first_line + offset,
+                          say("link-hidden", target=target, hidden=hidden, why=publication.hidden[hidden]),
+                          document.id if document else None)
 
 
 def _document_links(context: Context, document: Document) -> Iterator[Finding]:

@@ -66,6 +66,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
     Rule("link-broken", ERROR,
          "A link from a document points to a file that does not exist in the repository.",
          "Correct the relative path, or restore the target."),
+    Rule("link-hidden", ERROR,
+         "A page that the site publishes links to a file that `publish.max_classification` keeps out of the site: "
+         "the link would show the hidden file's name, and lead nowhere.",
+         "Remove the link, or lower the target's classification if it may be published."),
     Rule("soa-missing-decision", ERROR,
          "An Annex A control has no decision in the Statement of Applicability.",
          "Add the control under `applicability:` in the SoA with `applicable: true` or `false`.", gap=True),

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 from isodocs.checks import Report
 from isodocs.checks.rules import RULES
+from isodocs.escape import xml_text
 from isodocs.findings import ERROR
 
 
@@ -17,12 +18,13 @@ def render(report: Report) -> str:
         case = ET.SubElement(suite, "testcase", classname="isodocs", name=rule_id)
         for finding in found:
             where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+            said = xml_text(f"{where}: {finding.message}")
             if finding.severity == ERROR:
-                element = ET.SubElement(case, "failure", type=rule_id, message=f"{where}: {finding.message}")
-                element.text = f"{where}: {finding.message}"
+                element = ET.SubElement(case, "failure", type=rule_id, message=said)
+                element.text = said
             else:
                 element = ET.SubElement(case, "system-out")
-                element.text = f"warning {where}: {finding.message}"
+                element.text = f"warning {said}"
     readiness = ET.SubElement(suite, "properties")
     for catalog, ready in report.readiness.items():
         ET.SubElement(readiness, "property", name=f"readiness.{catalog}",

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from isodocs.checks import Report
+from isodocs.escape import markdown_cell
 from isodocs.messages import phrase, text_in
 
 
-def cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+cell = markdown_cell
+
+
+def code(value: str) -> str:
+    """A code span in a table cell: one line, no backtick to close it early, `|` escaped for the table."""
+    return "`" + " ".join(value.replace("`", "'").split()).replace("|", "\\|") + "`"
 
 
 def render(report: Report) -> str:
@@ -21,8 +26,8 @@ def render(report: Report) -> str:
     if report.findings:
         lines += [phrase("markdown-findings-head", language), "|---|---|---|---|"]
         for finding in report.findings:
-            where = f"`{finding.path}:{finding.line}`" if finding.line else f"`{finding.path}`"
-            lines.append(f"| {phrase(finding.severity, language)} | `{finding.rule}` | {cell(where)} | "
+            where = code(f"{finding.path}:{finding.line}" if finding.line else finding.path)
+            lines.append(f"| {phrase(finding.severity, language)} | `{finding.rule}` | {where} | "
                          f"{cell(text_in(finding.message, language))} |")
         lines.append("")
     for note in report.notes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from isodocs.checks import Report
+from isodocs.escape import terminal_text
 from isodocs.messages import phrase, text_in
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "bold": "\033[1m", "reset": "\033[0m"}
@@ -18,15 +19,15 @@ def render(report: Report, colour: bool = False) -> str:
 
     lines: list[str] = []
     for path, findings in groupby(report.findings, key=lambda f: f.path):
-        lines.append(paint("bold", path))
+        lines.append(paint("bold", terminal_text(path)))
         for finding in findings:
             where = f"{finding.line}" if finding.line else "-"
             severity = phrase(finding.severity, language)
             lines.append(f"  {where:>5}  {paint(finding.severity, severity)}  "
-                         f"{text_in(finding.message, language)}  [{finding.rule}]")
+                         f"{terminal_text(text_in(finding.message, language))}  [{finding.rule}]")
         lines.append("")
     for note in report.notes:
-        lines.append(phrase("note", language, note=text_in(note, language)))
+        lines.append(phrase("note", language, note=terminal_text(text_in(note, language))))
     for catalog_id, ready in report.readiness.items():
         lines.append(phrase("readiness", language, catalog=catalog_id, covered=ready.covered, required=ready.required,
                             percent=f"{ready.percent:g}"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import posixpath
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +18,10 @@ from mkdocs.structure.pages import Page
 from isodocs import checks, history
 from isodocs.document import Document
 from isodocs.errors import IsodocsError
+from isodocs.escape import html_text
 from isodocs.findings import ERROR
-from isodocs.frontmatter import FRONTMATTER_INVALID
 from isodocs.plugin.config import IsodocsPluginConfig
+from isodocs.publishing import Publication, PublishError, published_nav
 from isodocs.repository import Repository
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
@@ -46,23 +49,26 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         if Path(config.docs_dir).resolve() != repository.docs_dir.resolve():
             raise PluginError(f"isodocs: docs_dir in {config.config_file_path} is {config.docs_dir}, but "
                               f"isodocs.yml reads {repository.config.docs_dir}; make them the same")
-        broken = [f for f in repository.load_findings if f.rule == FRONTMATTER_INVALID]
-        if broken:
-            first = broken[0]
-            more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
-            raise PluginError(f"isodocs: {first.path}:{first.line}: {first.message}{more}")
+        publication = Publication.decide(repository, named_assets(config))
+        try:
+            publication.require()
+        except PublishError as error:
+            raise PluginError(f"isodocs: {error}") from None
+        if config.nav is not None:
+            config.nav = published_nav(config.nav, publication) or []
         try:
             revisions = repository.history if self.config.history else history.History()
         except IsodocsError as error:
             raise PluginError(f"isodocs: {error}") from None
         report = checks.run(repository, today, revisions)
         self._log_findings(report)
-        self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir)
+        self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir, publication)
         revisions.remember()
         self.documents = {repository.docs_relative(d.path): d for d in self.handbook.documents}
         for extension in NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        config.site_name = html_text(config.site_name)   # themes print it, and page titles, unescaped
         config.extra_css.append(f"{self.handbook.folder}/isodocs.css")
         config.extra_javascript.append(f"{self.handbook.folder}/isodocs.js")
         return config
@@ -76,9 +82,15 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         repository = self.handbook.repository
-        for path in self.handbook.hidden:
-            file = files.get_file_from_path(repository.docs_relative(path))
-            if file is not None:
+        publication = self.handbook.publication
+        docs = os.path.normpath(config.docs_dir) + os.sep
+        for file in list(files):
+            if file.generated_by is not None or not (file.abs_src_path or "").startswith(docs):
+                continue  # the theme's own files
+            path = repository.docs_prefix + file.src_uri
+            if publication.limit is not None and file.is_documentation_page() and path not in repository.pages:
+                raise PluginError(f"isodocs: {publication.unknown_page(file.src_uri)}")
+            if not publication.publishable(path):
                 files.remove(file)
         for page, content in render_all(self.handbook).items():
             files.append(File.generated(config, page, content=content))
@@ -87,9 +99,22 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by is not None:
+            return markdown
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = html_text(page.meta["title"])
+        path = self.handbook.repository.docs_prefix + page.file.src_uri
+        markdown = self.handbook.publication.redact_links(path, markdown, self.handbook.text["withheld_link"])
         document = self.documents.get(page.file.src_uri)
         if document is None:
             return markdown
         if document.approved_status:
             page.meta.pop("status", None)  # mkdocs-material marks pages with a status in the navigation
         return decorate(self.handbook, document, page.file.src_uri, markdown)
+
+
+def named_assets(config: MkDocsConfig) -> list[str]:
+    """Files of the docs folder that the configuration itself names: they are published unlinked."""
+    named = [str(getattr(item, "path", item)) for item in (*config.extra_css, *config.extra_javascript)]
+    named += [str(config.theme[key]) for key in ("logo", "favicon") if config.theme.get(key)]
+    return [posixpath.normpath(item) for item in named if "://" not in item]

@@ -33,6 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "nonconformities": "Nonconformities", "grade": "Grade", "raised": "Raised", "closed": "Closed",
         "nc_open": "open", "nc_closed": "closed", "nc_overdue": "overdue",
         "upcoming_audits": "Next certification audits",
+        "withheld": "not published", "withheld_link": "[a document that is not published]",
+        "withheld_change": "Change not shown: the commit also touched a document that is not published here.",
     },
     "ru": {
         "register": "Реестр документов", "coverage": "Покрытие требований", "soa": "Положение о применимости",
@@ -65,6 +67,8 @@ LABELS: dict[str, dict[str, str]] = {
         "register_column": "Реестр", "nonconformities": "Несоответствия", "grade": "Категория",
         "raised": "Выявлено", "closed": "Закрыто", "nc_open": "открыто", "nc_closed": "закрыто",
         "nc_overdue": "просрочено", "upcoming_audits": "Ближайшие сертификационные аудиты",
+        "withheld": "не публикуется", "withheld_link": "[документ, который не публикуется]",
+        "withheld_change": "Изменение не показано: коммит затронул и документ, который здесь не публикуется.",
         "value_policy": "политика", "value_procedure": "процедура", "value_plan": "план", "value_record": "запись",
         "value_register": "реестр", "value_form": "форма", "value_manual": "руководство",
         "value_guideline": "руководящие указания", "value_draft": "проект", "value_in-review": "на согласовании",

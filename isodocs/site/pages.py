@@ -18,9 +18,10 @@ from isodocs.checks import cycle
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
-from isodocs.config import CLASSIFICATIONS
 from isodocs.document import Document
-from isodocs.history import History
+from isodocs.escape import html_attribute, html_text, link_target, markdown_cell
+from isodocs.history import History, Revision
+from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.site.labels import labels, value
 
@@ -34,21 +35,23 @@ class Handbook:
     report: Report
     history: History
     today: date
-    hidden: set[str] = field(default_factory=set)   # paths of documents above the publishing limit
+    publication: Publication
     folder: str = FOLDER                             # where the generated pages go, inside the docs
+    redacted: set[str] = field(default_factory=set)  # commits that touched a hidden file: shown without details
 
     @classmethod
     def build(cls, repository: Repository, report: Report, history: History, today: date,
-              folder: str = FOLDER) -> Handbook:
-        limit = repository.config.max_classification
-        hidden = set()
-        if limit is not None:
-            ceiling = CLASSIFICATIONS.index(limit)
-            default = repository.config.default_classification
-            hidden = {d.path for d in repository.documents
-                      if CLASSIFICATIONS.index(d.classification or default) > ceiling}
+              folder: str = FOLDER, publication: Publication | None = None) -> Handbook:
+        publication = publication or Publication.decide(repository)
+        hidden = publication.hidden
         history.classify(d.path for d in repository.documents if d.path not in hidden)
-        return cls(repository, report, history, today, hidden, folder.strip("/"))
+        return cls(repository, report, history, today, publication, folder.strip("/"),
+                   publication.commits_of(history))
+
+    @property
+    def hidden(self) -> dict[str, str]:
+        """Paths kept out of the site, with the reason."""
+        return self.publication.hidden
 
     @property
     def text(self) -> dict[str, str]:
@@ -90,12 +93,17 @@ class Handbook:
         """A relative link from a page (a docs-relative path) to a document."""
         return relative(self.repository.docs_relative(document.path), from_page)
 
+    def shown(self, revision: Revision) -> tuple[str, str, str]:
+        """A revision's subject, author and commit as table cells; withheld when the commit touched a hidden file."""
+        if revision.hash in self.redacted:
+            return cell(self.text["withheld_change"]), "", ""
+        return cell(revision.subject), cell(revision.author), f"`{revision.short}`"
+
     def link(self, document: Document, from_page: str) -> str:
-        return f"[{cell(document.id)}]({self.url(document, from_page)})"
+        return f"[{cell(document.id)}]({link_target(self.url(document, from_page))})"
 
 
-def cell(value: object) -> str:
-    return escape(str(value), quote=False).replace("|", "\\|").replace("\n", " ") if value is not None else ""
+cell = markdown_cell  # every value from front matter, isodocs.yml, catalogs or git, in a Markdown table or line
 
 
 def anchor(clause: str) -> str:
@@ -160,10 +168,13 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
         named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
         state = states.get(entry.id) or controls.get(entry.id)
         label = t[f"state_{state.state}"] if state else ""
+        if getattr(state, "source", None) is not None and state.source.path in handbook.hidden:
+            label = t["withheld"]
         depth = entry.id.count(".") - (1 if entry.annex else 0)
         title = ("&nbsp;" * 4 * depth) + cell(handbook.title_of(entry) or "")
         docs = ", ".join(handbook.link(d, page) for d in named)
-        lines.append(f'| <span id="{anchor(entry.id)}"></span>{cell(entry.id)} | {title} | {label} | {docs} |')
+        lines.append(f'| <span id="{html_attribute(anchor(entry.id))}"></span>{cell(entry.id)} | {title} | {label} | '
+                     f'{docs} |')
     lines.append("")
     return "\n".join(lines)
 
@@ -176,6 +187,11 @@ def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
              f"| {t['control']} | {t['title']} | {t['applicable']} | {t['justification']} | {t['implementation']} "
              f"| {t['documents']} |", "|---|---|---|---|---|---|"]
     for state in states:
+        if state.source is not None and state.source.path in handbook.hidden:
+            withheld = t["withheld"]
+            lines.append(f"| {cell(state.id)} | {cell(handbook.title_of(catalog.entries[state.id]))} | {withheld} | "
+                         f"{withheld} | {withheld} | |")
+            continue
         decision = state.decision
         if decision is None or decision.applicable is None:
             applicable = t["undecided"]
@@ -228,7 +244,7 @@ def calendar(handbook: Handbook, page: str) -> str:
     for finding in handbook.report.findings:
         if finding.rule == "certification-audit-at-risk":
             lines += ['<div class="admonition warning isodocs-audit-at-risk">',
-                      f'<p class="admonition-title">{cell(finding.message)}</p>', "</div>", ""]
+                      f'<p class="admonition-title">{html_text(finding.message)}</p>', "</div>", ""]
     lines += [f"- {when}: {what}" for when, what in sorted(events)] or [t["none"]]
     lines.append("")
     return "\n".join(lines)
@@ -244,8 +260,9 @@ def changes(handbook: Handbook, page: str) -> str:
         return "\n".join(lines + [t["no_history"], ""])
     lines += [f"| {t['date']} | {t['id']} | {t['change']} | {t['author']} | {t['commit']} |", "|---|---|---|---|---|"]
     for revision, document in rows:
-        lines.append(f"| {revision.date:%Y-%m-%d} | {handbook.link(document, page)} | {cell(revision.subject)} | "
-                     f"{cell(revision.author)} | `{revision.short}` |")
+        subject, author, commit = handbook.shown(revision)
+        lines.append(f"| {revision.date:%Y-%m-%d} | {handbook.link(document, page)} | {subject} | {author} | "
+                     f"{commit} |")
     lines.append("")
     return "\n".join(lines)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from isodocs.document import Document
+from isodocs.escape import html_attribute, html_text, link_target
 from isodocs.site.pages import Handbook, anchor, cell, relative
 
 
@@ -22,7 +23,7 @@ def banner(handbook: Handbook, document: Document) -> str:
     t = handbook.text
     kind = "danger" if document.status == "retired" else "warning"
     return (f'<div class="admonition {kind} isodocs-banner" data-status="{document.status}">\n'
-            f'<p class="admonition-title">{cell(t[document.status + "_banner"])}</p>\n</div>\n\n')
+            f'<p class="admonition-title">{html_text(t[document.status + "_banner"])}</p>\n</div>\n\n')
 
 
 def panel(handbook: Handbook, document: Document, page: str) -> str:
@@ -44,7 +45,8 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
             continue
         target = relative(paths[catalog_id], page)
         name = handbook.repository.catalogs[catalog_id].name
-        clauses.append(f"{cell(name)}: " + ", ".join(f"[{cell(c)}]({target}#{anchor(c)})" for c in ids))
+        clauses.append(f"{cell(name)}: " + ", ".join(f"[{cell(c)}]({link_target(target + '#' + anchor(c))})"
+                                                     for c in ids))
     rows = [("id", cell(document.id)), ("version", cell(document.version)),
             ("status", cell(handbook.value(document.status))),
             ("owner", cell(config.role_label(document.owner) or "")),
@@ -54,7 +56,7 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
             ("classification", cell(handbook.value(document.classification or config.default_classification))),
             ("clauses", "<br>".join(clauses))]
     body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
-    return (f'<div class="isodocs-panel" markdown data-document="{cell(document.id)}">\n\n'
+    return (f'<div class="isodocs-panel" markdown data-document="{html_attribute(document.id)}">\n\n'
             f"| | |\n|---|---|\n{body}\n\n</div>\n\n")
 
 
@@ -67,6 +69,6 @@ def history(handbook: Handbook, document: Document) -> str:
     lines += [f"| {t['date']} | {t['version']} | {t['change']} | {t['author']} | {t['commit']} |",
               "|---|---|---|---|---|"]
     for revision in reversed(revisions):
-        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {cell(revision.subject)} | "
-                     f"{cell(revision.author)} | `{revision.short}` |")
+        subject, author, commit = handbook.shown(revision)
+        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {subject} | {author} | {commit} |")
     return "\n".join(lines + [""])

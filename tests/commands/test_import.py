@@ -8,6 +8,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -148,6 +150,12 @@ def test_an_opendocument_policy_in_russian(russian: Path, tmp_path: Path):
     assert (root / image).read_bytes() == png(10)
     assert any(s["clause"] == "A.5.15" and s["title"] == "Управление доступом" for s in file["suggested"])
     assert {f["rule"] for f in checked(root)["findings"]} <= DRAFT_WARNINGS
+    built = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"], cwd=root,
+                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, built.stderr
+    page = (root / "site/policies/politika-upravleniya-dostupom/index.html").read_text(encoding="utf-8")
+    assert 'src="../politika-upravleniya-dostupom-images/image-1.png"' in page
+    assert 'class="footnote"' in page and "<td>Laptops</td>" in page
 
 
 def test_html_and_markdown_files(repo: Path, tmp_path: Path):

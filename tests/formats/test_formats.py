@@ -116,3 +116,46 @@ def test_output_file(defective, tmp_path: Path):
     result = run("check", str(root), "--format", "sarif", "--output", str(target), "--today", TODAY)
     assert result.code == 1
     assert len(json.loads(target.read_text())["runs"][0]["results"]) == len(want)
+
+
+HOSTILE = "POL\x01\x1b[31m\x07\r<b>bold</b>|pipe <script>x</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two documents sharing an id full of control characters, markup and a pipe: id-duplicate quotes it."""
+    from defects import new_document
+
+    root, _ = build(tmp_path_factory.mktemp("hostile"), [])
+    escaped = HOSTILE.encode("unicode_escape").decode().replace('"', '\\"')
+    for name in ("one", "two"):
+        text = new_document("X").replace("id: X\n", f'id: "{escaped}"\n')
+        (root / "docs" / "policies" / f"{name}\x1b[2J.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_junit_stays_well_formed_xml_with_forbidden_characters(hostile: Path):
+    code, out = render(hostile, "junit")
+    assert code == 1 and "\x01" not in out and "\x1b" not in out
+    tree = ET.fromstring(out.split("\n", 1)[1])
+    failures = [f.get("message") for f in tree.iter("failure") if f.get("type") == "id-duplicate"]
+    assert len(failures) == 1 and "<b>bold</b>|pipe" in failures[0] and "\ufffd" in failures[0]
+
+
+def test_markdown_report_cells_render_as_text(hostile: Path):
+    import markdown as python_markdown
+
+    code, out = render(hostile, "markdown")
+    rows = [line for line in out.splitlines() if "`id-duplicate`" in line]
+    assert len(rows) == 1 and "\r" not in out
+    html = python_markdown.markdown(out, extensions=["tables"])
+    assert "<b>" not in html and "<script>" not in html
+    cells = re.findall(r"<td>(.*?)</td>", html.split("id-duplicate")[1], re.S)
+    assert len(cells) >= 2 and "&lt;b&gt;bold&lt;/b&gt;|pipe" in cells[1]   # the | stayed inside its cell
+
+
+def test_text_report_writes_no_terminal_control_characters(hostile: Path):
+    code, out = render(hostile, "text")
+    assert code == 1
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+    assert "\\x1b[31m\\x07\\x0d<b>bold</b>" in out and "one\\x1b[2J.md" in out

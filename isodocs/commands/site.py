@@ -1,0 +1,120 @@
+"""`isodocs site build` and `isodocs site scan`: publish through any generator, and prove nothing hidden got out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from isodocs import checks
+from isodocs.errors import ConfigError, UsageError
+from isodocs.history import History
+from isodocs.publishing import Publication
+from isodocs.repository import Repository
+
+GENERATORS = ("mkdocs", "properdocs", "zensical")
+
+
+def build(path: str, generator: str, site_dir: str | None, strict: bool, today: date | None) -> int:
+    from isodocs.site.pages import FOLDER, Handbook
+    from isodocs.site.stage import generator_config, named_assets, stage
+
+    repository = Repository.load(Path(path), history=True)
+    config_path, config = generator_config(repository.root)
+    options = _plugin_options(config)
+    docs_dir = str(config.get("docs_dir") or "docs")
+    if (config_path.parent / docs_dir).resolve() != repository.docs_dir.resolve():
+        raise ConfigError(f"docs_dir is {docs_dir}, but isodocs.yml reads {repository.config.docs_dir}; make them "
+                          "the same", config_path)
+    if today is None and options.get("today"):
+        today = _date(str(options["today"]), config_path)
+    today = today or date.today()
+    publication = Publication.decide(repository, named_assets(config))
+    publication.require()
+    history = repository.history if options.get("history", True) else History()
+    report = checks.run(repository, today, history)
+    handbook = Handbook.build(repository, report, history, today, str(options.get("generated_dir") or FOLDER),
+                              publication)
+    history.remember()
+    target = Path(site_dir).resolve() if site_dir else repository.root / str(config.get("site_dir") or "site")
+    _replaceable(target, repository)
+    command = _generator(generator)
+    with tempfile.TemporaryDirectory(prefix="isodocs-stage-") as folder:
+        staged = stage(handbook, config_path, config, Path(folder))
+        count = sum(1 for file in (Path(folder) / "docs").rglob("*") if file.is_file())
+        sys.stderr.write(f"isodocs: staged {count} files for {generator}; {len(publication.hidden)} kept out\n")
+        args = [*command, "build", "-f", str(staged)] + (["--strict"] if strict else [])
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(args, cwd=folder, env=env)
+        built = Path(folder) / "site"
+        if result.returncode != 0 or not built.is_dir():
+            sys.stderr.write(f"isodocs: {generator} failed (exit {result.returncode}); {target} left as it was\n")
+            return 1
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(built, target)
+    sys.stderr.write(f"isodocs: site written to {target}\n")
+    return 0
+
+
+def _replaceable(target: Path, repository: Repository) -> None:
+    """Refuse a site folder whose replacement would lose the user's files."""
+    root = repository.root.resolve()
+    if target == root or target in root.parents or target.is_relative_to(repository.docs_dir.resolve()):
+        raise UsageError(f"--site-dir {target} would replace the repository or its documents",
+                         hint="choose a folder of its own, such as site")
+    if target.is_file() or (target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file()
+                            and not (target / "404.html").is_file()):
+        raise UsageError(f"{target} exists and is not a built site; not replaced", hint="choose an empty folder")
+
+
+def scan(site_dir: str, path: str) -> int:
+    from isodocs.site.scan import hits, traces
+
+    site = Path(site_dir)
+    if not site.is_dir():
+        raise UsageError(f"no built site in {site_dir}", hint="build it first: isodocs site build --site-dir DIR")
+    repository = Repository.load(Path(path), history=True)
+    publication = Publication.decide(repository)
+    wanted, named = traces(repository, publication)
+    found = list(hits(site, wanted))
+    for trace in named:
+        sys.stderr.write(f"isodocs: note: published pages name the {trace.kind} '{trace.text}' of hidden "
+                         f"{trace.path} in their own text; not counted as a leak\n")
+    for file, trace in found:
+        sys.stdout.write(f"{file}: {trace.kind} '{trace.text}' of hidden {trace.path}\n")
+    hidden = len(publication.hidden)
+    if found:
+        sys.stderr.write(f"isodocs: {len(found)} trace{'s' * (len(found) != 1)} of hidden documents in {site_dir}\n")
+        return 1
+    sys.stderr.write(f"isodocs: {site_dir}: no trace of the {hidden} hidden file{'s' * (hidden != 1)} "
+                     f"({len(wanted)} traces looked for)\n")
+    return 0
+
+
+def _plugin_options(config: dict) -> dict:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "isodocs" in plugin:
+            return dict(plugin["isodocs"] or {})
+    return {}
+
+
+def _date(value: str, where: Path) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"option 'today' of the isodocs plugin: '{value}' is not a date (YYYY-MM-DD)", where
+                          ) from None
+
+
+def _generator(name: str) -> list[str]:
+    """How to start a generator: its script beside this Python, else on the PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.is_file() else shutil.which(name)
+    if found is None:
+        raise UsageError(f"{name} is not installed", hint=f"pip install {name}")
+    return [found]

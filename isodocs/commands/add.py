@@ -97,15 +97,12 @@ def header(doc_id: str, title: str, kind: str, owner: str | None, clauses: dict[
     lines += [f"  {catalog}: [{', '.join(chr(34) + c + chr(34) for c in ids)}]" for catalog, ids in clauses.items()]
     if not clauses:
         lines[-1] = "clauses: {}"
-<<<<<<< HEAD
     return lines
 
 
 def render(doc_id: str, title: str, kind: str, owner: str, clauses: dict[str, list[str]], classification: str) -> str:
-    lines = ["---", *header(doc_id, title, kind, owner, clauses, classification), "---", f"# {title}", ""]
-=======
-    lines += ["---", f"# {markdown_text(title)}", ""]
->>>>>>> main
+    lines = ["---", *header(doc_id, title, kind, owner, clauses, classification), "---", f"# {markdown_text(title)}",
+             ""]
     for section in SECTIONS.get(kind, ["Purpose", "Scope", "Content", "Records"]):
         lines += [f"## {section}", "", f"[[decide: {section.lower()} of this {kind}]]", ""]
     return "\n".join(lines)

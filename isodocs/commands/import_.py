@@ -8,7 +8,6 @@ One file's failure is reported on its line and never stops the others; exit 1 wh
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from isodocs.commands.review import known_role
 from isodocs.document import TYPES
 from isodocs.editing import locked
 from isodocs.errors import UsageError
+from isodocs.escape import markdown_text, terminal_text
 from isodocs.importing import ImportFailure, sources
 from isodocs.importing.control_table import history_section
 from isodocs.importing.convert import Converted, convert
@@ -26,9 +26,6 @@ from isodocs.importing.images import IMAGE_TOKEN
 from isodocs.importing.kinds import guess
 from isodocs.importing.suggest import Suggestion, suggest
 from isodocs.repository import Repository
-
-
-CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\x9b]")  # terminal escapes from file names or table cells
 
 
 @dataclass
@@ -216,7 +213,7 @@ def _render(repository: Repository, options: Options, item: Planned, doc_id: str
         lines.append(f"# suggested clauses ({verb}):")
         lines += [f"#   {s.catalog}: {s.clause} {_comment(s.title)} (score {s.score})" for s in item.suggestions]
     lines.append(f"# imported from {_comment(Path(item.report.source).name)}")
-    lines += ["---", f"# {_heading(item.converted.title or doc_id)}", "", item.converted.body.rstrip("\n")]
+    lines += ["---", f"# {markdown_text(item.converted.title or doc_id)}", "", item.converted.body.rstrip("\n")]
     history = history_section(control, config.language)
     if history:
         lines += ["", history.rstrip("\n")]
@@ -225,10 +222,6 @@ def _render(repository: Repository, options: Options, item: Planned, doc_id: str
 
 def _comment(text: str) -> str:
     return " ".join(text.split())
-
-
-def _heading(text: str) -> str:
-    return " ".join(text.split()).replace("<", "&lt;")
 
 
 def _print(reports: list[Report], output: str) -> None:
@@ -257,4 +250,4 @@ def _print(reports: list[Report], output: str) -> None:
         for note in report.needs_person:
             out.append(f"  needs a person: {note}")
     out.append(f"{counts['imported']} imported, {counts['failed']} failed, {counts['skipped']} skipped")
-    sys.stdout.write(CONTROL.sub("?", "\n".join(out)) + "\n")
+    sys.stdout.write("\n".join(terminal_text(line) for line in out) + "\n")

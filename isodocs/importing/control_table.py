@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from isodocs.config import Config
+from isodocs.escape import markdown_cell as cell
 
 # Column and label names, lower case, punctuation removed; each maps to one field.
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -282,10 +283,3 @@ def history_section(data: ControlData, language: str) -> str:
     lines = [f"## {heading}", "", "| " + " | ".join(cell(c) for c in columns) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(cell(c) for c in r.row + [""] * (width - len(r.row))) + " |" for r in data.revisions]
     return "\n".join(lines) + "\n"
-
-
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no raw HTML, no line breaks."""
-    text = " ".join(text.split())
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("&", "&amp;").replace("<", "&lt;")
-            .replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("`", "\\`"))

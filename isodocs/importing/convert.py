@@ -10,13 +10,13 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import MarkdownConverter
 
 from isodocs.config import Config
+from isodocs.escape import linkable
 from isodocs.importing import Source
 from isodocs.importing.control_table import CAPTIONS, ControlData, merge, recognise, settle
 from isodocs.importing.images import IMAGE_TOKEN
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 FIRST_PAGE = 15  # blocks (paragraphs, headings, tables) that make the first page, where control tables live
-SAFE_LINK = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
 FOOTNOTE = "ISODOCSFOOTNOTE{}X"
 
 
@@ -68,7 +68,7 @@ def _from_html(html: str, config: Config, images: set[str]) -> Converted:
             image["src"] = f"{IMAGE_TOKEN}{image['src']}"
     for link in soup.find_all("a"):
         href = str(link.get("href") or "")
-        if href and not SAFE_LINK.match(href.strip()):
+        if href and not linkable(href):
             link.replace_with(*link.contents) if link.contents else link.decompose()
     notes = _footnotes(soup)
     headings = [h.get_text(" ", strip=True) for h in soup.find_all(HEADINGS)]

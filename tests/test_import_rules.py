@@ -92,3 +92,16 @@ def test_stems_join_the_forms_of_a_word():
     assert stem("policies") == stem("policy") and stem("controls") == stem("control")
     assert stem("управления") == stem("управление") and stem("доступом") == stem("доступ")
     assert words("The Policy of access") == {stem("access")}
+
+
+def test_clauses_are_suggested_in_either_language_and_shown_in_the_repositorys():
+    from isodocs import catalog
+    from isodocs.importing.suggest import suggest
+
+    iso27001 = [catalog.load("iso27001-2022")]
+    for title in ("Access control policy", "Политика управления доступом"):
+        found = {(s.clause, s.title) for s in suggest(iso27001, "ru", title, [], "")}
+        assert ("A.5.15", "Управление доступом") in found, title
+        found = {(s.clause, s.title) for s in suggest(iso27001, "en", title, [], "")}
+        assert ("A.5.15", "Access control") in found, title
+    assert suggest(iso27001, "en", "Canteen menu", ["Soups"], "Soup of the day.") == []

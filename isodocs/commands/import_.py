@@ -197,7 +197,7 @@ def _render(repository: Repository, options: Options, item: Planned, doc_id: str
     front = control.front
     owner = front.get("owner") or options.owner
     approver = front.get("approver") or options.approver
-    if owner is None:
+    if owner is None and not any(note.startswith("owner:") for note in item.report.needs_person):
         item.report.needs_person.append("owner: not known; set owner: to a role (or import with --owner ROLE)")
     clauses = {catalog: list(ids) for catalog, ids in options.clauses.items()}
     if options.accept:

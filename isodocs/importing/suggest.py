@@ -4,7 +4,9 @@ The score is plain weighted word overlap, so that a person can see why a clause 
 are cut to a stem (a common English or Russian ending removed, then the first six letters kept). Each
 word of a clause's title counts by how rare it is among all titles (idf), times where the document
 uses it: 3 in its title, 2 in a heading, 1 in its text, 0 when absent. A clause's score is that sum
-over the best possible sum (all its words in the title), from 0 to 1; clauses at or above THRESHOLD
+over the best possible sum (all its words in the title), from 0 to 1, for its English or its
+Russian title, whichever scores higher (documents are not always written in the repository's
+language; the title shown is the repository's); clauses at or above THRESHOLD
 are proposed, best first, at most LIMIT of them.
 """
 
@@ -69,10 +71,11 @@ BOILERPLATE = frozenset({
     "процедура", "записи", "термины и определения", "ссылки", "введение", "нормативные ссылки"})
 
 
-_TITLES: dict[tuple[str, str], tuple[tuple[str, str, frozenset[str]], ...]] = {}
+_TITLES: dict[tuple[str, str], tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]] = {}
 
 
-def _titles(catalog: Catalog, language: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+def _titles(catalog: Catalog, language: str) -> tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]:
+    """(clause id, title shown, the words of its English and its Russian title)."""
     if (catalog.id, language) in _TITLES:
         return _TITLES[catalog.id, language]
     entries = []
@@ -80,7 +83,8 @@ def _titles(catalog: Catalog, language: str) -> tuple[tuple[str, str, frozenset[
         if not entry.title:
             continue
         title = entry_title(catalog, entry, language)
-        entries.append((entry.id, title, frozenset(words(title))))
+        forms = {frozenset(words(text)) for text in (title, entry.title, entry.title_ru or "")} - {frozenset()}
+        entries.append((entry.id, title, tuple(sorted(forms, key=sorted))))
     _TITLES[catalog.id, language] = tuple(entries)
     return _TITLES[catalog.id, language]
 
@@ -92,24 +96,26 @@ def suggest(catalogs: list[Catalog], language: str, title: str, headings: list[s
     for place, part in (("text", text), ("heading", " ".join(proper)), ("title", title)):
         for word in words(part):
             weight[word] = WEIGHTS[place]
-    entries = [(catalog, entry, name, tokens) for catalog in catalogs
-               for entry, name, tokens in _titles(catalog, language) if tokens]
+    entries = [(catalog, entry, name, forms) for catalog in catalogs
+               for entry, name, forms in _titles(catalog, language) if forms]
     frequency: dict[str, int] = {}
-    for _, _, _, tokens in entries:
-        for token in tokens:
+    for *_, forms in entries:
+        for token in set().union(*forms):
             frequency[token] = frequency.get(token, 0) + 1
     total = len(entries)
     rarity = {token: math.log((1 + total) / count) for token, count in frequency.items()}
     scored = []
-    for catalog, entry, name, tokens in entries:
-        best = sum(rarity[t] for t in tokens) * WEIGHTS["title"]
-        if best <= 0:
-            continue
-        score = sum(rarity[t] * weight.get(t, 0.0) for t in tokens) / best
+    for catalog, entry, name, forms in entries:
+        score = max(_score(tokens, weight, rarity) for tokens in forms)
         if score >= threshold:
             scored.append(Suggestion(catalog.id, entry, name, round(score, 2)))
     scored.sort(key=lambda s: (-s.score, s.catalog, s.clause))
     return scored[:limit]
+
+
+def _score(tokens: frozenset[str], weight: dict[str, float], rarity: dict[str, float]) -> float:
+    best = sum(rarity[t] for t in tokens) * WEIGHTS["title"]
+    return sum(rarity[t] * weight.get(t, 0.0) for t in tokens) / best if best > 0 else 0.0
 
 
 def _plain(heading: str) -> str:

@@ -308,6 +308,9 @@ def test_what_word_cannot_hand_over_is_listed(repo: Path, tmp_path: Path):
     inserted = parse_xml('<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="1" '
                          'w:author="Jane" w:date="2025-01-01T00:00:00Z"><w:r><w:t>by likelihood</w:t></w:r></w:ins>')
     paragraph._p.append(inserted)
+    paragraph._p.append(parse_xml('<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                                  'w:id="2" w:author="Jane" w:date="2025-01-01T00:00:00Z"><w:r><w:delText> by guess'
+                                  '</w:delText></w:r></w:del>'))
     sheet = Part(PackURI("/word/embeddings/Microsoft_Excel_Worksheet.xlsx"),
                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x05\x06" + b"\x00" * 18,
                  document.part.package)
@@ -316,11 +319,11 @@ def test_what_word_cannot_hand_over_is_listed(repo: Path, tmp_path: Path):
     code, report = imported(repo, str(tmp_path / "risk.docx"), "--owner", "security-officer")
     assert code == 0
     notes = report["files"][0]["unsupported"]
-    assert any(n.startswith("tracked changes (1 insertion(s), 0 deletion(s))") for n in notes)
+    assert any(n.startswith("tracked changes (1 insertion(s), 1 deletion(s))") for n in notes)
     assert "1 comment(s) not carried over; read them in the original" in notes
     assert any("embedded spreadsheet 'Microsoft_Excel_Worksheet.xlsx'" in n for n in notes)
     _, body = header_and_body(repo / report["files"][0]["path"])
-    assert "Risks are rated by likelihood" in body
+    assert "Risks are rated by likelihood" in body and "by guess" not in body
 
 
 def test_the_starter_documents_round_trip_through_word(tmp_path: Path):
@@ -377,3 +380,40 @@ def test_only_the_first_page_control_table_moves_and_it_keeps_every_column(repo:
     assert "| Date | Description |\n|---|---|\n| 2025-02-01 | Servers patched |" in main
     assert "| Version | Date | Section | Approved by |" in history and "| 1.0 | 2025-01-20 | all | Anna Petrova |" in history
     assert "Section" not in main
+
+
+def test_what_opendocument_cannot_hand_over_is_listed(repo: Path, tmp_path: Path):
+    from odf import dc, draw, office, text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    document.meta.addElement(dc.Title(text="Supplier register guideline"))
+    changes = text.TrackedChanges()
+    region = text.ChangedRegion(qattributes={("http://www.w3.org/XML/1998/namespace", "id"): "ct1"})
+    deletion = text.Deletion()
+    deletion.addElement(text.P(text="old wording"))
+    region.addElement(deletion)
+    changes.addElement(region)
+    document.text.addElement(changes)
+    paragraph = text.P(text="Suppliers are listed in the register.")
+    note = office.Annotation()
+    note.addElement(text.P(text="Which register?"))
+    paragraph.addElement(note)
+    document.text.addElement(paragraph)
+    frame = draw.Frame(width="5cm", height="3cm", anchortype="as-char")
+    frame.addElement(draw.Object(href="./Object 1"))
+    holder = text.P()
+    holder.addElement(frame)
+    document.text.addElement(holder)
+    document.save(str(tmp_path / "suppliers.odt"))
+    code, report = imported(repo, str(tmp_path / "suppliers.odt"), "--owner", "security-officer")
+    assert code == 0
+    [file] = report["files"]
+    assert file["title"] == "Supplier register guideline" and file["type"] == "register"
+    notes = file["unsupported"]
+    assert any(n.startswith("tracked changes (1 change(s))") for n in notes)
+    assert "comment(s) not carried over; read them in the original" in notes
+    assert any("embedded object './Object 1'" in n for n in notes)
+    _, body = header_and_body(repo / file["path"])
+    assert "Suppliers are listed in the register." in body and "Which register?" not in body
+    assert "old wording" not in body

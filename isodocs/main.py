@@ -7,9 +7,10 @@ import sys
 from datetime import date
 
 from isodocs import __version__
+from isodocs.dates import Interval
 from isodocs.errors import IsodocsError, UsageError
 
-FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")
 
 
 def _date(value: str) -> date:
@@ -17,6 +18,13 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _interval(value: str) -> Interval:
+    try:
+        return Interval.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--no-cache", dest="cache", action="store_false",
                        help="parse every file again instead of reusing unchanged ones")
+    check.add_argument("--no-history", dest="history", action="store_false",
+                       help="do not read git history: approvals are not verified (every format says so)")
 
     new = commands.add_parser("new", help="scaffold a compliance repository from the template")
     new.add_argument("directory", nargs="?", metavar="DIR", help="the new repository's folder (default: from the "
@@ -47,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--system-owner", metavar="TITLE")
     new.add_argument("--security-officer", metavar="TITLE")
     new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
+    new.add_argument("--isodocs-source", metavar="SOURCE",
+                     help="where CI and pre-commit install isodocs from: git (default: the isodocs repository at "
+                          "this version's tag), index (isodocs==VERSION), a private index URL, or "
+                          "git+https://...@TAG")
+    new.add_argument("--isodocs-repository", metavar="URL",
+                     help="the isodocs git repository or your mirror of it (default: the project's own)")
+    new.add_argument("--code-scanning", action="store_const", const="yes",
+                     help="upload findings to GitHub code scanning (needs GitHub Advanced Security when private)")
+    new.add_argument("--deploy-handbook", action="store_const", const="yes",
+                     help="publish the handbook with GitHub Pages or GitLab Pages from the default branch")
     new.add_argument("--no-input", action="store_true", help="ask nothing; use the options and the defaults")
 
     history = commands.add_parser("history", help="a document's revision history from git")
@@ -58,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("document", metavar="DOC", help="a document id or path")
     review.add_argument("--by", required=True, metavar="ROLE", help="the role that reviewed it")
     review.add_argument("--date", type=_date, metavar="DATE", help="the day of the review (default: today)")
+    review.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (a later --date is refused)")
     review.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     approve = commands.add_parser("approve", help="approve a new version of a document")
@@ -65,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--by", required=True, metavar="ROLE", help="the approving role")
     approve.add_argument("--major", action="store_true", help="raise the major version (1.3 -> 2.0)")
     approve.add_argument("--date", type=_date, metavar="DATE", help="the day of the approval (default: today)")
+    approve.add_argument("--today", type=_date, metavar="DATE",
+                         help="pretend today is DATE (a later --date is refused)")
+    approve.add_argument("--change-approver", action="store_true",
+                         help="let a role other than the document's approver approve it, and become its approver")
     approve.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     add = commands.add_parser("add", help="add a new draft document with a free id")
@@ -104,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
     diff.add_argument("--today", type=_date, metavar="DATE")
     diff.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    due = commands.add_parser("tasks", help="what is due, per owner: reviews, risks, nonconformities, audits")
+    due.add_argument("--format", choices=("text", "markdown", "json", "ics"), default="text",
+                     help="ics: an iCalendar feed of every dated duty, to subscribe to in a calendar")
+    due.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    due.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (also the feed's stamp)")
+    due.add_argument("--within", type=_interval, metavar="INTERVAL",
+                     help="list what falls due within INTERVAL, e.g. '90 days' (default: defaults.due_soon)")
+    due.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     export = commands.add_parser("export", help="a spreadsheet for auditors")
     export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
@@ -146,22 +180,23 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from isodocs.commands.check import check
-        return check(args.path, args.format, args.output, args.today, args.strict, args.cache)
+        return check(args.path, args.format, args.output, args.today, args.strict, args.cache, args.history)
     if args.command == "new":
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
                                                        "top_management", "system_owner", "security_officer",
-                                                       "reviewers")}
+                                                       "reviewers", "isodocs_source", "isodocs_repository",
+                                                       "code_scanning", "deploy_handbook")}
         return new(args.directory, args.organization, args.standard, args.no_input, options)
     if args.command == "history":
         from isodocs.commands.history import show
         return show(args.document, args.path, args.format)
     if args.command == "review":
         from isodocs.commands.review import review
-        return review(args.document, args.by, args.date, args.path)
+        return review(args.document, args.by, args.date, args.path, args.today)
     if args.command == "approve":
         from isodocs.commands.approve import approve
-        return approve(args.document, args.by, args.major, args.date, args.path)
+        return approve(args.document, args.by, args.major, args.date, args.path, args.today, args.change_approver)
     if args.command == "add":
         from isodocs.commands.add import add
         return add(args.type, args.title, args.clause, args.owner, args.path)
@@ -175,6 +210,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "diff":
         from isodocs.commands.diff import diff
         return diff(args.base, args.head, args.format, args.path, args.today)
+    if args.command == "tasks":
+        from isodocs.commands.tasks import tasks
+        return tasks(args.format, args.output, args.path, args.today, args.within)
     if args.command == "export":
         from isodocs.commands.export import export
         return export(args.what, args.format, args.output, args.path, args.today)

@@ -142,4 +142,5 @@ def test_ci_provider_gitlab_keeps_only_gitlab_files(tmp_path: Path):
     assert not any(path.startswith(".github/") for path in files)
     github = tree(scaffold(tmp_path / "gh", "iso9001-2015", extra=("--ci", "github")))
     assert ".github/workflows/isodocs.yml" in github and ".gitlab-ci.yml" not in github
+    assert ".github/dependabot.yml" in github and "requirements-isodocs.txt" in files and ".cruft.json" in files
     assert "fetch-depth: 0" in github[".github/workflows/isodocs.yml"].decode()

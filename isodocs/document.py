@@ -95,6 +95,7 @@ class Document:
     version: str | None = None
     approved: date | None = None
     last_reviewed: date | None = None
+    reviewed_by: str | None = None
     review_interval: Interval | None = None
     classification: str | None = None
     clauses: dict[str, list[str]] = field(default_factory=dict)
@@ -131,3 +132,14 @@ class Document:
     @property
     def retired(self) -> bool:
         return self.status == "retired"
+
+    @property
+    def historical(self) -> str | None:
+        """Why the document records the past (and so keeps the edition it was written under), or None."""
+        if self.retired:
+            return "retired"
+        if self.nonconformity is not None and self.nonconformity.closed is not None:
+            return "a closed nonconformity"
+        if self.review_held is not None:
+            return "a management review held"
+        return None

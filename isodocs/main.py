@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--no-cache", dest="cache", action="store_false",
                        help="parse every file again instead of reusing unchanged ones")
+    check.add_argument("--no-history", dest="history", action="store_false",
+                       help="do not read git history: approvals are not verified (every format says so)")
 
     new = commands.add_parser("new", help="scaffold a compliance repository from the template")
     new.add_argument("directory", nargs="?", metavar="DIR", help="the new repository's folder (default: from the "
@@ -76,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("document", metavar="DOC", help="a document id or path")
     review.add_argument("--by", required=True, metavar="ROLE", help="the role that reviewed it")
     review.add_argument("--date", type=_date, metavar="DATE", help="the day of the review (default: today)")
+    review.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (a later --date is refused)")
     review.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     approve = commands.add_parser("approve", help="approve a new version of a document")
@@ -83,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--by", required=True, metavar="ROLE", help="the approving role")
     approve.add_argument("--major", action="store_true", help="raise the major version (1.3 -> 2.0)")
     approve.add_argument("--date", type=_date, metavar="DATE", help="the day of the approval (default: today)")
+    approve.add_argument("--today", type=_date, metavar="DATE",
+                         help="pretend today is DATE (a later --date is refused)")
+    approve.add_argument("--change-approver", action="store_true",
+                         help="let a role other than the document's approver approve it, and become its approver")
     approve.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     add = commands.add_parser("add", help="add a new draft document with a free id")
@@ -93,6 +100,24 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a clause it addresses, e.g. iso27001-2022:A.5.15; repeat for several")
     add.add_argument("--owner", required=True, metavar="ROLE")
     add.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    importing = commands.add_parser("import", help="existing .docx, .odt, .html and .md files become draft documents")
+    importing.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to import every file from")
+    importing.add_argument("--type", dest="kind", metavar="TYPE",
+                           help="the type of every imported document (default: guessed from title or folder)")
+    importing.add_argument("--owner", metavar="ROLE",
+                           help="owner when the document-control table names nobody who holds a role")
+    importing.add_argument("--approver", metavar="ROLE",
+                           help="approver when the document-control table names nobody who holds a role")
+    importing.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
+                           help="a clause every imported document addresses; repeat for several")
+    importing.add_argument("--into", metavar="FOLDER",
+                           help="a folder inside the documents' folder (default: one per type, as isodocs add)")
+    importing.add_argument("--accept-suggestions", action="store_true",
+                           help="list the suggested clauses under clauses: instead of in a comment")
+    importing.add_argument("--overwrite", action="store_true", help="replace documents that already exist")
+    importing.add_argument("--format", choices=("text", "json"), default="text")
+    importing.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     owners = commands.add_parser("codeowners", help="write CODEOWNERS from the documents' owners, or check it")
     owners.add_argument("--check", action="store_true", help="exit 1 when CODEOWNERS is out of date")
@@ -146,18 +171,28 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
+    migrate = commands.add_parser("migrate", help="move the repository from one edition of a standard to the next")
+    migrate.add_argument("source", metavar="FROM", help="the catalog in scope now, e.g. iso9001-2015")
+    migrate.add_argument("target", metavar="TO", help="the catalog to move to, e.g. iso9001-2026")
+    migrate.add_argument("--write", action="store_true", help="rewrite the files (default: preview only)")
+    migrate.add_argument("--allow-dirty", action="store_true",
+                         help="write even though the working tree has uncommitted changes")
+    migrate.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     standards = commands.add_parser("standards", help="list the catalogs, or show one")
     standards_commands = standards.add_subparsers(dest="standards_command", metavar="show")
     show = standards_commands.add_parser("show", help="print one catalog")
     show.add_argument("catalog", metavar="ID")
     show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
+    standards.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
     return parser
 
 
 def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from isodocs.commands.check import check
-        return check(args.path, args.format, args.output, args.today, args.strict, args.cache)
+        return check(args.path, args.format, args.output, args.today, args.strict, args.cache, args.history)
     if args.command == "new":
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
@@ -170,13 +205,17 @@ def dispatch(args: argparse.Namespace) -> int:
         return show(args.document, args.path, args.format)
     if args.command == "review":
         from isodocs.commands.review import review
-        return review(args.document, args.by, args.date, args.path)
+        return review(args.document, args.by, args.date, args.path, args.today)
     if args.command == "approve":
         from isodocs.commands.approve import approve
-        return approve(args.document, args.by, args.major, args.date, args.path)
+        return approve(args.document, args.by, args.major, args.date, args.path, args.today, args.change_approver)
     if args.command == "add":
         from isodocs.commands.add import add
         return add(args.type, args.title, args.clause, args.owner, args.path)
+    if args.command == "import":
+        from isodocs.commands.import_ import import_documents
+        return import_documents(args.paths, args.kind, args.owner, args.approver, args.clause, args.into,
+                                args.accept_suggestions, args.format, args.overwrite, args.path)
     if args.command == "codeowners":
         from isodocs.commands.codeowners import codeowners
         return codeowners(args.check, args.path)
@@ -200,11 +239,14 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)
+    if args.command == "migrate":
+        from isodocs.commands.migrate import migrate
+        return migrate(args.source, args.target, args.path, args.write, args.allow_dirty)
     if args.command == "standards":
         from isodocs.commands import standards
         if args.standards_command == "show":
-            return standards.show(args.catalog, args.format)
-        return standards.list_catalogs()
+            return standards.show(args.catalog, args.format, args.path)
+        return standards.list_catalogs(args.path)
     raise UsageError("no command given; try 'isodocs --help'")
 
 

@@ -84,10 +84,44 @@ EN: dict[str, str] = {
     "unreadable-folder": "cannot read folder: {reason}",
     "unreadable-file": "cannot read file: {reason}",
     "too-large": "file larger than {size} MiB; split it or move attachments out of the docs folder",
-    "not-git": "changed-since-approval was not checked: not a git repository",
+    "approval-self": "{id} is approved by its own owner ({role}); segregation of duties needs another approver: set "
+                     "`approver:` to another role and approve again, or allow it with "
+                     "`approvals: {{allow_self_approval: true}}` in isodocs.yml",
+    "unapproved-life": "{id} was deleted and added again (commit {commit}), and no commit has approved version "
+                       "{version} since; approve it with `isodocs approve`",
+    "history-missing": "the git history needed to verify {count} approved documents is missing (a shallow clone or "
+                       "grafts: history starts at commit {commit}): {ids}; fetch the full history: GitHub Actions "
+                       "`actions/checkout` with `fetch-depth: 0`, GitLab CI `GIT_DEPTH: 0`, a local clone "
+                       "`git fetch --unshallow`",
+    "history-skipped": "{reason}: the approvals of {count} approved documents were not verified against git history",
+    "skipped-option": "history skipped with --no-history",
+    "skipped-not-git": "not a git repository",
+    "approval-unverified-author": "version {version} of {id} was approved in commit {commit} by {author}, who is not "
+                                  "a member of the approver role {person}; have a member make the approving commit, "
+                                  "or list the person under `members:` of the role in isodocs.yml",
+    "approval-unverified-signature": "version {version} of {id} was approved in commit {commit} (author {author}) "
+                                     "without a good signature by a key listed for the approver role {person}; sign "
+                                     "the approving commit (`git commit -S`) with a key listed under `members:` of "
+                                     "the role in isodocs.yml",
+    "approval-removed": "{id} ({path}) was approved and is deleted without being retired first; set "
+                        "`status: retired` and keep it, as ISO expects of obsolete documents",
     "shallow": "the git clone is shallow, so history may be incomplete: fetch the full history (GitHub: "
                "actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
     # report text
+    "edition-superseded": "{name} is superseded by {successor}; certificates to it stay valid until {deadline}, "
+                          "{days} days from now: preview the move with `isodocs migrate {catalog} {successor_id}`",
+    "edition-expired": "{name} was superseded by {successor} and its transition ended on {deadline}; certificates to "
+                       "it are no longer valid: move with `isodocs migrate {catalog} {successor_id}`",
+    "catalog-incomplete": "the catalog of {name} is incomplete: {missing}; its readiness leaves them out, so decide "
+                          "them from your copy of the standard",
+    "migration-new": "{catalog} {clause} ({title}) is new and no document addresses it yet; name it under "
+                     "`clauses:` in the document that will",
+    "migration-split": "{clause} is split into {new}, and all of them are now mapped: keep only those this document "
+                       "addresses ({note})",
+    "migration-removed": "{clause} is gone from the new edition, so it was dropped ({note})",
+    "migration-both": "this document maps both {source} and {target}; merge the two lists by hand",
+    "migration-merged-exclusion": "the exclusion of {clause} now falls on {new}, which is excluded already; merge the "
+                                  "two justifications by hand",
     "summary": "{errors} error{errors_s}, {warnings} warning{warnings_s}",
     "readiness": "readiness {catalog}: {covered}/{required} ({percent}%)",
     "note": "note: {note}",
@@ -201,9 +235,43 @@ RU: dict[str, str] = {
     "unreadable-folder": "папку не прочитать: {reason}",
     "unreadable-file": "файл не прочитать: {reason}",
     "too-large": "файл больше {size} МиБ; разделите его или уберите вложения из папки документов",
-    "not-git": "правило changed-since-approval не проверялось: не репозиторий git",
+    "approval-self": "документ {id} утверждён своим же владельцем ({role}); разделение обязанностей требует другого "
+                     "утверждающего: укажите в `approver:` другую роль и утвердите снова или разрешите это в "
+                     "isodocs.yml: `approvals: {{allow_self_approval: true}}`",
+    "unapproved-life": "документ {id} удалён и добавлен снова (коммит {commit}), и с тех пор ни один коммит не "
+                       "утвердил версию {version}; утвердите её: `isodocs approve`",
+    "history-missing": "нет истории git, нужной для проверки утверждения документов ({count}): клон неполный "
+                       "(shallow) или есть grafts, история начинается с коммита {commit}: {ids}; загрузите всю "
+                       "историю: GitHub Actions `actions/checkout` с `fetch-depth: 0`, GitLab CI `GIT_DEPTH: 0`, "
+                       "локальный клон `git fetch --unshallow`",
+    "history-skipped": "{reason}: утверждение документов ({count}) не проверено по истории git",
+    "skipped-option": "история пропущена по --no-history",
+    "skipped-not-git": "не репозиторий git",
+    "approval-unverified-author": "версия {version} документа {id} утверждена в коммите {commit} автором {author}, "
+                                  "который не входит в роль утверждающего {person}; пусть утверждающий коммит "
+                                  "сделает её участник, или добавьте человека в `members:` роли в isodocs.yml",
+    "approval-unverified-signature": "версия {version} документа {id} утверждена в коммите {commit} (автор "
+                                     "{author}) без верной подписи ключом роли утверждающего {person}; подпишите "
+                                     "коммит (`git commit -S`) ключом из `members:` роли в isodocs.yml",
+    "approval-removed": "документ {id} ({path}) был утверждён и удалён, не будучи выведен из действия; укажите "
+                        "`status: retired` и сохраните его, как требует ISO для устаревших документов",
     "shallow": "клон git неполный (shallow), история может быть неполной: загрузите всю историю (GitHub: "
                "actions/checkout с fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
+    "edition-superseded": "{name} заменён стандартом {successor}; сертификаты по нему действительны до {deadline}, "
+                          "осталось {days} дн.: посмотрите план перехода командой `isodocs migrate {catalog} "
+                          "{successor_id}`",
+    "edition-expired": "{name} заменён стандартом {successor}, переходный период закончился {deadline}; сертификаты по "
+                       "нему больше не действительны: перейдите командой `isodocs migrate {catalog} {successor_id}`",
+    "catalog-incomplete": "каталог {name} неполон: {missing}; готовность их не учитывает, поэтому решения по ним "
+                          "примите по своему экземпляру стандарта",
+    "migration-new": "{catalog} {clause} ({title}) — новый пункт, и ни один документ его пока не охватывает; укажите "
+                     "его в `clauses:` того документа, который будет его охватывать",
+    "migration-split": "пункт {clause} разделён на {new}, и теперь указаны все: оставьте только те, которые этот "
+                       "документ охватывает ({note})",
+    "migration-removed": "пункта {clause} в новой редакции нет, он удалён из перечня ({note})",
+    "migration-both": "в документе указаны и {source}, и {target}; объедините перечни вручную",
+    "migration-merged-exclusion": "исключение пункта {clause} теперь относится к {new}, который уже исключён; объедините "
+                                  "обоснования вручную",
     "summary": "ошибок: {errors}, предупреждений: {warnings}",
     "readiness": "готовность {catalog}: {covered}/{required} ({percent}%)",
     "note": "примечание: {note}",

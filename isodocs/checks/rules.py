@@ -17,6 +17,8 @@ class Rule:
     summary: str
     fix: str
     gap: bool = False  # a coverage or SoA gap: a warning while the stage is `preparation`
+    escalates: bool = False  # the check raises it to an error itself (unless isodocs.yml sets its severity)
+    command: str = "check"   # the command that reports it: check, diff (on a change) or migrate
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in [
@@ -52,6 +54,28 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "An approved document's text or clause map changed in git after the commit that approved it, "
          "without a new version and approval.",
          "Approve the change (`isodocs approve DOC --by ROLE`), or revert the edit."),
+    Rule("history-missing", ERROR,
+         "Approved documents cannot be verified because the git history that approved them is missing: a shallow "
+         "clone, grafts, or an approving commit outside the history available.",
+         "Fetch the full history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI "
+         "`GIT_DEPTH: 0`; a local clone `git fetch --unshallow`."),
+    Rule("history-skipped", WARNING,
+         "Approvals were not verified against git history: `check --no-history` was given, or the repository is "
+         "not in git.",
+         "Run `isodocs check` in the git repository, without --no-history, before relying on the approvals."),
+    Rule("approval-self", ERROR,
+         "An approved document's owner is also its approver (segregation of duties).",
+         "Set `approver:` to another role and approve again, or allow it with "
+         "`approvals: {allow_self_approval: true}` in isodocs.yml."),
+    Rule("approval-unverified", ERROR,
+         "With `approvals.verify` set, the commit that approved a document's current version was not authored "
+         "(author) or signed (signature) by a member of its approver role.",
+         "Have a member of the approver role make (or sign) the approving commit, or list them under the role's "
+         "`members:` in isodocs.yml."),
+    Rule("approval-removed", ERROR,
+         "`isodocs diff`: an approved document is deleted without being retired first.",
+         "Set `status: retired` and keep the document; ISO expects obsolete documents to be retired and kept.",
+         command="diff"),
     Rule("id-duplicate", ERROR,
          "Two or more documents carry the same id.",
          "Give each document its own id; `isodocs add` picks a free one."),
@@ -99,6 +123,20 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "A surveillance or recertification audit is less than 90 days away while major nonconformities are open, "
          "reviews are overdue or clauses lack an approved document.",
          "Close the major nonconformities, review the overdue documents and approve the missing ones first."),
+    Rule("edition-superseded", WARNING,
+         "A standard in isodocs.yml is an edition that a newer one supersedes: a warning during the transition "
+         "period, an error once the transition deadline (in the catalog's edition facts) has passed.",
+         "Move to the new edition: `isodocs migrate OLD NEW` previews the rewrite, `--write` applies it.",
+         escalates=True),
+    Rule("catalog-incomplete", WARNING,
+         "A catalog in scope knowingly lacks entries (`incomplete:` in its edition facts), so its coverage, its "
+         "Statement of Applicability and its readiness cannot be complete.",
+         "Decide the missing entries from your copy of the standard (a catalog of your own in catalogs/ can carry "
+         "them); once they are handled, turn the rule off under `rules:`."),
+    Rule("migration-decision", WARNING,
+         "`isodocs migrate` left a decision to a person: a clause split in two, a new clause no document addresses, "
+         "two exclusions that fell on one clause.",
+         "Edit the clause maps as the message says, then run `isodocs check`.", command="migrate"),
     Rule("nonconformity-overdue", ERROR,
          "A nonconformity record is still open after its due date.",
          "Close it (`closed:` with the date and the verification) or agree a new due date."),

@@ -20,6 +20,8 @@ LABELS: dict[str, dict[str, str]] = {
         "in-review_banner": "In review: this document is not approved yet and is not in force.",
         "retired_banner": "Retired: this document is no longer in force.",
         "due_soon_mark": "due soon", "overdue_mark": "overdue", "commit": "Commit",
+        "reviewed_by": "Reviewed by", "approved_in": "Approved in commit", "verified": "verified",
+        "unverified": "not verified", "changed_since": "text changed since",
         "state_covered": "covered", "state_stale": "review overdue", "state_draft-only": "drafts only",
         "state_uncovered": "no document", "state_implemented": "implemented", "state_excluded": "excluded",
         "state_unjustified": "excluded without justification", "state_unimplemented": "no document",
@@ -33,6 +35,12 @@ LABELS: dict[str, dict[str, str]] = {
         "nonconformities": "Nonconformities", "grade": "Grade", "raised": "Raised", "closed": "Closed",
         "nc_open": "open", "nc_closed": "closed", "nc_overdue": "overdue",
         "upcoming_audits": "Next certification audits",
+        "transition": "Transition: {name} is superseded by {successor}; certificates to it stay valid until "
+                      "{deadline}. Preview the move with <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "transition_over": "Transition over: {name} was superseded by {successor} and certificates to it expired on "
+                           "{deadline}. Move with <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "edition": "Edition: {status}, published {published}.",
+        "status_current": "current", "status_superseded": "superseded",
         "withheld": "not published", "withheld_link": "[a document that is not published]",
         "withheld_change": "Change not shown: the commit also touched a document that is not published here.",
     },
@@ -54,6 +62,8 @@ LABELS: dict[str, dict[str, str]] = {
         "in-review_banner": "На согласовании: документ ещё не утверждён и не действует.",
         "retired_banner": "Отменён: документ больше не действует.",
         "due_soon_mark": "скоро пересмотр", "overdue_mark": "просрочен", "commit": "Коммит",
+        "reviewed_by": "Пересмотрел", "approved_in": "Утверждён в коммите", "verified": "подтверждено",
+        "unverified": "не подтверждено", "changed_since": "текст с тех пор изменён",
         "state_covered": "выполнено", "state_stale": "просрочен пересмотр", "state_draft-only": "только проекты",
         "state_uncovered": "нет документа", "state_implemented": "внедрена", "state_excluded": "исключена",
         "state_unjustified": "исключена без обоснования", "state_unimplemented": "нет документа",
@@ -78,6 +88,12 @@ LABELS: dict[str, dict[str, str]] = {
         "value_avoid": "избежание", "value_transfer": "передача", "value_major": "значительное",
         "value_minor": "незначительное", "value_observation": "замечание", "value_planned": "запланирована",
         "value_in-progress": "внедряется", "value_implemented": "внедрена",
+        "transition": "Переходный период: {name} заменён стандартом {successor}; сертификаты по нему действительны "
+                      "до {deadline}. План перехода: <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "transition_over": "Переходный период окончен: {name} заменён стандартом {successor}, сертификаты по нему "
+                           "истекли {deadline}. Переход: <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "edition": "Редакция: {status}, опубликована {published}.",
+        "status_current": "действующая", "status_superseded": "заменённая",
     },
 }
 

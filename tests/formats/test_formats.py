@@ -19,7 +19,7 @@ from isodocs.formats.github import escape_data, escape_property
 
 @pytest.fixture(scope="module")
 def defective(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[tuple[str, str, int]]]:
-    root, _ = build(tmp_path_factory.mktemp("defects"), DEFECTS)
+    root, _ = build(tmp_path_factory.mktemp("defects"), [d for d in DEFECTS if not d.alone])
     report = json.loads(run("check", str(root), "--format", "json", "--today", TODAY).out)
     return root, {(f["rule"], f["path"], f["line"]) for f in report["findings"]}
 
@@ -159,7 +159,7 @@ def test_markdown_table_carries_every_finding(defective):
     got = {(rule, path, int(line)) for rule, path, line in
            re.findall(r"^\| (?:error|warning) \| `([a-z-]+)` \| `([^`:]+):(\d+)` \|", out, re.M)}
     assert got == want
-    assert "| iso27001-2022 | 107 |" in out
+    assert "| iso27001-2022 | 106 |" in out
 
 
 def test_text_groups_by_file_without_colour_when_not_a_terminal(defective):

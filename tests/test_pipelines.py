@@ -273,3 +273,38 @@ def test_gitlab_scheduled_pipeline_keeps_one_issue_of_what_is_due(tmp_path: Path
     created = [c for c in runner.calls() if c["tool"] == "curl" and "POST" in c["args"]]
     assert len(created) == 1 and created[0]["files"]["description"] == body
     assert created[0]["args"][-1].endswith("/projects/42/issues")
+
+
+@pytest.mark.parametrize("options", [(), OPTIONS["github"]])
+def test_the_github_workflow_follows_current_practice(tmp_path: Path, options: tuple):
+    import re
+
+    import yaml
+    path = generated(tmp_path, "github", *options) / ".github" / "workflows" / "isodocs.yml"
+    text = path.read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    triggers = workflow[True]                     # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"push", "pull_request", "schedule", "workflow_dispatch"}
+    assert triggers["push"] == {"branches": ["main"]} and triggers["schedule"][0]["cron"]
+    assert workflow["permissions"] == {} and "group" in workflow["concurrency"]
+    for line in (line for line in text.splitlines() if "uses:" in line):
+        assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
+    for job_id, job in workflow["jobs"].items():
+        assert job["permissions"] and "write-all" not in str(job["permissions"]), job_id
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), (job_id, step)
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                assert step["with"]["cache-dependency-path"] == "requirements-isodocs.txt"
+    for job_id in ("check", "pull-request-summary", "handbook"):
+        checkout = workflow["jobs"][job_id]["steps"][0]
+        assert checkout["with"]["fetch-depth"] == 0, job_id
+    assert "needs" not in workflow["jobs"]["pull-request-summary"]   # it runs however the check ends
+    writes = {job_id for job_id, job in workflow["jobs"].items() if "write" in str(job["permissions"])}
+    assert writes == {"pull-request-summary", "upkeep"} | ({"code-scanning", "deploy-handbook"} if options else set())
+    if options:
+        assert workflow["jobs"]["code-scanning"]["continue-on-error"] is True
+        assert workflow["jobs"]["deploy-handbook"]["needs"] == "handbook"
+    else:
+        assert "upload-sarif" not in text and "deploy-pages" not in text

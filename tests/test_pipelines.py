@@ -56,11 +56,16 @@ def test_zizmor_finds_nothing_in_the_generated_workflow(tmp_path: Path, options:
     assert json.loads(result.stdout) == [], result.stdout
 
 
-def test_zizmor_finds_nothing_in_the_release_workflow():
+def test_the_release_workflow_is_valid_and_zizmor_finds_nothing():
     release = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "release.yml"
-    result = subprocess.run([str(BIN / "zizmor"), "--offline", "--format", "json", str(release)],
+    valid = subprocess.run([*offline(), str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                            str(release)], capture_output=True, text=True)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    result = subprocess.run([*offline(), str(BIN / "zizmor"), "--offline", "--format", "json", str(release)],
                             capture_output=True, text=True)
     assert json.loads(result.stdout) == [], result.stdout
+    text = release.read_text(encoding="utf-8")
+    assert "tags: [\"v*\"]" in text and "id-token: write" in text and "pypa/gh-action-pypi-publish@" in text
 
 
 def break_a_document(root: Path) -> None:

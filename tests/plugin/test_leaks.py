@@ -17,7 +17,11 @@ from test_site import ENV, MKDOCS
 
 @pytest.fixture(scope="session")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return scaffold(tmp_path_factory.mktemp("leaks") / "acme", "iso27001-2022", organization="Acme")
+    root = scaffold(tmp_path_factory.mktemp("leaks") / "acme", "iso27001-2022", organization="Acme")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("site_url: https://handbook.example.com/\n")   # so that the sitemap lists every page
+    commit(root, "Publish at handbook.example.com")
+    return root
 
 
 def prepare(pristine: Path, tmp_path: Path, case: Case) -> Path:

@@ -7,12 +7,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from isodocs.escape import markdown_text
 from isodocs.atomic import write_text
 from isodocs.commands.review import known_role
 from isodocs.document import TYPES
 from isodocs.editing import locked
 from isodocs.errors import UsageError
+from isodocs.escape import markdown_text
 from isodocs.repository import Repository
 
 PREFIX = {"policy": "POL", "procedure": "PRO", "plan": "PLN", "record": "REC", "register": "REG", "form": "FRM",

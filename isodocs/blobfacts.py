@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Front matter keys whose edits are not a change of the document's content.
 METADATA = ("id", "title", "type", "owner", "approver", "status", "version", "approved", "last_reviewed",
-            "review_interval", "classification", "description", "tags", "hide")
+            "reviewed_by", "review_interval", "classification", "description", "tags", "hide")
 # A metadata key with the lines that continue it: indented lines, list items, comments, blank lines.
 METADATA_ENTRY = re.compile(rf"^(?:{'|'.join(METADATA)})[ \t]*:.*\n(?:[ \t-].*\n|#.*\n|\n)*", re.M)
 COMMENT_OR_BLANK = re.compile(r"^[ \t]*(?:#.*)?\n", re.M)

@@ -26,7 +26,7 @@ from isodocs.findings import Finding
 from isodocs.messages import Message
 from isodocs.resources import cache_directory, schema_path
 
-FORMAT = 5  # raise whenever the layout of an entry changes
+FORMAT = 6  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 

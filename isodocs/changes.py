@@ -10,7 +10,7 @@ import io
 import tarfile
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -19,11 +19,14 @@ import git
 
 from isodocs import checks
 from isodocs.checks.context import Context
+from isodocs.checks.rules import OFF, severity
 from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.config import CONFIG_FILE
 from isodocs.document import Document
 from isodocs.errors import IsodocsError
+from isodocs.findings import ERROR, Finding
+from isodocs.messages import say
 from isodocs.history import open_repo, project_prefix
 from isodocs.repository import Repository
 
@@ -43,6 +46,9 @@ class DocumentChange:
     approval_moved: bool = False
     status: str | None = None
     reviewers: list[str] = field(default_factory=list)
+    owner_change: tuple[str | None, str | None] | None = None     # (before, after) when the owner changed
+    approver_change: tuple[str | None, str | None] | None = None  # (before, after) when the approver changed
+    agree: list[str] = field(default_factory=list)  # who must agree to a change of owner or approver
 
     @property
     def unapproved_change(self) -> bool:
@@ -69,6 +75,11 @@ class Diff:
     readiness_before: dict[str, checks.Readiness]
     readiness_after: dict[str, checks.Readiness]
     reviewers: list[str]
+    findings: list[Finding] = field(default_factory=list)  # what the change must not do (approval-removed)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity == ERROR)
 
 
 @contextmanager
@@ -132,39 +143,53 @@ def _compare(before: Repository, after: Repository, renames: dict[str, str], bas
             changes.append(_change("added", document, None, after))
             continue
         change = _change("renamed" if previous.path != path else "changed", document, previous, after)
-        if change.kind == "renamed" or change.text or change.metadata or change.clauses:
+        if change.kind == "renamed" or change.text or change.metadata or change.clauses or change.agree:
             changes.append(change)
     gone = set(old) - {renames.get(path, path) for path in new}
     changes += [_change("removed", old[path], None, before) for path in sorted(gone)]
+    findings = [Finding("approval-removed", path, old[path].line("status"),
+                        say("approval-removed", id=old[path].id, path=path), old[path].id)
+                for path in sorted(gone) if old[path].approved_status]
+    findings = [replace(f, severity=level) for f in findings
+                if (level := severity(f.rule, after.config)) != OFF]
     context_before, context_after = Context(before, today), Context(after, today)
     clauses = _clause_changes(context_before, context_after)
-    reviewers = sorted({name for change in changes for name in change.reviewers})
+    reviewers = sorted({name for change in changes for name in (*change.reviewers, *change.agree)})
     return Diff(base, head, changes, clauses, checks.readiness(context_before), checks.readiness(context_after),
-                reviewers)
+                reviewers, findings)
 
 
 def _change(kind: str, document: Document, previous: Document | None, repository: Repository) -> DocumentChange:
     roles = repository.config.roles
-    reviewers = []
-    for role_id in (document.owner, document.approver):
-        role = roles.get(role_id or "")
-        if role is not None:
-            reviewers.append(f"{role.name} ({role.handle or role_id})")
+
+    def labels(role_ids: list[str | None]) -> list[str]:
+        """People as the code host knows them: "Name (@handle)", for the roles isodocs.yml defines."""
+        return [f"{roles[r].name} ({roles[r].handle or r})" for r in dict.fromkeys(role_ids) if r in roles]
+
     change = DocumentChange(kind, document.path, previous.path if previous else None, document.id, document.title,
-                            status=document.status, new_version=document.version, reviewers=reviewers)
+                            status=document.status, new_version=document.version,
+                            reviewers=labels([document.owner, document.approver]))
     if previous is not None:
         change.old_version = previous.version
         change.text = previous.body_digest != document.body_digest
         change.clauses = previous.clauses != document.clauses or previous.applicability != document.applicability
         change.metadata = _metadata(previous) != _metadata(document)
         change.approval_moved = previous.approved != document.approved or previous.version != document.version
+        agree: list[str | None] = []
+        if previous.owner != document.owner:
+            change.owner_change = (previous.owner, document.owner)
+            agree += [previous.owner, document.owner, document.approver]
+        if previous.approver != document.approver:
+            change.approver_change = (previous.approver, document.approver)
+            agree += [previous.approver, document.approver]
+        change.agree = labels(agree)
     return change
 
 
 def _metadata(document: Document) -> tuple[object, ...]:
-    return (document.id, document.title, document.type, document.status, document.owner, document.approver,
-            document.version, document.approved, document.last_reviewed, document.review_interval,
-            document.classification)
+    """Front matter other than the clause map, the owner and the approver (a change of either is its own)."""
+    return (document.id, document.title, document.type, document.status, document.version, document.approved,
+            document.last_reviewed, document.reviewed_by, document.review_interval, document.classification)
 
 
 def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:

@@ -14,6 +14,14 @@ from isodocs.yamlload import YamlError, YMap, line_of, parse
 CONFIG_FILE = "isodocs.yml"
 CLASSIFICATIONS = ("public", "internal", "confidential", "restricted")
 STAGES = ("preparation", "certified")
+VERIFY = ("off", "author", "signature")
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    email: str | None = None
+    signing_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,14 @@ class Role:
     name: str
     email: str | None = None
     handle: str | None = None
+    members: tuple[Member, ...] = ()
+
+    @property
+    def people(self) -> tuple[Member, ...]:
+        """Who holds the role: its members, and the role's own e-mail address as one more."""
+        listed = {m.email.lower() for m in self.members if m.email}
+        extra = (Member(self.name, self.email),) if self.email and self.email.lower() not in listed else ()
+        return (*self.members, *extra)
 
 
 @dataclass
@@ -54,6 +70,8 @@ class Config:
     exclusions: dict[str, dict[str, str]] = field(default_factory=dict)
     max_classification: str | None = None
     placeholders: list[str] = field(default_factory=list)
+    verify: str = "off"                  # approvals.verify: off | author | signature
+    allow_self_approval: bool = False    # approvals.allow_self_approval
     lines: YMap | None = None
 
     def line(self, *path: str | int) -> int:
@@ -116,7 +134,10 @@ def _build(path: Path, data: YMap) -> Config:
 
     defaults = data.get("defaults") or {}
     cert = data.get("certification") or {}
-    roles = {rid: Role(rid, r["name"], r.get("email"), r.get("handle")) for rid, r in (data.get("roles") or {}).items()}
+    roles = {rid: Role(rid, r["name"], r.get("email"), r.get("handle"),
+                       tuple(Member(m["name"], m.get("email"), m.get("signing_key")) for m in r.get("members") or []))
+             for rid, r in (data.get("roles") or {}).items()}
+    approvals = data.get("approvals") or {}
     certification = Certification(
         body=cert.get("body"), certificate=cert.get("certificate"),
         issued=when(cert.get("issued"), "certification", "issued"),
@@ -139,6 +160,8 @@ def _build(path: Path, data: YMap) -> Config:
         exclusions={k: dict(v) for k, v in (data.get("exclusions") or {}).items()},
         max_classification=(data.get("publish") or {}).get("max_classification"),
         placeholders=list(data.get("placeholders") or []),
+        verify=approvals.get("verify") or "off",
+        allow_self_approval=bool(approvals.get("allow_self_approval", False)),
         lines=data,
     )
     for key in ("review_interval", "due_soon", "management_review", "audit_cycle"):

@@ -95,6 +95,7 @@ class Document:
     version: str | None = None
     approved: date | None = None
     last_reviewed: date | None = None
+    reviewed_by: str | None = None
     review_interval: Interval | None = None
     classification: str | None = None
     clauses: dict[str, list[str]] = field(default_factory=dict)

@@ -22,8 +22,8 @@ from isodocs.yamlload import YamlError, YMap, parse
 # Keys that make a page a controlled document; a page with none of them (only `title`, say) is a
 # plain page that isodocs leaves alone.
 CONTROL_KEYS = frozenset({"id", "type", "owner", "approver", "version", "approved", "last_reviewed",
-                          "review_interval", "classification", "clauses", "applicability", "nonconformity",
-                          "risks", "audits", "management_review"})
+                          "reviewed_by", "review_interval", "classification", "clauses", "applicability",
+                          "nonconformity", "risks", "audits", "management_review"})
 FRONTMATTER_INVALID = "frontmatter-invalid"
 SCHEMA_INVALID = "schema-invalid"
 
@@ -84,6 +84,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
         path=rel_path, id=data["id"], title=data["title"], type=intern(data["type"]), status=intern(data["status"]),
         owner=_shared(data.get("owner")), approver=_shared(data.get("approver")), version=_shared(data.get("version")),
         approved=typed("approved"), last_reviewed=typed("last_reviewed"),
+        reviewed_by=_shared(data.get("reviewed_by")),
         review_interval=typed("review_interval", Interval.parse),
         classification=_shared(data.get("classification")),
         source=source, body_digest=hashlib.blake2b(parts.body.encode(), digest_size=16).hexdigest(),

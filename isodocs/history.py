@@ -3,6 +3,11 @@
 `git log --raw` names, for every commit that touched a document, the blob the document had before and
 after it. Whether the commit approved the document, changed its content or only its metadata follows from
 the facts of those two blobs (isodocs.blobfacts), read only when asked for, many at a time.
+
+The log follows the commit graph, not dates: commits come parents first (`--topo-order`), and a merge
+shows what it changed against its first parent, so an edit merged from a side branch counts where it
+lands. A document's approved text is its content at the commit that approved its current version (see
+`History.approvals`); the text in force is changed since approval exactly when its content differs.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ RECORD = "\x1e"
 UNIT = "\x1f"
 NO_BLOB = "0" * 40
 SUBMODULE = "160000"
-FORMAT = 5  # of the history cache; raise whenever its layout or the meaning of blob facts changes
+FORMAT = 6  # of the history cache; raise whenever its layout or the meaning of blob facts changes
 
 
 @dataclass(slots=True)
@@ -39,10 +44,14 @@ class Revision:
     hash: str
     when: int                   # the commit's time, seconds since the epoch
     author: str
+    email: str                  # the author's e-mail address
     subject: str
     path: str                   # the document's path in this commit
-    before: str | None          # its blob before the commit (None: it did not exist)
-    after: str                  # its blob after the commit (WORKTREE + path: the working file)
+    before: str | None          # its blob before the commit, in the first parent (None: it did not exist)
+    after: str | None           # its blob after the commit (WORKTREE + path: the working file; None: deleted)
+    parents: int = 1            # the commit's parents: more than one for a merge
+    birth: bool = False         # the document came into being here (added, or moved in from outside the docs)
+    seq: int = field(default=0, compare=False)  # the commit's place in the log, parents first
     blobs: Blobs = field(default_factory=Blobs, repr=False, compare=False)
 
     @property
@@ -69,6 +78,37 @@ class Revision:
         """Whether the text or the clause map changed."""
         return self.blobs.facts(self.before).content != self.blobs.facts(self.after).content
 
+    @property
+    def deleted(self) -> bool:
+        return self.after is None
+
+    @property
+    def merge(self) -> bool:
+        return self.parents > 1
+
+    @property
+    def uncommitted(self) -> bool:
+        return self.hash == UNCOMMITTED
+
+
+UNCOMMITTED = "0" * 40
+APPROVED, CHANGED, UNAPPROVED, UNVERIFIABLE, UNTRACKED = "approved", "changed", "unapproved", "unverifiable", \
+    "untracked"
+
+
+@dataclass(slots=True)
+class Approval:
+    """Where a document's text in force stands against its approval.
+
+    state: APPROVED (the text in force is the approved text), CHANGED (it differs; `change` names the first
+    revision that made it differ), UNAPPROVED (no commit in the document's current life approved it: it was
+    deleted and added again, or never approved), UNVERIFIABLE (its history starts at a shallow clone's or
+    a graft's boundary and no later commit approved it), UNTRACKED (never committed)."""
+
+    state: str
+    origin: Revision | None = None      # the revision that approved the current version
+    change: Revision | None = None
+
 
 @dataclass
 class History:
@@ -79,16 +119,18 @@ class History:
     available: bool = True
     reason: str = ""
     shallow: bool = False
+    boundary: frozenset[str] = frozenset()  # commits whose parents are missing: shallow clone, grafts
+    head_blobs: dict[str, str] = field(default_factory=dict)  # each document's blob in HEAD
     blobs: Blobs = field(default_factory=Blobs, repr=False, compare=False)
     cache: HistoryCache | None = field(default=None, repr=False, compare=False)
     head: str = ""
     stale: bool = False  # the cache lacks commits read from the log in this run
-    _since_approval: dict[str, Revision | None] = field(default_factory=dict, repr=False, compare=False)
+    _approvals: dict[str, Approval] = field(default_factory=dict, repr=False, compare=False)
 
     def remember(self) -> None:
         """Keep what was read from git in this run (commits, facts of blobs) for the next run."""
         if self.cache is not None and (self.stale or self.blobs.learned):
-            self.cache.save(self.head, self.revisions, self.blobs)
+            self.cache.save(self.head, self.revisions, self.head_blobs, self.blobs)
             self.stale = False
 
     def of(self, path: str) -> list[Revision]:
@@ -104,42 +146,91 @@ class History:
         return self.of(path)
 
     def changes_since_approval(self, paths: Iterable[str]) -> dict[str, Revision | None]:
-        """For each document, the first change of its content after its latest approval (uncommitted edits
-        included), or None: each walked back from its newest revision to its latest approval, one step for
-        all of them at a time, the blobs of each step read together."""
+        """For each document, the revision that took its text away from the approved one, or None."""
+        return {path: approval.change for path, approval in self.approvals(paths).items()}
+
+    def approvals(self, paths: Iterable[str]) -> dict[str, Approval]:
+        """Where each document's text in force stands against its approval.
+
+        The approving revision is the latest one in the document's current life (since it was last added at
+        its path) that gave it its current version and approval date while its first parent had others; a
+        merge that brought those values from a side branch is not one when a commit before it in the log
+        gave them (the side branch's own approval). The document's first revision approves it only when the
+        path had no earlier life and the revision is not a shallow clone's boundary. Each document is walked
+        back from its newest revision, one step for all of them at a time, the blobs of each step read
+        together."""
         paths = list(paths)
-        results = self._since_approval
-        pending: dict[str, tuple[list[Revision], Revision | None]] = {}
+        results = self._approvals
+        walks: dict[str, _Walk] = {}
         for path in paths:
-            if path not in results:
-                revisions = self._with_uncommitted(path)
-                if len(revisions) < 2:  # nothing came after the first revision
-                    results[path] = None
+            if path in results:
+                continue
+            revisions = self._with_uncommitted(path)
+            current = self.uncommitted[path].after if path in self.uncommitted else self.head_blobs.get(path)
+            if not revisions or current is None or revisions[-1].deleted:
+                results[path] = Approval(UNTRACKED)
+                continue
+            start = max((i for i, r in enumerate(revisions) if r.birth), default=0)
+            walks[path] = _Walk(revisions, start, current, len(revisions) - 1)
+        self.blobs.fetch(walk.current for walk in walks.values())
+        while walks:
+            self.blobs.fetch(name for walk in walks.values()
+                             for name in (walk.revisions[walk.at].before, walk.revisions[walk.at].after))
+            going = {}
+            for path, walk in walks.items():
+                result = walk.step(self.blobs, self.boundary)
+                if result is None:
+                    going[path] = walk
                 else:
-                    pending[path] = (revisions, None)
-        depth = 1
-        while pending:
-            self.blobs.fetch(name for revisions, _ in pending.values()
-                             for name in (revisions[-depth].before, revisions[-depth].after))
-            walking = {}
-            for path, (revisions, first_change) in pending.items():
-                revision = revisions[-depth]
-                if revision.approval:
-                    results[path] = first_change
-                    continue
-                if revision.content:
-                    first_change = revision
-                if depth == len(revisions):
-                    results[path] = None  # never approved
-                else:
-                    walking[path] = (revisions, first_change)
-            pending = walking
-            depth += 1
+                    results[path] = result
+            walks = going
         return {path: results[path] for path in paths}
 
     def _with_uncommitted(self, path: str) -> list[Revision]:
         revisions = self.of(path)
         return [*revisions, self.uncommitted[path]] if path in self.uncommitted else revisions
+
+
+@dataclass(slots=True)
+class _Walk:
+    """One document's walk back from its newest revision to the one that approved its current version."""
+
+    revisions: list[Revision]
+    start: int             # where its current life begins
+    current: str           # the blob (or working file) in force
+    at: int                # the revision looked at next
+    merge: int = -1        # a merge that gave the current values, unless a revision before it did too
+
+    def step(self, blobs: Blobs, boundary: frozenset[str]) -> Approval | None:
+        revision = self.revisions[self.at]
+        values = blobs.facts(self.current)[:2]
+        after = blobs.facts(revision.after)
+        gave = not revision.deleted and after[:2] == values and blobs.facts(revision.before)[:2] != values
+        if self.at == self.start and revision.birth:
+            gave = gave and self.start == 0 and revision.hash not in boundary
+            if not gave and self.merge < 0:
+                return Approval(UNVERIFIABLE if revision.hash in boundary else UNAPPROVED)
+        if gave and revision.merge and self.merge < 0 and self.at > self.start:
+            self.merge = self.at
+        elif gave:
+            return self._judged(self.at, blobs)
+        if self.at == self.start:
+            return self._judged(self.merge, blobs) if self.merge >= 0 else Approval(UNAPPROVED)
+        self.at -= 1
+        return None
+
+    def _judged(self, origin: int, blobs: Blobs) -> Approval:
+        approved = blobs.facts(self.revisions[origin].after).content
+        if blobs.facts(self.current).content == approved:
+            return Approval(APPROVED, self.revisions[origin])
+        later = self.revisions[origin + 1:]
+        blobs.fetch(r.after for r in later)
+        change = None  # the first of the newest revisions that all differ from the approved text
+        for revision in reversed(later):
+            if blobs.facts(revision.after).content == approved:
+                break
+            change = revision
+        return Approval(CHANGED, self.revisions[origin], change or (later[-1] if later else None))
 
 
 def in_git(root: Path) -> bool:
@@ -153,7 +244,7 @@ def begin(root: Path, docs_dir: str, cache: bool = True) -> Future[History]:
 
     def reading() -> History:
         history = _load(root, docs_dir, cache)
-        history.changes_since_approval(path for path in {*history.revisions, *history.uncommitted}
+        history.approvals(path for path in {*history.revisions, *history.uncommitted}
                                        if path.endswith(markdown.SUFFIXES))
         history.remember()
         return history
@@ -179,7 +270,8 @@ def _load(root: Path, docs_dir: str, cache: bool) -> History:
     repo = open_repo(root)
     if repo is None:
         return History(available=False, reason="not a git repository")
-    history = History(shallow=(Path(repo.git_dir) / "shallow").exists(), blobs=Blobs(repo))
+    edges = boundary(repo)
+    history = History(shallow=bool(edges), boundary=edges, blobs=Blobs(repo))
     try:
         _read_git(history, repo, root, docs_dir, cache)
     except git.GitCommandError as error:
@@ -223,44 +315,79 @@ def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache
     since = stored.base_for(repo, head, history.blobs)
     if since is not None:
         history.revisions = stored.revisions
-    if since != head:
+    if since == head:
+        history.head_blobs = stored.head_blobs
+    else:
+        tree = repo.git.ls_tree("-r", "-z", "--full-tree", head, "--", scope, as_process=True)
         _apply_log(history, repo, scope, strip, since, head)
+        for line in tree.proc.stdout.read().decode("utf-8", "replace").split("\0"):
+            meta, _, name = line.partition("\t")
+            if name and meta.endswith(tuple("0123456789abcdef")) and " blob " in meta:
+                history.head_blobs[name[strip:]] = meta.rsplit(" ", 1)[1]
+        tree.wait()
     uncommitted = working.proc.stdout.read().decode("utf-8", "replace")
     working.wait()
     now = int(time.time())
-    for old_blob, _, _, new_path in _entries(uncommitted):
+    for old_blob, _, _, new_path, _ in _entries(uncommitted):
         if new_path is not None:
             path = new_path[strip:]
-            history.uncommitted[path] = Revision("0" * 40, now, "", "uncommitted", path, old_blob,
-                                                 WORKTREE + new_path, history.blobs)
+            history.uncommitted[path] = Revision(UNCOMMITTED, now, "", "", "uncommitted", path, old_blob,
+                                                 WORKTREE + new_path, blobs=history.blobs)
     history.stale = since != head
 
 
+def boundary(repo: git.Repo) -> frozenset[str]:
+    """Commits whose parents the repository lacks or replaces: a shallow clone's boundary and grafts."""
+    common = Path(repo.common_dir)
+    found: set[str] = set()
+    for name in ("shallow", "info/grafts"):
+        try:
+            lines = (common / name).read_text(encoding="ascii", errors="replace").splitlines()
+        except OSError:
+            continue
+        found.update(line.split()[0] for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(found)
+
+
 def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: str | None, head: str) -> None:
-    """Add the commits after `since` (all of them when None), oldest first, following renames.
+    """Add the commits after `since` (all of them when None), parents first, following renames; a merge
+    shows what it changed against its first parent.
 
     When the project is the whole git repository, the log is not limited to the documents' folder: git
     then compares each commit with its parent once, where a path-limited log does it twice."""
     span = [f"{since}..{head}"] if since else [head]
     limit = [] if strip == 0 else ["--", scope]
-    process = repo.git.log("--reverse", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--no-show-signature",
-                           f"--format={RECORD}%H{UNIT}%at{UNIT}%an{UNIT}%s", *span, *limit, as_process=True)
+    process = repo.git.log("--reverse", "--topo-order", "--diff-merges=first-parent", "-M", "--raw", "-z",
+                           "--no-abbrev", "--no-color", "--no-show-signature",
+                           f"--format={RECORD}%H{UNIT}%P{UNIT}%at{UNIT}%an{UNIT}%ae{UNIT}%s", *span, *limit,
+                           as_process=True)
     inside = "" if scope == "." else scope + "/"
     revisions, blobs = history.revisions, history.blobs
+    seq = max((r.seq for rows in revisions.values() for r in rows[-1:]), default=0)
     for chunk in _records(process):
         header, _, raw = chunk.partition("\0")
-        sha, stamp, author, subject = header.split(UNIT, 3)
-        when = int(stamp)
-        for old_blob, new_blob, old_path, new_path in _entries(raw):
+        sha, parents, stamp, author, email, subject = header.split(UNIT, 5)
+        when, count = int(stamp), max(1, len(parents.split()))
+        seq += 1
+        for old_blob, new_blob, old_path, new_path, added in _entries(raw):
+            old_inside = old_path is not None and old_path.startswith(inside)
             if new_path is None or not new_path.startswith(inside):
-                if old_path is not None and old_path.startswith(inside):
-                    revisions.pop(old_path[strip:], None)
+                if old_inside:  # deleted, or moved out of the documents' folder
+                    path = old_path[strip:]
+                    revisions.setdefault(path, []).append(
+                        Revision(sha, when, author, email, subject, path, old_blob, None, count, False, seq, blobs))
                 continue
             path = new_path[strip:]
-            if old_path is not None and old_path != new_path:
-                revisions[path] = revisions.pop(old_path[strip:], []) if old_path.startswith(inside) else []
+            birth = added or not old_inside
+            if old_inside and old_path != new_path:
+                moved = revisions.pop(old_path[strip:], [])
+                there = revisions.get(path)
+                revisions[path] = sorted(there + moved, key=lambda r: r.seq) if there and not there[-1].deleted \
+                    else moved
+            elif added and count > 1 and revisions.get(path) and not revisions[path][-1].deleted:
+                birth = False  # added on a side branch, which the merge brings in
             revisions.setdefault(path, []).append(
-                Revision(sha, when, author, subject, path, old_blob, new_blob, blobs))
+                Revision(sha, when, author, email, subject, path, old_blob, new_blob, count, birth, seq, blobs))
 
 
 def _records(process: git.Git.AutoInterrupt) -> Iterator[str]:
@@ -278,8 +405,9 @@ def _records(process: git.Git.AutoInterrupt) -> Iterator[str]:
     yield from b"".join(pieces).decode("utf-8", "replace").split(RECORD)[1:]
 
 
-def _entries(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
-    """(old blob, new blob, old path, new path) per file in `--raw -z` output; None where a side is absent."""
+def _entries(raw: str) -> list[tuple[str | None, str, str | None, str | None, bool]]:
+    """(old blob, new blob, old path, new path, added) per file in `--raw -z` output; None where a side is
+    absent."""
     fields = raw.split("\0")
     entries = []
     position = 0
@@ -301,7 +429,7 @@ def _entries(raw: str) -> list[tuple[str | None, str, str | None, str | None]]:
             old_path = None
         elif status[0] == "D":
             new_path = None
-        entries.append((None if old_blob == NO_BLOB else old_blob, new_blob, old_path, new_path))
+        entries.append((None if old_blob == NO_BLOB else old_blob, new_blob, old_path, new_path, status[0] == "A"))
     return entries
 
 
@@ -318,6 +446,7 @@ class HistoryCache:
         self.path = cache_directory() / f"{digest}.history"
         self.stamp = (FORMAT, __version__, scope)
         self.revisions: dict[str, list[Revision]] = {}
+        self.head_blobs: dict[str, str] = {}
 
     def base_for(self, repo: git.Repo, head: str, blobs: Blobs) -> str | None:
         """The cached commit to continue from, if it is HEAD or one of its ancestors."""
@@ -326,7 +455,7 @@ class HistoryCache:
         if not self.enabled:
             return None
         try:
-            stamp, cached_head, entries, facts = marshal.loads(self.path.read_bytes())
+            stamp, cached_head, entries, head_blobs, facts = marshal.loads(self.path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
         if stamp != self.stamp:
@@ -338,16 +467,18 @@ class HistoryCache:
                 return None
         blobs.known.update(zip(facts, map(Facts._make, facts.values())))
         self.revisions = {path: [Revision(*row, blobs) for row in rows] for path, rows in entries.items()}
+        self.head_blobs = head_blobs
         return cached_head
 
-    def save(self, head: str, revisions: dict[str, list[Revision]], blobs: Blobs) -> None:
+    def save(self, head: str, revisions: dict[str, list[Revision]], head_blobs: dict[str, str], blobs: Blobs
+             ) -> None:
         if not self.enabled:
             return
-        rows = {path: [(r.hash, r.when, r.author, r.subject, r.path, r.before, r.after)
-                       for r in items] for path, items in revisions.items()}
+        rows = {path: [(r.hash, r.when, r.author, r.email, r.subject, r.path, r.before, r.after, r.parents, r.birth,
+                        r.seq) for r in items] for path, items in revisions.items()}
         facts = {name: tuple(row) for name, row in blobs.stored().items()}
         try:
-            write_bytes(self.path, marshal.dumps((self.stamp, head, rows, facts)), durable=False)
+            write_bytes(self.path, marshal.dumps((self.stamp, head, rows, head_blobs, facts)), durable=False)
         except OSError:
             pass
         blobs.learned = 0

@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--no-cache", dest="cache", action="store_false",
                        help="parse every file again instead of reusing unchanged ones")
+    check.add_argument("--no-history", dest="history", action="store_false",
+                       help="do not read git history: approvals are not verified (every format says so)")
 
     new = commands.add_parser("new", help="scaffold a compliance repository from the template")
     new.add_argument("directory", nargs="?", metavar="DIR", help="the new repository's folder (default: from the "
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("document", metavar="DOC", help="a document id or path")
     review.add_argument("--by", required=True, metavar="ROLE", help="the role that reviewed it")
     review.add_argument("--date", type=_date, metavar="DATE", help="the day of the review (default: today)")
+    review.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (a later --date is refused)")
     review.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     approve = commands.add_parser("approve", help="approve a new version of a document")
@@ -65,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--by", required=True, metavar="ROLE", help="the approving role")
     approve.add_argument("--major", action="store_true", help="raise the major version (1.3 -> 2.0)")
     approve.add_argument("--date", type=_date, metavar="DATE", help="the day of the approval (default: today)")
+    approve.add_argument("--today", type=_date, metavar="DATE",
+                         help="pretend today is DATE (a later --date is refused)")
+    approve.add_argument("--change-approver", action="store_true",
+                         help="let a role other than the document's approver approve it, and become its approver")
     approve.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     add = commands.add_parser("add", help="add a new draft document with a free id")
@@ -128,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from isodocs.commands.check import check
-        return check(args.path, args.format, args.output, args.today, args.strict, args.cache)
+        return check(args.path, args.format, args.output, args.today, args.strict, args.cache, args.history)
     if args.command == "new":
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
@@ -140,10 +147,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return show(args.document, args.path, args.format)
     if args.command == "review":
         from isodocs.commands.review import review
-        return review(args.document, args.by, args.date, args.path)
+        return review(args.document, args.by, args.date, args.path, args.today)
     if args.command == "approve":
         from isodocs.commands.approve import approve
-        return approve(args.document, args.by, args.major, args.date, args.path)
+        return approve(args.document, args.by, args.major, args.date, args.path, args.today, args.change_approver)
     if args.command == "add":
         from isodocs.commands.add import add
         return add(args.type, args.title, args.clause, args.owner, args.path)

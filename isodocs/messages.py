@@ -84,7 +84,27 @@ EN: dict[str, str] = {
     "unreadable-folder": "cannot read folder: {reason}",
     "unreadable-file": "cannot read file: {reason}",
     "too-large": "file larger than {size} MiB; split it or move attachments out of the docs folder",
-    "not-git": "changed-since-approval was not checked: not a git repository",
+    "approval-self": "{id} is approved by its own owner ({role}); segregation of duties needs another approver: set "
+                     "`approver:` to another role and approve again, or allow it with "
+                     "`approvals: {{allow_self_approval: true}}` in isodocs.yml",
+    "unapproved-life": "{id} was deleted and added again (commit {commit}), and no commit has approved version "
+                       "{version} since; approve it with `isodocs approve`",
+    "history-missing": "the git history needed to verify {count} approved documents is missing (a shallow clone or "
+                       "grafts: history starts at commit {commit}): {ids}; fetch the full history: GitHub Actions "
+                       "`actions/checkout` with `fetch-depth: 0`, GitLab CI `GIT_DEPTH: 0`, a local clone "
+                       "`git fetch --unshallow`",
+    "history-skipped": "{reason}: the approvals of {count} approved documents were not verified against git history",
+    "skipped-option": "history skipped with --no-history",
+    "skipped-not-git": "not a git repository",
+    "approval-unverified-author": "version {version} of {id} was approved in commit {commit} by {author}, who is not "
+                                  "a member of the approver role {person}; have a member make the approving commit, "
+                                  "or list the person under `members:` of the role in isodocs.yml",
+    "approval-unverified-signature": "version {version} of {id} was approved in commit {commit} (author {author}) "
+                                     "without a good signature by a key listed for the approver role {person}; sign "
+                                     "the approving commit (`git commit -S`) with a key listed under `members:` of "
+                                     "the role in isodocs.yml",
+    "approval-removed": "{id} ({path}) was approved and is deleted without being retired first; set "
+                        "`status: retired` and keep it, as ISO expects of obsolete documents",
     "shallow": "the git clone is shallow, so history may be incomplete: fetch the full history (GitHub: "
                "actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
     # report text
@@ -177,7 +197,26 @@ RU: dict[str, str] = {
     "unreadable-folder": "папку не прочитать: {reason}",
     "unreadable-file": "файл не прочитать: {reason}",
     "too-large": "файл больше {size} МиБ; разделите его или уберите вложения из папки документов",
-    "not-git": "правило changed-since-approval не проверялось: не репозиторий git",
+    "approval-self": "документ {id} утверждён своим же владельцем ({role}); разделение обязанностей требует другого "
+                     "утверждающего: укажите в `approver:` другую роль и утвердите снова или разрешите это в "
+                     "isodocs.yml: `approvals: {{allow_self_approval: true}}`",
+    "unapproved-life": "документ {id} удалён и добавлен снова (коммит {commit}), и с тех пор ни один коммит не "
+                       "утвердил версию {version}; утвердите её: `isodocs approve`",
+    "history-missing": "нет истории git, нужной для проверки утверждения документов ({count}): клон неполный "
+                       "(shallow) или есть grafts, история начинается с коммита {commit}: {ids}; загрузите всю "
+                       "историю: GitHub Actions `actions/checkout` с `fetch-depth: 0`, GitLab CI `GIT_DEPTH: 0`, "
+                       "локальный клон `git fetch --unshallow`",
+    "history-skipped": "{reason}: утверждение документов ({count}) не проверено по истории git",
+    "skipped-option": "история пропущена по --no-history",
+    "skipped-not-git": "не репозиторий git",
+    "approval-unverified-author": "версия {version} документа {id} утверждена в коммите {commit} автором {author}, "
+                                  "который не входит в роль утверждающего {person}; пусть утверждающий коммит "
+                                  "сделает её участник, или добавьте человека в `members:` роли в isodocs.yml",
+    "approval-unverified-signature": "версия {version} документа {id} утверждена в коммите {commit} (автор "
+                                     "{author}) без верной подписи ключом роли утверждающего {person}; подпишите "
+                                     "коммит (`git commit -S`) ключом из `members:` роли в isodocs.yml",
+    "approval-removed": "документ {id} ({path}) был утверждён и удалён, не будучи выведен из действия; укажите "
+                        "`status: retired` и сохраните его, как требует ISO для устаревших документов",
     "shallow": "клон git неполный (shallow), история может быть неполной: загрузите всю историю (GitHub: "
                "actions/checkout с fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
     "summary": "ошибок: {errors}, предупреждений: {warnings}",

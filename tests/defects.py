@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,27 @@ def new_document(doc_id: str, *, omit: tuple[str, ...] = (), extra: str = "", bo
 class Defect:
     rule: str
     edits: list[tuple[str, str | None, str]]       # (path, old text or None to create the file, new text)
-    expected: list[tuple[str, str]]                  # (path, text on the expected line)
+    expected: list[tuple[str, str | None]]           # (path, text on the expected line; None: line 0)
     after_commit: bool = False                       # the edit is committed after the document set
+    git: Callable[[Path, git.Repo], None] | None = None  # done to the repository after the commits
+    alone: bool = False                              # hides other defects (no history): not combined with them
+
+
+def shallow(root: Path, repo: git.Repo) -> None:
+    """The repository as a depth-1 clone sees it: HEAD's parents are missing."""
+    (Path(repo.git_dir) / "shallow").write_text(repo.head.commit.hexsha + "\n")
+
+
+def not_in_git(root: Path, repo: git.Repo) -> None:
+    shutil.rmtree(root / ".git")
+
+
+def authored_by_a_stranger(root: Path, repo: git.Repo) -> None:
+    path = root / "docs/procedures/internal-audit.md"
+    path.write_text(path.read_text().replace('version: "1.0"', 'version: "1.1"', 1))
+    repo.git.add(A=True)
+    repo.index.commit("Approve internal audit 1.1", author=git.Actor("Pat Doe", "pat@elsewhere.example"),
+                      committer=git.Actor("Pat Doe", "pat@elsewhere.example"))
 
 
 DEFECTS = [
@@ -101,6 +121,15 @@ DEFECTS = [
         ("docs/records/nc-2026-003.md", None, new_document(
             "NC-2026-003", extra="nonconformity:\n  raised: 2026-11-01\n  grade: major\n  due: 2026-12-31\n"))],
            [("isodocs.yml", "certification:")]),
+    Defect("history-missing", [], [("isodocs.yml", None)], git=shallow, alone=True),
+    Defect("history-skipped", [], [("isodocs.yml", None)], git=not_in_git, alone=True),
+    Defect("approval-self", [("docs/procedures/document-control.md", "approver: ceo", "approver: ciso")],
+           [("docs/procedures/document-control.md", "approver: ciso")]),
+    Defect("approval-unverified", [("isodocs.yml", "defaults:", "approvals: {verify: author}\ndefaults:"),
+                                   ("isodocs.yml", "name: Alex Morgan, email: alex@example.com",
+                                    "name: Alex Morgan, email: alex@example.com, members: [{name: Sam Lee, "
+                                    "email: sam@example.com}]")],
+           [("docs/procedures/internal-audit.md", "approved:")], git=authored_by_a_stranger),
     Defect("nonconformity-overdue", [("docs/records/nc-2026-002.md", None, new_document(
         "NC-2026-002", extra="nonconformity:\n  raised: 2026-08-01\n  grade: major\n  due: 2026-10-01\n"))],
            [("docs/records/nc-2026-002.md", "due: 2026-10-01")]),
@@ -121,6 +150,9 @@ def apply(root: Path, defect: Defect) -> None:
 def expected(root: Path, defect: Defect) -> set[tuple[str, str, int]]:
     found = set()
     for path, needle in defect.expected:
+        if needle is None:  # about the repository as a whole
+            found.add((defect.rule, path, 0))
+            continue
         lines = (root / path).read_text().split("\n")
         line = next(i for i, text in enumerate(lines, 1) if needle.rstrip("\n") in text)
         found.add((defect.rule, path, line))
@@ -140,4 +172,8 @@ def build(tmp_path: Path, defects: list[Defect]) -> tuple[Path, set[tuple[str, s
         if defect.after_commit:
             apply(root, defect)
     commit_all(repo, "Edit an approved document")
-    return root, set().union(*(expected(root, d) for d in defects))
+    found = set().union(*(expected(root, d) for d in defects))
+    for defect in defects:
+        if defect.git is not None:
+            defect.git(root, repo)
+    return root, found

@@ -32,7 +32,7 @@ def approve_everything(root: Path, today: str, review_title: str = "Management r
     management review."""
     (root / "docs" / "records").mkdir(exist_ok=True)
     (root / "docs" / "records" / "management-review.md").write_text(
-        f"---\nid: REC-MR-1\ntitle: {review_title}\ntype: record\nowner: top-management\n"
+        f"---\nid: REC-MR-1\ntitle: {review_title}\ntype: record\nowner: system-owner\n"
         f"approver: top-management\nstatus: draft\n"
         f'version: "0.1"\nmanagement_review: {{held: {today}}}\n---\n# {review_title}\n', encoding="utf-8")
     for path in (root / "docs").rglob("*.md"):

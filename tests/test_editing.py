@@ -51,7 +51,7 @@ def test_approve_changes_only_its_fields(document: Path, clean: Path):
     removed, added = changed_lines(before, after)
     assert removed == [b"status: draft\n", b"version: '0.3'\n"]
     assert added == [b"status: approved\n", b"version: '1.0'\n", b"approved: 2026-11-20\n",
-                     b"last_reviewed: 2026-11-20\n"]
+                     b"last_reviewed: 2026-11-20\n", b"reviewed_by: ceo\n"]
     assert after.endswith(HEADER.split("---\n", 2)[2].encode())
     assert after.startswith(b"---\n# Owned by security")
 
@@ -66,7 +66,11 @@ def test_a_second_approval_raises_the_minor_or_major_version(document: Path, cle
 
 def test_review_and_its_inverse_give_the_file_back_byte_for_byte(clean: Path):
     path = clean / "docs/policies/controls-manual.md"
+    unstamped = path.read_bytes()
+    run("review", "MAN-IS-001", "--by", "ciso", "--date", "2026-06-01", "--path", str(clean))
     original = path.read_bytes()
+    assert original == unstamped.replace(b"last_reviewed: 2026-06-01\n",
+                                         b"last_reviewed: 2026-06-01\nreviewed_by: ciso\n")
     run("review", "MAN-IS-001", "--by", "ciso", "--date", "2026-11-21", "--path", str(clean))
     assert path.read_bytes() == original.replace(b"last_reviewed: 2026-06-01", b"last_reviewed: 2026-11-21")
     run("review", "MAN-IS-001", "--by", "ciso", "--date", "2026-06-01", "--path", str(clean))
@@ -78,7 +82,8 @@ def test_crlf_and_byte_order_mark_survive_an_edit(clean: Path):
     original = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(original)
     assert run("review", "MAN-IS-001", "--by", "ciso", "--date", "2026-11-21", "--path", str(clean)).code == 0
-    assert path.read_bytes() == original.replace(b"last_reviewed: 2026-06-01", b"last_reviewed: 2026-11-21")
+    assert path.read_bytes() == original.replace(b"last_reviewed: 2026-06-01\r\n",
+                                                 b"last_reviewed: 2026-11-21\r\nreviewed_by: ciso\r\n")
 
 
 def test_a_review_stamp_keeps_the_document_passing(clean: Path):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Iterable
 
-from isodocs.checks import coverage, cycle, documents, links, records, soa
+from isodocs.checks import approvals, coverage, cycle, documents, links, records, soa
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness
 from isodocs.checks.rules import OFF, RULES, severity, validate
@@ -50,11 +49,9 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw += cycle.check_risks(context)
     raw += cycle.check_programme(context)
     raw += cycle.check_management_review(context)
-    raw += _changed_since_approval(context, history)
+    raw += approvals.check(context, history)
     notes: list[str] = []
-    if not history.available:
-        notes.append(say("not-git"))
-    elif history.shallow:
+    if history.available and history.shallow:
         notes.append(say("shallow"))
     raw += cycle.check_audit_readiness(context, raw)
     return Report(_with_severity(raw, repository), readiness(context), notes,
@@ -71,21 +68,6 @@ def readiness(context: Context) -> dict[str, Readiness]:
         done += sum(1 for s in controls if s.state in ("implemented", "excluded"))
         result[catalog_id] = Readiness(catalog_id, len(clauses) + len(controls), done)
     return result
-
-
-def _changed_since_approval(context: Context, history: History) -> Iterable[Finding]:
-    if not history.available:
-        return
-    approved = [document for document in context.repository.documents if document.approved_status]
-    changes = history.changes_since_approval(document.path for document in approved)
-    for document in approved:
-        change = changes[document.path]
-        if change is not None:
-            when = say("changed-uncommitted") if change.subject == "uncommitted" else \
-                say("changed-in-commit", commit=change.short, date=f"{change.date:%Y-%m-%d}", subject=change.subject)
-            yield Finding("changed-since-approval", document.path, document.line("version"),
-                          say("changed-since-approval", id=document.id, when=when, version=document.version),
-                          document.id)
 
 
 def _with_severity(findings: list[Finding], repository: Repository) -> list[Finding]:

@@ -35,7 +35,7 @@ def finding(rule: str, document: Document, key: str, message: str) -> Finding:
 def _people(document: Document, roles: dict) -> Iterator[Finding]:
     if not document.owner:
         yield Finding("owner-missing", document.path, 2, say("owner-missing", id=document.id), document.id)
-    for key in ("owner", "approver"):
+    for key in ("owner", "approver", "reviewed_by"):
         role = getattr(document, key)
         if role and role not in roles:
             known = ", ".join(sorted(roles)) or "none defined"

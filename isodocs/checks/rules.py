@@ -17,6 +17,7 @@ class Rule:
     summary: str
     fix: str
     gap: bool = False  # a coverage or SoA gap: a warning while the stage is `preparation`
+    diff: bool = False  # reported by `isodocs diff` (on a change), not by `isodocs check`
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in [
@@ -52,6 +53,28 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "An approved document's text or clause map changed in git after the commit that approved it, "
          "without a new version and approval.",
          "Approve the change (`isodocs approve DOC --by ROLE`), or revert the edit."),
+    Rule("history-missing", ERROR,
+         "Approved documents cannot be verified because the git history that approved them is missing: a shallow "
+         "clone, grafts, or an approving commit outside the history available.",
+         "Fetch the full history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; GitLab CI "
+         "`GIT_DEPTH: 0`; a local clone `git fetch --unshallow`."),
+    Rule("history-skipped", WARNING,
+         "Approvals were not verified against git history: `check --no-history` was given, or the repository is "
+         "not in git.",
+         "Run `isodocs check` in the git repository, without --no-history, before relying on the approvals."),
+    Rule("approval-self", ERROR,
+         "An approved document's owner is also its approver (segregation of duties).",
+         "Set `approver:` to another role and approve again, or allow it with "
+         "`approvals: {allow_self_approval: true}` in isodocs.yml."),
+    Rule("approval-unverified", ERROR,
+         "With `approvals.verify` set, the commit that approved a document's current version was not authored "
+         "(author) or signed (signature) by a member of its approver role.",
+         "Have a member of the approver role make (or sign) the approving commit, or list them under the role's "
+         "`members:` in isodocs.yml."),
+    Rule("approval-removed", ERROR,
+         "`isodocs diff`: an approved document is deleted without being retired first.",
+         "Set `status: retired` and keep the document; ISO expects obsolete documents to be retired and kept.",
+         diff=True),
     Rule("id-duplicate", ERROR,
          "Two or more documents carry the same id.",
          "Give each document its own id; `isodocs add` picks a free one."),

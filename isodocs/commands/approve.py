@@ -1,4 +1,8 @@
-"""`isodocs approve DOC --by ROLE [--major]`: raise the version and record the approval."""
+"""`isodocs approve DOC --by ROLE [--major] [--change-approver]`: raise the version and record the approval.
+
+Segregation of duties: only the document's approver role approves it (another role only with
+--change-approver, which `isodocs diff` then shows for both to agree), and never its owner unless
+isodocs.yml allows self-approval."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping
 
-from isodocs.commands.review import known_role
+from isodocs.commands.review import known_role, not_future
 from isodocs.editing import Change, edit
+from isodocs.errors import UsageError
 from isodocs.repository import Repository
 
 
@@ -20,11 +25,23 @@ def next_version(current: str | None, major: bool, first_approval: bool) -> str:
     return f"{parts[0]}.{(parts[1] if len(parts) > 1 else 0) + 1}"
 
 
-def approve(reference: str, by: str, major: bool = False, when: date | None = None, path: str = ".") -> int:
+def approve(reference: str, by: str, major: bool = False, when: date | None = None, path: str = ".",
+            today: date | None = None, change_approver: bool = False) -> int:
     repository = Repository.load(Path(path))
     document = repository.find(reference)
     known_role(repository, by)
-    when = when or date.today()
+    config = repository.config
+    if document.approver and by != document.approver and not change_approver:
+        raise UsageError(f"{document.id} is approved by {config.role_label(document.approver)}, not {by}; nothing "
+                         "was changed", document.path, document.line("approver"),
+                         hint=f"ask {config.person(document.approver)} to approve it, or pass --change-approver to "
+                              f"make {by} its approver (isodocs diff then shows the change for review)")
+    if by == document.owner and not config.allow_self_approval:
+        raise UsageError(f"{by} owns {document.id} and cannot approve it too (segregation of duties); nothing was "
+                         "changed", document.path, document.line("owner"),
+                         hint="have the approver role approve it, or allow self-approval with "
+                              "`approvals: {allow_self_approval: true}` in isodocs.yml")
+    when = not_future(when, today, "an approval")
     version = ""
 
     def changes(header: Mapping[str, object]) -> list[Change]:
@@ -36,7 +53,8 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
                 Change("version", version, after=("status",), quote=True),
                 Change("approver", by, after=("owner", "status")),
                 Change("approved", when.isoformat(), after=("version", "status")),
-                Change("last_reviewed", when.isoformat(), after=("approved", "version", "status"))]
+                Change("last_reviewed", when.isoformat(), after=("approved", "version", "status")),
+                Change("reviewed_by", by, after=("last_reviewed", "approved", "version", "status"))]
 
     edit(repository.root / document.path, changes)
     sys.stdout.write(f"{document.id}: version {version} approved by {by} on {when}\n")

@@ -8,14 +8,17 @@ from pathlib import Path
 
 from isodocs import checks
 from isodocs.atomic import write_text
+from isodocs.checks.approvals import SKIPPED
 from isodocs.formats import RENDERERS, text
+from isodocs.history import History
 from isodocs.repository import Repository
 
 
 def check(path: str, fmt: str = "text", output: str | None = None, today: date | None = None,
-          strict: bool = False, cache: bool = True) -> int:
-    repository = Repository.load(Path(path), cache=cache, history=True)
-    report = checks.run(repository, today or date.today())
+          strict: bool = False, cache: bool = True, history: bool = True) -> int:
+    repository = Repository.load(Path(path), cache=cache, history=history)
+    report = checks.run(repository, today or date.today(),
+                        None if history else History(available=False, reason=SKIPPED))
     if fmt == "text":
         rendered = text.render(report, colour=output is None and sys.stdout.isatty())
     else:

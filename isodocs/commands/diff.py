@@ -18,7 +18,7 @@ def diff(base: str, head: str | None = None, fmt: str = "markdown", path: str = 
     repository = Repository.load(Path(path))
     result = compare(repository, base, head, today or date.today())
     sys.stdout.write(as_json(result) if fmt == "json" else as_markdown(result))
-    return 0
+    return 1 if result.errors else 0
 
 
 def as_json(result: Diff) -> str:
@@ -27,8 +27,13 @@ def as_json(result: Diff) -> str:
         "documents": [{"change": c.kind, "path": c.path, "old_path": c.old_path, "id": c.id, "title": c.title,
                        "text": c.text, "metadata": c.metadata, "clauses": c.clauses, "old_version": c.old_version,
                        "new_version": c.new_version, "approval_moved": c.approval_moved,
-                       "unapproved_change": c.unapproved_change, "reviewers": c.reviewers}
+                       "unapproved_change": c.unapproved_change, "reviewers": c.reviewers,
+                       "owner_change": _pair(c.owner_change), "approver_change": _pair(c.approver_change),
+                       "agree": c.agree}
                       for c in result.documents],
+        "findings": [{"rule": f.rule, "severity": f.severity, "path": f.path, "line": f.line, "document": f.document,
+                      "message": f.message} for f in result.findings],
+        "summary": {"errors": result.errors},
         "clauses": [{"catalog": c.catalog, "id": c.id, "title": c.title, "before": c.before, "after": c.after}
                     for c in result.clauses],
         "readiness": {catalog: {"before": result.readiness_before[catalog].as_dict() if catalog in
@@ -38,8 +43,15 @@ def as_json(result: Diff) -> str:
     }, indent=2, ensure_ascii=False) + "\n"
 
 
+def _pair(change: tuple[str | None, str | None] | None) -> dict[str, str | None] | None:
+    return None if change is None else {"from": change[0], "to": change[1]}
+
+
 def as_markdown(result: Diff) -> str:
     lines = [f"## isodocs: what this change does ({result.base} → {result.head})", ""]
+    if result.findings:
+        lines += ["### Errors" if result.errors else "### Warnings", ""]
+        lines += [f"- ❌ `{f.rule}`: {_cell(f.message)}" for f in result.findings] + [""]
     if not result.documents:
         lines += ["No controlled document changes.", ""]
     else:
@@ -47,6 +59,11 @@ def as_markdown(result: Diff) -> str:
         for change in result.documents:
             what = ", ".join(name for name, flag in (("text", change.text), ("clauses", change.clauses),
                                                      ("metadata", change.metadata)) if flag)
+            for name, pair in (("owner", change.owner_change), ("approver", change.approver_change)):
+                if pair is not None:
+                    what += f"{', ' if what else ''}{name}: {pair[0] or '—'} → {pair[1] or '—'}"
+            if change.agree:
+                what += f" — ⚠️ to be agreed by {', '.join(change.agree)}"
             if change.unapproved_change:
                 what += " — ⚠️ approved text changed without a new version and approval"
             version = change.new_version or ""
@@ -54,7 +71,7 @@ def as_markdown(result: Diff) -> str:
                 version = f"{change.old_version} → {change.new_version}"
             where = f"{code(change.old_path)} → {code(change.path)}" if change.kind == "renamed" else code(change.path)
             lines.append(f"| {change.kind} | {_cell(change.id)} {_cell(change.title)} ({where}) | {_cell(version)} | "
-                         f"{what} |")
+                         f"{_cell(what)} |")
         lines.append("")
     if result.clauses:
         lines += ["### Coverage", "", "| Standard | Clause | Before | After |", "|---|---|---|---|"]

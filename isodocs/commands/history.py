@@ -21,15 +21,18 @@ def show(reference: str, path: str = ".", fmt: str = "text") -> int:
     revisions.remember()
     if fmt == "json":
         json.dump([{"commit": r.hash, "date": r.date.isoformat(), "author": r.author, "subject": r.subject,
-                    "version": r.version, "approval": r.approval, "content": r.content, "path": r.path}
+                    "version": r.version, "approval": r.approval, "content": r.content, "path": r.path,
+                    "merge": r.merge, "deleted": r.deleted}
                    for r in rows], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
     say = terminal_text
     sys.stdout.write(say(f"{document.id} {document.title} ({document.path})") + "\n")
     for position, revision in reversed(list(enumerate(rows))):
-        kind = "created" if position == 0 else "approval" if revision.approval else \
-            "change" if revision.content else "metadata"
+        kind = "deleted" if revision.deleted else "created" if position == 0 or revision.birth else \
+            "approval" if revision.approval else "change" if revision.content else "metadata"
+        if revision.merge:
+            kind = f"merge:{kind}"
         sys.stdout.write(f"{revision.date:%Y-%m-%d}  {revision.short}  v{revision.version or '-':<6} {kind:<9} "
                          f"{say(revision.author)}: {say(revision.subject)}\n")
     if revisions.shallow:

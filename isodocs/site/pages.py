@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import cache, cached_property
 from html import escape
 
+from isodocs.approvals import Proof, proofs
 from isodocs.catalog import Entry
 from isodocs.checks import Report
 from isodocs.checks import cycle
@@ -20,7 +21,7 @@ from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.document import Document
 from isodocs.escape import html_attribute, html_text, link_target, markdown_cell
-from isodocs.history import History, Revision
+from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.site.labels import labels, value
@@ -66,6 +67,18 @@ class Handbook:
         """The checker's context when it saw the same day, so that its clause and control states serve again."""
         made = self.report.context
         return made if made is not None and made.today == self.today else Context(self.repository, self.today)
+
+    @cached_property
+    def approvals(self) -> dict[str, tuple[Approval, Proof | None]]:
+        """Each published approved document's approving revision and, with approvals.verify, git's proof."""
+        if not self.history.available:
+            return {}
+        approved = [d for d in self.documents if d.approved_status]
+        found = self.history.approvals(d.path for d in approved)
+        origins = {d.path: (found[d.path].origin, d.approver) for d in approved
+                   if found[d.path].state in (APPROVED, CHANGED) and found[d.path].origin is not None}
+        proven = proofs(self.repository.config, self.history, origins)
+        return {path: (found[path], proven.get(path)) for path in origins}
 
     @cached_property
     def page_paths(self) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from isodocs.document import Document
 from isodocs.escape import html_attribute, html_text, link_target
+from isodocs.history import CHANGED
 from isodocs.site.pages import Handbook, anchor, cell, relative
 
 
@@ -51,13 +52,32 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
             ("status", cell(handbook.value(document.status))),
             ("owner", cell(config.role_label(document.owner) or "")),
             ("approver", cell(config.role_label(document.approver) or "")),
-            ("approved", cell(document.approved)), ("last_reviewed", cell(document.last_reviewed)),
+            ("approved", cell(document.approved)), ("approved_in", approval(handbook, document)),
+            ("last_reviewed", cell(document.last_reviewed)),
+            ("reviewed_by", cell(config.role_label(document.reviewed_by) or "")),
             ("next_review", (cell(due) + mark) if due else ""),
             ("classification", cell(handbook.value(document.classification or config.default_classification))),
             ("clauses", "<br>".join(clauses))]
     body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
     return (f'<div class="isodocs-panel" markdown data-document="{html_attribute(document.id)}">\n\n'
             f"| | |\n|---|---|\n{body}\n\n</div>\n\n")
+
+
+def approval(handbook: Handbook, document: Document) -> str:
+    """The commit that approved the version in force, marked verified when git proves the approver made it."""
+    found = handbook.approvals.get(document.path)
+    if found is None:
+        return ""
+    t = handbook.text
+    state, proof = found
+    assert state.origin is not None
+    shown = "" if state.origin.uncommitted else f"`{cell(state.origin.short)}`"
+    if proof is not None:
+        kind = "verified" if proof.verified else "unverified"
+        shown += f' <span class="isodocs-{kind}" data-commit="{html_attribute(proof.commit)}">{cell(t[kind])}</span>'
+    if state.state == CHANGED:
+        shown += f' <span class="isodocs-changed">{cell(t["changed_since"])}</span>'
+    return shown.strip()
 
 
 def history(handbook: Handbook, document: Document) -> str:

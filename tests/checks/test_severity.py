@@ -87,7 +87,9 @@ def test_a_folder_that_is_not_git_is_checked_and_says_so(tmp_path: Path):
     shutil.copytree(FIXTURES / "clean", root)
     result = run("check", str(root), "--today", TODAY)
     assert result.code == 0
-    assert "note: changed-since-approval was not checked: not a git repository" in result.out
+    assert "not a git repository: the approvals of 15 approved documents were not verified" in result.out
+    assert "[history-skipped]" in result.out
+    assert run("check", str(root), "--today", TODAY, "--strict").code == 1
 
 
 def test_a_placeholder_wrapped_over_two_lines_is_found_at_its_first_line(tmp_path: Path):

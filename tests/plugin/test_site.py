@@ -145,3 +145,34 @@ def test_findings_can_fail_a_strict_build(tmp_path: Path):
     result = build(root)
     assert result.returncode != 0
     assert "[clause-draft-only]" in result.stderr
+
+
+def test_each_version_shows_who_reviewed_it_and_the_verified_approving_commit(tmp_path: Path):
+    import git
+    from conftest import commit_all, make_repo
+
+    root = make_repo(tmp_path)
+    config = root / "isodocs.yml"
+    config.write_text(config.read_text().replace(
+        'ceo: {name: Alex Morgan, email: alex@example.com, handle: "@alex"}',
+        'ceo: {name: Alex Morgan, email: alex@example.com, handle: "@alex", members: [{name: Sam Lee, '
+        'email: sam@example.com}]}') + "approvals: {verify: author}\n")
+    (root / "mkdocs.yml").write_text("site_name: Example\ntheme: {name: material}\nplugins:\n  - isodocs\n"
+                                     "markdown_extensions: [admonition, attr_list, tables, md_in_html]\n")
+    set_today(root)
+    repo = git.Repo(root)
+    commit_all(repo, "Verify approvals")
+    assert run("review", "POL-IS-001", "--by", "ciso", "--date", TODAY, "--today", TODAY, "--path", str(root)).code == 0
+    manual = root / "docs/policies/controls-manual.md"
+    manual.write_text(manual.read_text().replace('version: "1.0"', 'version: "1.1"'))
+    repo.git.add(A=True)
+    stranger = repo.index.commit("Approve the manual 1.1", author=git.Actor("Pat Doe", "pat@elsewhere.example"),
+                                 committer=git.Actor("Pat Doe", "pat@elsewhere.example")).hexsha
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    policy = html(root, "policies/information-security-policy")
+    assert re.search(r"<td>Reviewed by</td>\s*<td>Sam Lee \(ciso\)</td>", policy)
+    initial = repo.git.rev_list("--max-parents=0", "HEAD")
+    assert f'<span class="isodocs-verified" data-commit="{initial}">verified</span>' in policy
+    manual_page = html(root, "policies/controls-manual")
+    assert f'<span class="isodocs-unverified" data-commit="{stranger}">not verified</span>' in manual_page

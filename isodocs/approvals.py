@@ -1,0 +1,103 @@
+"""Who approved the text in force, and whether git proves it (`approvals.verify` in isodocs.yml).
+
+`author`: the commit that approved a document's current version must be authored by a member of the
+document's approver role (an e-mail address listed for the role). `signature`: it must carry a good SSH or
+GPG signature by a key listed for that role. Signatures are checked by git itself, in one call for all
+approving commits, against an allowed-signers file written from isodocs.yml into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from isodocs.config import Config, Role
+from isodocs.history import History, Revision
+
+RECORD = "\x1e"
+UNIT = "\x1f"
+
+
+@dataclass(frozen=True)
+class Proof:
+    """What git says of one approving commit."""
+
+    commit: str
+    verified: bool
+    signer: str = ""      # the fingerprint of the key that signed it, when signed
+
+
+def proofs(config: Config, history: History, origins: dict[str, tuple[Revision, str | None]]
+           ) -> dict[str, Proof]:
+    """For each document (path), whether its approving revision was authored or signed by its approver role
+    (`origins` maps the path to the revision and the approver role id); empty when verify is off."""
+    if config.verify == "off" or not origins:
+        return {}
+    signatures = _signatures(config, history, {r.hash for r, _ in origins.values() if not r.uncommitted}) \
+        if config.verify == "signature" else {}
+    result = {}
+    for path, (revision, role_id) in origins.items():
+        role = config.roles.get(role_id or "")
+        if role is None:  # no approver, or one isodocs.yml lacks: approval-missing and owner-unknown say so
+            continue
+        if revision.uncommitted:
+            result[path] = Proof(revision.hash, False)
+        elif config.verify == "author":
+            emails = {m.email.lower() for m in role.people if m.email}
+            result[path] = Proof(revision.hash, revision.email.lower() in emails)
+        else:
+            status, fingerprint = signatures.get(revision.hash, ("N", ""))
+            keys = {_fingerprint(m.signing_key) for m in role.people if m.signing_key}
+            good = status == "G" or (status == "U" and not fingerprint.startswith("SHA256:"))  # GPG: ours to trust
+            result[path] = Proof(revision.hash, good and fingerprint in keys, fingerprint)
+    return result
+
+
+def allowed_signers(roles: dict[str, Role]) -> str:
+    """git's allowed-signers file (gpg.ssh.allowedSignersFile) listing every SSH key of every role; which
+    role a key belongs to is checked by its fingerprint afterwards."""
+    lines = []
+    for role in roles.values():
+        for member in role.people:
+            if member.signing_key and member.signing_key.startswith(("ssh-", "ecdsa-", "sk-")):
+                lines.append(f'* namespaces="git" {" ".join(member.signing_key.split()[:2])}')
+    return "\n".join(lines) + "\n"
+
+
+def _signatures(config: Config, history: History, commits: set[str]) -> dict[str, tuple[str, str]]:
+    """(git's signature status letter, the signing key's fingerprint) per commit, from one `git log`."""
+    if not commits or history.blobs.repo is None:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="isodocs-signers-") as folder:
+        signers = Path(folder) / "allowed_signers"
+        signers.write_text(allowed_signers(config.roles), encoding="utf-8")
+        output = history.blobs.repo.git.execute(
+            ["git", "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "--no-walk=unsorted",
+             f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF", *sorted(commits)])
+    found = {}
+    for record in output.split(RECORD)[1:]:
+        sha, status, fingerprint = (record.strip().split(UNIT) + ["", ""])[:3]
+        found[sha] = (status, _fingerprint(fingerprint) if fingerprint else "")
+    return found
+
+
+def _fingerprint(key: str | None) -> str:
+    """A key as git names the one that made a signature: SHA256:... for SSH, upper-case hex for GPG."""
+    if not key:
+        return ""
+    key = key.strip()
+    if key.startswith("SHA256:"):
+        return key
+    parts = key.split()
+    if len(parts) >= 2 and parts[0].startswith(("ssh-", "ecdsa-", "sk-")):
+        try:
+            blob = base64.b64decode(parts[1], validate=True)
+        except (binascii.Error, ValueError):
+            return key
+        return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
+    return re.sub(r"[\s:]|^0x", "", key).upper()

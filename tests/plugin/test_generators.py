@@ -110,3 +110,21 @@ def test_site_dir_that_is_not_a_site_is_not_replaced(pristine: Path, tmp_path: P
     assert run("site", "build", str(root), "--site-dir", str(root)).code == 2
     assert subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True).stdout \
         .strip() == "?? public/"
+
+
+def test_site_build_keeps_the_tags_of_mkdocs_yml(pristine: Path, tmp_path: Path):
+    """mkdocs-material's emoji settings name Python objects, and !ENV reads the environment: the staged
+    configuration keeps both for the generator to resolve."""
+    root = prepare(pristine, tmp_path, CONTROL)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", (
+        "copyright: !ENV [ISODOCS_TEST_COPYRIGHT, 'Copyright Acme']\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")), encoding="utf-8")
+    (root / "docs/policies/backup.md").write_text(
+        (root / "docs/policies/backup.md").read_text(encoding="utf-8") + "\nDone :smile:\n", encoding="utf-8")
+    result = site_build(root, "mkdocs", "--strict")
+    assert result.code == 0, result.err
+    page = (root / "public/policies/backup/index.html").read_text(encoding="utf-8")
+    assert 'class="twemoji"' in page.split("Done", 1)[1][:400]
+    assert "Copyright Acme" in page

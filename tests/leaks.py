@@ -89,7 +89,8 @@ def _link(root: Path) -> None:
     write(root, f"docs/plans/{SECRET.lower()}-plan.md", restricted("PLN-X-6", "Merger"))
     page = root / "docs/policies/backup.md"
     page.write_text(page.read_text(encoding="utf-8") +
-                    f"\nSee [the {SECRET} plan](../plans/{SECRET.lower()}-plan.md) and [ref][m].\n\n"
+                    f"\nSee [the {SECRET} plan](../plans/{SECRET.lower()}-plan.md), [ref][m] and "
+                    f"[its page](../../plans/{SECRET.lower()}-plan/).\n\n"
                     f"[m]: ../plans/{SECRET.lower()}-plan.md\n", encoding="utf-8")
 
 

@@ -108,6 +108,8 @@ def test_site_dir_that_is_not_a_site_is_not_replaced(pristine: Path, tmp_path: P
     assert result.code == 2 and "is not a built site" in result.err
     assert (root / "public" / "notes.txt").read_text() == "mine"
     assert run("site", "build", str(root), "--site-dir", str(root)).code == 2
+    (tmp_path / "link").symlink_to(root / "public")
+    assert "is a link" in run("site", "build", str(root), "--site-dir", str(tmp_path / "link")).err
     assert subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True).stdout \
         .strip() == "?? public/"
 

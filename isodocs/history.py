@@ -146,10 +146,6 @@ class History:
         self.classify([path])
         return self.of(path)
 
-    def changes_since_approval(self, paths: Iterable[str]) -> dict[str, Revision | None]:
-        """For each document, the revision that took its text away from the approved one, or None."""
-        return {path: approval.change for path, approval in self.approvals(paths).items()}
-
     def approvals(self, paths: Iterable[str]) -> dict[str, Approval]:
         """Where each document's text in force stands against its approval.
 
@@ -169,7 +165,7 @@ class History:
                 continue
             revisions = self._with_uncommitted(path)
             current = self.uncommitted[path].after if path in self.uncommitted else self.head_blobs.get(path)
-            if not revisions or current is None or revisions[-1].deleted:
+            if not revisions or current is None:
                 results[path] = Approval(UNTRACKED)
                 continue
             start = max((i for i, r in enumerate(revisions) if r.birth), default=0)
@@ -203,19 +199,23 @@ class _Walk:
     current: str           # the blob (or working file) in force
     at: int                # the revision looked at next
     origin: int = -1       # the earliest revision seen so far that gave the current values
+    had: int = -1          # the earliest revision seen so far that left the current values, approving or not
 
     def step(self, blobs: Blobs, boundary: frozenset[str]) -> Approval | None:
         revision = self.revisions[self.at]
         values = blobs.facts(self.current)[:2]
         before = None if revision.birth else revision.before  # moved in from outside the docs: new here
-        if not revision.deleted and blobs.facts(revision.after)[:2] == values and blobs.facts(before)[:2] != values:
-            if not (revision.birth and (self.at > 0 or revision.hash in boundary)):
+        if not revision.deleted and blobs.facts(revision.after)[:2] == values:
+            self.had = self.at
+            cut = revision.birth and (self.at > 0 or revision.hash in boundary)
+            if blobs.facts(before)[:2] != values and not cut:
                 self.origin = self.at  # a first commit approves, unless it starts a new life or history is cut
         if self.at > self.start:
             self.at -= 1
             return None
-        if self.origin >= 0:
+        if self.origin >= 0 and not (self.revisions[self.origin].merge and self.had < self.origin):
             return self._judged(self.origin, blobs)
+        # None gave the values, or a merge brought them from a side branch that had them without approval.
         return Approval(UNVERIFIABLE if revision.birth and revision.hash in boundary else UNAPPROVED)
 
     def _judged(self, origin: int, blobs: Blobs) -> Approval:

@@ -193,3 +193,33 @@ def test_a_revert_that_brings_back_an_older_version_does_not_approve_it_again(cl
     assert findings(clean) == []
     repo.git.revert("--no-edit", "HEAD")  # version 1.0 again, with the monthly text 1.0 never had
     assert findings(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_a_merge_does_not_approve_what_a_side_branch_added_again_without_approval(clean: Path):
+    repo = git.Repo(clean)
+    trunk = repo.active_branch
+    repo.create_head("side").checkout()
+    edit(clean, MANUAL, *APPROVE_1_1)
+    commit_all(repo, "Approve the manual 1.1")
+    text = (clean / MANUAL).read_text()
+    (clean / MANUAL).unlink()
+    commit_all(repo, "Remove the manual")
+    (clean / MANUAL).write_text(text)
+    commit_all(repo, "Add the manual again")
+    assert findings(clean) == [("changed-since-approval", MANUAL)]
+    trunk.checkout()
+    repo.git.merge("side", "--no-ff", "-m", "Merge the side branch")
+    assert findings(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_a_deletion_on_a_side_branch_that_the_merge_discards_leaves_the_document_judged(clean: Path):
+    repo = git.Repo(clean)
+    trunk = repo.active_branch
+    repo.create_head("removal").checkout()
+    (clean / MANUAL).unlink()
+    commit_all(repo, "Remove the manual")
+    trunk.checkout()
+    edit(clean, MANUAL, ("every quarter", "every month"))
+    commit_all(repo, "Monthly access reviews")
+    repo.git.merge("removal", "-s", "ours", "-m", "Merge the removal, keeping the manual")
+    assert findings(clean) == [("changed-since-approval", MANUAL)]

@@ -198,7 +198,7 @@ class _Walk:
     start: int             # where its current life begins
     current: str           # the blob (or working file) in force
     at: int                # the revision looked at next
-    origin: int = -1       # the earliest revision seen so far that gave the current values
+    gave: list[int] = field(default_factory=list)  # revisions that gave the current values, newest first
     had: int = -1          # the earliest revision seen so far that left the current values, approving or not
 
     def step(self, blobs: Blobs, boundary: frozenset[str]) -> Approval | None:
@@ -209,13 +209,15 @@ class _Walk:
             self.had = self.at
             cut = revision.birth and (self.at > 0 or revision.hash in boundary)
             if blobs.facts(before)[:2] != values and not cut:
-                self.origin = self.at  # a first commit approves, unless it starts a new life or history is cut
+                self.gave.append(self.at)  # a first commit approves, unless it starts a new life or history is cut
         if self.at > self.start:
             self.at -= 1
             return None
-        if self.origin >= 0 and not (self.revisions[self.origin].merge and self.had < self.origin):
-            return self._judged(self.origin, blobs)
-        # None gave the values, or a merge brought them from a side branch that had them without approval.
+        # A merge that gave the values approves only when nothing before it in this life had them: otherwise
+        # it brought them from a side branch, whose own revisions say whether they were approved.
+        origin = next((i for i in reversed(self.gave) if not (self.revisions[i].merge and self.had < i)), -1)
+        if origin >= 0:
+            return self._judged(origin, blobs)
         return Approval(UNVERIFIABLE if revision.birth and revision.hash in boundary else UNAPPROVED)
 
     def _judged(self, origin: int, blobs: Blobs) -> Approval:

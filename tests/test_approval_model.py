@@ -259,6 +259,25 @@ def run(examples: int, steps: int) -> None:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
 
 
+def replay(*steps: str) -> None:
+    """One sequence, step by step, `check` asked after each (sequences the random search once found)."""
+    machine = Approvals()
+    try:
+        machine.check_agrees()
+        for step in steps:
+            name, _, argument = step.partition(":")
+            getattr(machine, name)(*([argument] if argument else []))
+            machine.check_agrees()
+    finally:
+        machine.teardown()
+
+
+def test_sequences_found_before():
+    replay("branch", *["approve"] * 5, "delete", "revert", "edit:alpha", "merge")
+    replay("delete", "branch", "revert", "merge", "approve", "revert")
+    replay("branch", "approve", "revert", "merge")
+
+
 def test_check_agrees_with_the_model_of_approvals():
     run(examples=300, steps=5)
 

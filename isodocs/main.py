@@ -7,9 +7,10 @@ import sys
 from datetime import date
 
 from isodocs import __version__
+from isodocs.dates import Interval
 from isodocs.errors import IsodocsError, UsageError
 
-FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")
 
 
 def _date(value: str) -> date:
@@ -17,6 +18,13 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _interval(value: str) -> Interval:
+    try:
+        return Interval.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--system-owner", metavar="TITLE")
     new.add_argument("--security-officer", metavar="TITLE")
     new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
+    new.add_argument("--isodocs-source", metavar="SOURCE",
+                     help="where CI and pre-commit install isodocs from: git (default: the isodocs repository at "
+                          "this version's tag), index (isodocs==VERSION), a private index URL, or "
+                          "git+https://...@TAG")
+    new.add_argument("--isodocs-repository", metavar="URL",
+                     help="the isodocs git repository or your mirror of it (default: the project's own)")
+    new.add_argument("--code-scanning", action="store_const", const="yes",
+                     help="upload findings to GitHub code scanning (needs GitHub Advanced Security when private)")
+    new.add_argument("--deploy-handbook", action="store_const", const="yes",
+                     help="publish the handbook with GitHub Pages or GitLab Pages from the default branch")
     new.add_argument("--no-input", action="store_true", help="ask nothing; use the options and the defaults")
 
     history = commands.add_parser("history", help="a document's revision history from git")
@@ -83,6 +101,24 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--owner", required=True, metavar="ROLE")
     add.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
+    importing = commands.add_parser("import", help="existing .docx, .odt, .html and .md files become draft documents")
+    importing.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to import every file from")
+    importing.add_argument("--type", dest="kind", metavar="TYPE",
+                           help="the type of every imported document (default: guessed from title or folder)")
+    importing.add_argument("--owner", metavar="ROLE",
+                           help="owner when the document-control table names nobody who holds a role")
+    importing.add_argument("--approver", metavar="ROLE",
+                           help="approver when the document-control table names nobody who holds a role")
+    importing.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
+                           help="a clause every imported document addresses; repeat for several")
+    importing.add_argument("--into", metavar="FOLDER",
+                           help="a folder inside the documents' folder (default: one per type, as isodocs add)")
+    importing.add_argument("--accept-suggestions", action="store_true",
+                           help="list the suggested clauses under clauses: instead of in a comment")
+    importing.add_argument("--overwrite", action="store_true", help="replace documents that already exist")
+    importing.add_argument("--format", choices=("text", "json"), default="text")
+    importing.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     owners = commands.add_parser("codeowners", help="write CODEOWNERS from the documents' owners, or check it")
     owners.add_argument("--check", action="store_true", help="exit 1 when CODEOWNERS is out of date")
     owners.add_argument("--path", default=".", help="the repository (default: the current folder)")
@@ -93,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
     diff.add_argument("--today", type=_date, metavar="DATE")
     diff.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+    due = commands.add_parser("tasks", help="what is due, per owner: reviews, risks, nonconformities, audits")
+    due.add_argument("--format", choices=("text", "markdown", "json", "ics"), default="text",
+                     help="ics: an iCalendar feed of every dated duty, to subscribe to in a calendar")
+    due.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    due.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (also the feed's stamp)")
+    due.add_argument("--within", type=_interval, metavar="INTERVAL",
+                     help="list what falls due within INTERVAL, e.g. '90 days' (default: defaults.due_soon)")
+    due.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     export = commands.add_parser("export", help="a spreadsheet for auditors")
     export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
@@ -124,11 +169,21 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
+    migrate = commands.add_parser("migrate", help="move the repository from one edition of a standard to the next")
+    migrate.add_argument("source", metavar="FROM", help="the catalog in scope now, e.g. iso9001-2015")
+    migrate.add_argument("target", metavar="TO", help="the catalog to move to, e.g. iso9001-2026")
+    migrate.add_argument("--write", action="store_true", help="rewrite the files (default: preview only)")
+    migrate.add_argument("--allow-dirty", action="store_true",
+                         help="write even though the working tree has uncommitted changes")
+    migrate.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     standards = commands.add_parser("standards", help="list the catalogs, or show one")
     standards_commands = standards.add_subparsers(dest="standards_command", metavar="show")
     show = standards_commands.add_parser("show", help="print one catalog")
     show.add_argument("catalog", metavar="ID")
     show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
+    standards.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
     return parser
 
 
@@ -140,7 +195,8 @@ def dispatch(args: argparse.Namespace) -> int:
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
                                                        "top_management", "system_owner", "security_officer",
-                                                       "reviewers")}
+                                                       "reviewers", "isodocs_source", "isodocs_repository",
+                                                       "code_scanning", "deploy_handbook")}
         return new(args.directory, args.organization, args.standard, args.no_input, options)
     if args.command == "history":
         from isodocs.commands.history import show
@@ -154,12 +210,19 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "add":
         from isodocs.commands.add import add
         return add(args.type, args.title, args.clause, args.owner, args.path)
+    if args.command == "import":
+        from isodocs.commands.import_ import import_documents
+        return import_documents(args.paths, args.kind, args.owner, args.approver, args.clause, args.into,
+                                args.accept_suggestions, args.format, args.overwrite, args.path)
     if args.command == "codeowners":
         from isodocs.commands.codeowners import codeowners
         return codeowners(args.check, args.path)
     if args.command == "diff":
         from isodocs.commands.diff import diff
         return diff(args.base, args.head, args.format, args.path, args.today)
+    if args.command == "tasks":
+        from isodocs.commands.tasks import tasks
+        return tasks(args.format, args.output, args.path, args.today, args.within)
     if args.command == "export":
         from isodocs.commands.export import export
         return export(args.what, args.format, args.output, args.path, args.today)
@@ -174,11 +237,14 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)
+    if args.command == "migrate":
+        from isodocs.commands.migrate import migrate
+        return migrate(args.source, args.target, args.path, args.write, args.allow_dirty)
     if args.command == "standards":
         from isodocs.commands import standards
         if args.standards_command == "show":
-            return standards.show(args.catalog, args.format)
-        return standards.list_catalogs()
+            return standards.show(args.catalog, args.format, args.path)
+        return standards.list_catalogs(args.path)
     raise UsageError("no command given; try 'isodocs --help'")
 
 

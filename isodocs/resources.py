@@ -1,6 +1,6 @@
 """Where the data that ships with isodocs lives: catalogs, the template, the hooks, the schemas.
 
-In a wheel, the top-level `standards/`, `template/` and `hooks/` folders are packed into
+In a wheel, the top-level `standards/` and `template/` (with its `hooks/`) folders are packed into
 `isodocs/_data/`; in a checkout (or an editable install) they are read where they stand.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -24,7 +25,7 @@ def cache_directory() -> Path:
 
 @cache
 def data_dir(name: str) -> Path:
-    """The folder `name` (`standards`, `template`, `hooks`) from the wheel or the checkout.
+    """The folder `name` (`standards`, `template`) from the wheel or the checkout.
 
     ISODOCS_STANDARDS names another folder of catalogs (an organization's own, or a test's)."""
     if name == "standards" and os.environ.get("ISODOCS_STANDARDS"):
@@ -37,3 +38,17 @@ def data_dir(name: str) -> Path:
 
 def schema_path(name: str) -> Path:
     return PACKAGE_DIR / "schemas" / f"{name}.schema.json"
+
+
+def project_url() -> str:
+    """The isodocs repository's URL, written once in pyproject.toml ([project.urls] Source)."""
+    try:
+        entries = metadata.metadata("isodocs").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        entries = []
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "source":
+            return url.strip()
+    from isodocs.errors import IsodocsError
+    raise IsodocsError("isodocs is installed without its project URLs", hint="install isodocs again with pip")

@@ -73,3 +73,17 @@ def git_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
     monkeypatch.setattr(git.cmd.Git, "execute", counting)
     return calls
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory):
+    """isodocs built once per session by `python -m build` (the sdist, then the wheel from it)."""
+    from distribution import build
+    return build(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def dependencies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This environment's installed packages without isodocs, for fresh environments to import."""
+    from distribution import dependency_folder
+    return dependency_folder(tmp_path_factory.mktemp("dependencies") / "site")

@@ -11,9 +11,9 @@ from types import ModuleType
 from cookiecutter.exceptions import CookiecutterException, FailedHookException
 from cookiecutter.main import cookiecutter
 
-from isodocs import catalog
+from isodocs import __version__, catalog
 from isodocs.errors import IsodocsError, UsageError
-from isodocs.resources import data_dir
+from isodocs.resources import data_dir, project_url
 
 
 def template_hook(name: str) -> ModuleType:
@@ -32,7 +32,9 @@ def answers_for(directory: str | None, organization: str | None, standards: list
     unknown = [s for s in standards if s not in catalog.available()]
     if unknown:
         raise UsageError(f"unknown standard '{unknown[0]}'", hint=f"known: {', '.join(catalog.available())}")
-    context: dict[str, object] = {key: value for key, value in options.items() if value is not None}
+    # The scaffold pins the isodocs that made it, from the isodocs repository unless told otherwise.
+    context: dict[str, object] = {"isodocs_version": __version__, "isodocs_repository": project_url()}
+    context.update({key: value for key, value in options.items() if value is not None})
     if organization is not None:
         context["organization"] = organization
     if standards:

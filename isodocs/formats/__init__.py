@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from isodocs.checks import Report
-from isodocs.formats import github, json_format, junit, markdown, sarif, text
+from isodocs.formats import codequality, github, json_format, junit, markdown, sarif, text
 
 RENDERERS: dict[str, Callable[..., str]] = {
     "text": text.render,
@@ -14,6 +14,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "sarif": sarif.render,
     "github": github.render,
     "markdown": markdown.render,
+    "codequality": codequality.render,
 }
 
 __all__ = ["RENDERERS", "Report"]

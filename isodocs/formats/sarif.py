@@ -7,6 +7,7 @@ import json
 from isodocs import __version__
 from isodocs.checks import Report
 from isodocs.checks.rules import RULES
+from isodocs.resources import project_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -34,7 +35,7 @@ def render(report: Report) -> str:
             "tool": {"driver": {
                 "name": "isodocs",
                 "version": __version__,
-                "informationUri": "https://pypi.org/project/isodocs/",
+                "informationUri": project_url(),
                 "rules": [{
                     "id": rule.id,
                     "name": "".join(part.capitalize() for part in rule.id.split("-")),

@@ -17,6 +17,7 @@ from pathlib import Path
 PR_TEMPLATE = Path(".github/pull_request_template.md")
 MR_TEMPLATE = Path(".gitlab/merge_request_templates/Default.md")
 AUTHOR = ("isodocs", "isodocs@localhost")
+RUN_SPECIFIC = ("_output_dir", "_repo_dir", "_template", "_checkout", "_commit")
 
 
 def remove_unused_documents(root: Path) -> None:
@@ -32,6 +33,7 @@ def remove_unused_documents(root: Path) -> None:
 def keep_ci(root: Path, provider: str) -> None:
     if provider != "github":
         shutil.rmtree(root / ".github" / "workflows", ignore_errors=True)
+        (root / ".github" / "dependabot.yml").unlink(missing_ok=True)
     if provider != "gitlab":
         (root / ".gitlab-ci.yml").unlink(missing_ok=True)
     if provider == "gitlab":
@@ -64,12 +66,27 @@ def initial_commit(root: Path, organization: str) -> None:
         subprocess.run(command, cwd=root, check=True, env=environment)
 
 
+def cruft_state(context: dict) -> dict:
+    """What cruft would record had it made the repository: the isodocs repository's template at the
+    release tag of the version that made it, and every answer. Paths of this run are left out."""
+    tag = f"v{context.get('isodocs_version', '')}"
+    url = context.get("isodocs_repository", "")
+    answers = {key: value for key, value in context.items() if key not in RUN_SPECIFIC}
+    answers.update({"_template": url, "_commit": tag})
+    return {"template": url, "commit": tag, "checkout": tag, "context": {"cookiecutter": answers},
+            "directory": "template"}
+
+
 def finish(root: Path, context: dict) -> None:
     remove_unused_documents(root)
     keep_ci(root, context.get("ci_provider", "none"))
-    # cruft drives cookiecutter with `_commit` set and diffs what it generates, so it gets no .git.
-    if "_commit" not in context and not (root / ".git").exists():
-        initial_commit(root, context["organization"])
+    # cruft drives cookiecutter with `_commit` set, diffs what it generates and keeps its own .cruft.json,
+    # so it gets neither that file nor a .git from here.
+    if "_commit" not in context:
+        text = json.dumps(cruft_state(context), ensure_ascii=False, indent=2, separators=(",", ": ")) + "\n"
+        (root / ".cruft.json").write_text(text, encoding="utf-8")
+        if not (root / ".git").exists():
+            initial_commit(root, context["organization"])
 
 
 if __name__ == "__main__":

@@ -12,12 +12,19 @@ import json
 import re
 import sys
 
-STANDARDS = ("iso27001_2022", "iso9001_2015", "iso14001_2015", "iso45001_2018", "iso42001_2023")
+STANDARDS = ("iso27001_2022", "iso9001_2026", "iso9001_2015", "iso14001_2026", "iso14001_2015", "iso45001_2018",
+             "iso42001_2023", "iso27701_2025", "iso22301_2019", "iso50001_2018")
 LANGUAGES = ("en", "ru")
 CI_PROVIDERS = ("github", "gitlab", "none")
 SLUG = re.compile(r"^\w[\w.-]*$")
 MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 INTERVAL = re.compile(r"^[1-9][0-9]* *(day|days|week|weeks|month|months|year|years)$")
+# These land in YAML, a requirements file and shell commands, so they are held to plain characters.
+VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*((a|b|rc)[0-9]+)?(\.post[0-9]+)?(\.dev[0-9]+)?$")
+HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[\w.~%+-]+)*/?$", re.ASCII)
+FILE_URL = re.compile(r"^file:///[\w.~%+/-]+$", re.ASCII)   # a mirror on a shared disk, or a test's
+GIT_URL = re.compile(r"^git\+(https|ssh)://([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:[0-9]+)?(/[\w.~%+-]+)+"
+                     r"@[\w./+-]+$", re.ASCII)
 # Written in pieces so that Jinja, which renders this file, does not take them for its own tags.
 TEMPLATE_MARKS = ("{" + "{", "{" + "%", "{" + "#")
 FREE_TEXT = ("organization", "top_management", "system_owner", "security_officer", "reviewers")
@@ -45,6 +52,16 @@ def problems(answers: dict) -> list[str]:
         found.append(f"review interval '{answers.get('review_interval')}' should read like '12 months' or '90 days'")
     if not MONTH.match(str(answers.get("audit_start", "2027-03")).strip()):
         found.append(f"first audit month '{answers.get('audit_start')}' should read like 2027-03 (YYYY-MM)")
+    if not VERSION.match(str(answers.get("isodocs_version", "0")).strip()):
+        found.append(f"isodocs version '{answers.get('isodocs_version')}' is not a release number like 1.2.0")
+    repository = str(answers.get("isodocs_repository", "https://example.org/isodocs")).strip()
+    if not HTTPS_URL.match(repository) and not FILE_URL.match(repository):
+        found.append(f"isodocs repository '{answers.get('isodocs_repository')}' should be an https:// URL of a git "
+                     f"repository, like https://github.com/isodocs/isodocs")
+    source = str(answers.get("isodocs_source", "git")).strip()
+    if source not in ("git", "index") and not HTTPS_URL.match(source) and not GIT_URL.match(source):
+        found.append(f"isodocs source '{source}' should be 'git', 'index', the https:// URL of a package index, or "
+                     f"a pinned git URL like git+https://example.org/isodocs.git@v1.2.0")
     for name in FREE_TEXT:
         value = str(answers.get(name, ""))
         if any(mark in value for mark in TEMPLATE_MARKS) or any(ord(c) < 32 for c in value):

@@ -123,7 +123,7 @@ def checklist(context: Context, catalog: Catalog) -> Table:
     for entry in catalog.entries.values():
         if entry.annex:
             continue
-        title = _title(catalog, entry, language)
+        title = entry_title(catalog, entry, language)
         documents = _examine(catalog, entry, context.index)
         rows.append([entry.id, title, questions[entry.documented_information or "none"].format(title=title),
                      ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
@@ -132,7 +132,7 @@ def checklist(context: Context, catalog: Catalog) -> Table:
                  [9, 40, 60, 50, 40, 30])
 
 
-def _title(catalog: Catalog, entry: Entry, language: str) -> str:
+def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:
     if language == "ru" and entry.title_ru:
         return entry.title_ru
     if entry.title:

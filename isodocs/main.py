@@ -101,6 +101,24 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--owner", required=True, metavar="ROLE")
     add.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
+    importing = commands.add_parser("import", help="existing .docx, .odt, .html and .md files become draft documents")
+    importing.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to import every file from")
+    importing.add_argument("--type", dest="kind", metavar="TYPE",
+                           help="the type of every imported document (default: guessed from title or folder)")
+    importing.add_argument("--owner", metavar="ROLE",
+                           help="owner when the document-control table names nobody who holds a role")
+    importing.add_argument("--approver", metavar="ROLE",
+                           help="approver when the document-control table names nobody who holds a role")
+    importing.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
+                           help="a clause every imported document addresses; repeat for several")
+    importing.add_argument("--into", metavar="FOLDER",
+                           help="a folder inside the documents' folder (default: one per type, as isodocs add)")
+    importing.add_argument("--accept-suggestions", action="store_true",
+                           help="list the suggested clauses under clauses: instead of in a comment")
+    importing.add_argument("--overwrite", action="store_true", help="replace documents that already exist")
+    importing.add_argument("--format", choices=("text", "json"), default="text")
+    importing.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     owners = commands.add_parser("codeowners", help="write CODEOWNERS from the documents' owners, or check it")
     owners.add_argument("--check", action="store_true", help="exit 1 when CODEOWNERS is out of date")
     owners.add_argument("--path", default=".", help="the repository (default: the current folder)")
@@ -192,6 +210,10 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "add":
         from isodocs.commands.add import add
         return add(args.type, args.title, args.clause, args.owner, args.path)
+    if args.command == "import":
+        from isodocs.commands.import_ import import_documents
+        return import_documents(args.paths, args.kind, args.owner, args.approver, args.clause, args.into,
+                                args.accept_suggestions, args.format, args.overwrite, args.path)
     if args.command == "codeowners":
         from isodocs.commands.codeowners import codeowners
         return codeowners(args.check, args.path)

@@ -8,8 +8,9 @@ from typing import Iterator
 # the files isodocs reads as pages: every suffix MkDocs treats as Markdown (mkdocs.utils.markdown_extensions)
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
 INLINE = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-REFERENCE_ANYWHERE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
+# a reference definition `[label]: target`; `[^1]: text` is a footnote, not a link
+REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+REFERENCE_ANYWHERE = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
 CODE_SPAN = re.compile(r"`[^`]*`")
 FENCE = re.compile(r"^\s*(```|~~~)")
 PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\[\[[^\]]+\]\]")

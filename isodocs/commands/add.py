@@ -6,6 +6,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Collection
 
 from isodocs.escape import markdown_text
 from isodocs.atomic import write_text
@@ -23,15 +24,23 @@ SECTIONS = {"policy": ["Purpose", "Scope", "Responsibilities", "Policy", "Record
             "procedure": ["Purpose", "Scope", "Responsibilities", "Procedure", "Records"]}
 
 
-def free_id(repository: Repository, kind: str) -> str:
+def free_id(repository: Repository, kind: str, taken: Collection[str] = ()) -> str:
+    """The next unused id of the type's prefix; `taken` holds ids given out but not yet on disk."""
     prefix = PREFIX[kind]
-    numbers = [int(m.group(1)) for doc_id in repository.by_id
+    numbers = [int(m.group(1)) for doc_id in (*repository.by_id, *taken)
                if (m := re.fullmatch(rf"{prefix}-(\d+)", doc_id))]
     return f"{prefix}-{max(numbers, default=0) + 1:03d}"
 
 
+CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+
+
 def slug(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    """A file name from a title: Latin letters and digits, Cyrillic transliterated, joined by dashes."""
+    latin = "".join(CYRILLIC.get(char, char) for char in title.lower())
+    ascii_title = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
     return "-".join(words)[:60] or "document"
 
@@ -74,14 +83,26 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".") 
     return 0
 
 
-def render(doc_id: str, title: str, kind: str, owner: str, clauses: dict[str, list[str]], classification: str) -> str:
-    quoted_title = "'" + title.replace("'", "''") + "'"
-    lines = ["---", f"id: {doc_id}", f"title: {quoted_title}", f"type: {kind}", f"owner: {owner}", "status: draft",
-             'version: "0.1"', f"classification: {classification}", "clauses:"]
+def header(doc_id: str, title: str, kind: str, owner: str | None, clauses: dict[str, list[str]],
+           classification: str, more: dict[str, str] | None = None) -> list[str]:
+    """A draft's front matter lines, without the fences; `more` adds keys (approver, version, dates)."""
+    quoted_title = "'" + " ".join(title.split()).replace("'", "''") + "'"
+    fields = {"approver": None, "version": '"0.1"', "approved": None, "last_reviewed": None, **(more or {})}
+    lines = [f"id: {doc_id}", f"title: {quoted_title}", f"type: {kind}"]
+    lines += [f"owner: {owner}"] if owner else []
+    lines += [f"approver: {fields['approver']}"] if fields["approver"] else []
+    lines += ["status: draft", f"version: {fields['version']}"]
+    lines += [f"{key}: {fields[key]}" for key in ("approved", "last_reviewed") if fields[key]]
+    lines += [f"classification: {classification}", "clauses:"]
     lines += [f"  {catalog}: [{', '.join(chr(34) + c + chr(34) for c in ids)}]" for catalog, ids in clauses.items()]
     if not clauses:
         lines[-1] = "clauses: {}"
-    lines += ["---", f"# {markdown_text(title)}", ""]
+    return lines
+
+
+def render(doc_id: str, title: str, kind: str, owner: str, clauses: dict[str, list[str]], classification: str) -> str:
+    lines = ["---", *header(doc_id, title, kind, owner, clauses, classification), "---", f"# {markdown_text(title)}",
+             ""]
     for section in SECTIONS.get(kind, ["Purpose", "Scope", "Content", "Records"]):
         lines += [f"## {section}", "", f"[[decide: {section.lower()} of this {kind}]]", ""]
     return "\n".join(lines)

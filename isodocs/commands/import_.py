@@ -1,0 +1,253 @@
+"""`isodocs import PATH...`: existing .docx, .odt, .html and .md files become draft documents.
+
+Every file is read and converted first; then, per target folder and under the same lock `isodocs add`
+takes, ids are given out and the documents written (images first, the Markdown last, each atomically).
+One file's failure is reported on its line and never stops the others; exit 1 when any file failed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from isodocs.atomic import write_bytes, write_text
+from isodocs.commands.add import FOLDER, free_id, header, parse_clauses, slug
+from isodocs.commands.review import known_role
+from isodocs.document import TYPES
+from isodocs.editing import locked
+from isodocs.errors import UsageError
+from isodocs.escape import markdown_text, terminal_text
+from isodocs.importing import ImportFailure, sources
+from isodocs.importing.control_table import history_section
+from isodocs.importing.convert import Converted, convert
+from isodocs.importing.images import IMAGE_TOKEN
+from isodocs.importing.kinds import guess
+from isodocs.importing.suggest import Suggestion, suggest
+from isodocs.repository import Repository
+
+
+@dataclass
+class Report:
+    source: str
+    status: str = "imported"          # imported | failed | skipped
+    message: str | None = None        # why it failed or was skipped
+    path: str | None = None
+    id: str | None = None
+    type: str | None = None
+    type_from: str | None = None      # title | folder | --type | default
+    title: str | None = None
+    carried: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    suggested: list[dict[str, object]] = field(default_factory=list)
+    suggestions_accepted: bool = False
+    needs_person: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Options:
+    kind: str | None
+    owner: str | None
+    approver: str | None
+    clauses: dict[str, list[str]]
+    into: Path | None
+    accept: bool
+    overwrite: bool
+
+
+@dataclass
+class Planned:
+    report: Report
+    converted: Converted
+    images: dict[str, bytes]
+    kind: str
+    target: Path
+    suggestions: list[Suggestion]
+
+
+def import_documents(paths: list[str], kind: str | None = None, owner: str | None = None,
+                     approver: str | None = None, clauses: list[str] | None = None, into: str | None = None,
+                     accept: bool = False, output: str = "text", overwrite: bool = False, path: str = ".") -> int:
+    repository = Repository.load(Path(path))
+    options = _options(repository, kind, owner, approver, clauses or [], into, accept, overwrite)
+    given = [Path(p) for p in paths]
+    for item in given:
+        if not item.exists() and not item.is_symlink():
+            raise UsageError(f"{item}: no such file or folder", hint="nothing was imported")
+    reports: list[Report] = []
+    planned: list[Planned] = []
+    for file, reason in sources.files(given):
+        report = Report(str(file))
+        reports.append(report)
+        if reason is not None:
+            report.status, report.message = "skipped", f"{file}: {reason}"
+            continue
+        try:
+            planned.append(_prepare(repository, options, file, report))
+        except ImportFailure as error:
+            report.status, report.message = "failed", str(error)
+    _write(repository, options, planned)
+    _print(reports, output)
+    return 1 if any(report.status == "failed" for report in reports) else 0
+
+
+def _options(repository: Repository, kind: str | None, owner: str | None, approver: str | None,
+             clauses: list[str], into: str | None, accept: bool, overwrite: bool) -> Options:
+    if kind is not None and kind not in TYPES:
+        raise UsageError(f"unknown document type '{kind}'", hint=f"one of: {', '.join(TYPES)}")
+    for role in (owner, approver):
+        if role is not None:
+            known_role(repository, role)
+    folder = None
+    if into is not None:
+        folder = (repository.docs_dir / into).resolve()
+        if not folder.is_relative_to(repository.docs_dir.resolve()):
+            raise UsageError(f"--into {into} leads outside the documents' folder '{repository.config.docs_dir}'",
+                             hint="give a folder inside it, e.g. --into policies/imported")
+    return Options(kind, owner, approver, parse_clauses(repository, clauses), folder, accept, overwrite)
+
+
+def _prepare(repository: Repository, options: Options, file: Path, report: Report) -> Planned:
+    """Read and convert one file and decide where it goes; nothing is written yet."""
+    source = sources.read(file)
+    title_guess = file.stem.replace("_", " ").strip() or "document"
+    config = repository.config
+    converted = convert(source, config)
+    title = converted.title or title_guess
+    if options.kind:
+        kind, kind_from = options.kind, "--type"
+    else:
+        guessed, where = guess(title, file)
+        kind, kind_from = (guessed, where) if guessed else ("policy", "default")
+    folder = options.into or repository.docs_dir / FOLDER[kind]
+    target = folder / f"{slug(title)}.md"
+    converted.body = converted.body.replace(IMAGE_TOKEN, f"{target.stem}-images/")
+    converted.title = title
+    report.title, report.type, report.type_from = title, kind, kind_from
+    if kind_from == "default":
+        report.needs_person.append("type: neither the title nor the folder says; 'policy' assumed (use --type)")
+    report.unsupported = list(source.notes)
+    control = converted.control
+    report.carried += control.carried
+    report.needs_person += control.needs_person
+    catalogs = list(repository.catalogs.values())
+    suggestions = suggest(catalogs, config.language, title, converted.headings, converted.body)
+    report.suggested = [asdict(s) for s in suggestions]
+    report.suggestions_accepted = options.accept and bool(suggestions)
+    if suggestions and not options.accept:
+        report.needs_person.append("clauses: confirm the suggested clauses in the front matter comment "
+                                   "(or import with --accept-suggestions)")
+    if not suggestions and not options.clauses:
+        report.needs_person.append("clauses: none suggested; name the clauses it addresses by hand")
+    return Planned(report, converted, source.images, kind, target, suggestions)
+
+
+def _write(repository: Repository, options: Options, planned: list[Planned]) -> None:
+    by_folder: dict[Path, list[Planned]] = {}
+    for item in planned:
+        by_folder.setdefault(item.target.parent, []).append(item)
+    taken: set[str] = set()
+    claimed: dict[Path, str] = {}
+    for folder, items in sorted(by_folder.items()):
+        folder.mkdir(parents=True, exist_ok=True)
+        with locked(folder):
+            current = Repository.load(repository.root)  # ids taken meanwhile (by isodocs add, say) count too
+            for item in items:
+                try:
+                    _write_one(current, options, item, taken, claimed)
+                except ImportFailure as error:
+                    item.report.status, item.report.message = "failed", str(error)
+                except OSError as error:
+                    item.report.status = "failed"
+                    item.report.message = f"{item.report.source}: cannot write {item.target}: {error.strerror}"
+
+
+def _write_one(repository: Repository, options: Options, item: Planned, taken: set[str],
+               claimed: dict[Path, str]) -> None:
+    report, target, root = item.report, item.target, repository.root
+    shown = target.relative_to(root).as_posix()
+    images = target.parent / f"{target.stem}-images"
+    if target in claimed:
+        raise ImportFailure(f"would be written to {shown} like {claimed[target]}, which has the same title",
+                            report.source, hint="import it on its own with --into another folder, or rename it")
+    existing = next((d for d in repository.documents if d.path == shown), None)
+    if (target.exists() or (item.images and images.exists())) and not options.overwrite:
+        raise ImportFailure(f"{shown} already exists; nothing was overwritten", report.source,
+                            hint="use --overwrite to replace it, or --into another folder")
+    claimed[target] = report.source
+    namesakes = [d for d in repository.documents if d.path != shown and d.title
+                 and d.title.casefold() == (item.converted.title or "").casefold()]
+    for namesake in namesakes:
+        report.needs_person.append(f"title: {namesake.id} ({namesake.path}) has the same title; keep one of them")
+    doc_id = existing.id if existing is not None and existing.id else free_id(repository, item.kind, taken)
+    taken.add(doc_id)
+    text = _render(repository, options, item, doc_id)
+    for name, data in item.images.items():
+        write_bytes(images / name, data)
+        report.images.append((images / name).relative_to(root).as_posix())
+    write_text(target, text)
+    report.path, report.id = shown, doc_id
+
+
+def _render(repository: Repository, options: Options, item: Planned, doc_id: str) -> str:
+    config = repository.config
+    control = item.converted.control
+    front = control.front
+    owner = front.get("owner") or options.owner
+    approver = front.get("approver") or options.approver
+    if owner is None and not any(note.startswith("owner:") for note in item.report.needs_person):
+        item.report.needs_person.append("owner: not known; set owner: to a role (or import with --owner ROLE)")
+    clauses = {catalog: list(ids) for catalog, ids in options.clauses.items()}
+    if options.accept:
+        for suggestion in item.suggestions:
+            if suggestion.clause not in clauses.setdefault(suggestion.catalog, []):
+                clauses[suggestion.catalog].append(suggestion.clause)
+    more = {"approver": approver, "version": f'"{front.get("version", "0.1")}"', "approved": front.get("approved"),
+            "last_reviewed": front.get("last_reviewed")}
+    lines = ["---", *header(doc_id, item.converted.title or doc_id, item.kind, owner, clauses,
+                             front.get("classification", config.default_classification), more)]
+    if item.suggestions:
+        verb = "accepted" if options.accept else "confirm, then list them under clauses:"
+        lines.append(f"# suggested clauses ({verb}):")
+        lines += [f"#   {s.catalog}: {s.clause} {_comment(s.title)} (score {s.score})" for s in item.suggestions]
+    lines.append(f"# imported from {_comment(Path(item.report.source).name)}")
+    lines += ["---", f"# {markdown_text(item.converted.title or doc_id)}", "", item.converted.body.rstrip("\n")]
+    history = history_section(control, config.language)
+    if history:
+        lines += ["", history.rstrip("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _print(reports: list[Report], output: str) -> None:
+    counts = {status: sum(1 for r in reports if r.status == status) for status in ("imported", "failed", "skipped")}
+    if output == "json":
+        json.dump({"files": [asdict(r) for r in reports], "summary": counts}, sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+        return
+    out = []
+    for report in reports:
+        if report.status != "imported":
+            out.append(f"{report.status}: {report.message}")
+            continue
+        out.append(f"imported: {report.source} -> {report.path} ({report.id}, {report.type} from {report.type_from})")
+        if report.carried:
+            out.append(f"  carried over: {'; '.join(report.carried)}")
+        for image in report.images:
+            out.append(f"  image: {image}")
+        for suggestion in report.suggested:
+            state = "accepted" if report.suggestions_accepted else "suggested"
+            out.append(f"  {state}: {suggestion['catalog']} {suggestion['clause']} {suggestion['title']} "
+                       f"(score {suggestion['score']})")
+        for note in report.unsupported:
+            out.append(f"  not carried over: {note}")
+        for note in report.needs_person:
+            out.append(f"  needs a person: {note}")
+    out.append(f"{counts['imported']} imported, {counts['failed']} failed, {counts['skipped']} skipped")
+    sys.stdout.write("\n".join(terminal_text(line) for line in out) + "\n")

@@ -1,0 +1,44 @@
+"""Markdown files (.md): kept as written; a front matter's title is taken, images beside the file are
+stored with the document."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from isodocs.fences import SplitError, decode, split
+from isodocs.importing import ImportFailure, Source
+from isodocs.importing.images import IMAGE_TOKEN, take
+from isodocs.yamlload import YamlError, YMap, parse
+
+IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\s*\)")
+
+
+def read(path: Path) -> Source:
+    try:
+        parts = split(decode(path.read_bytes()))
+    except SplitError as error:
+        raise ImportFailure(error.message, path, error.line, hint="save it as UTF-8 text") from None
+    source = Source()
+    if parts.header is not None:
+        try:
+            header = parse(parts.header, first_line=2)
+        except YamlError as error:
+            raise ImportFailure(f"front matter does not parse: {error.message}", path, error.line,
+                                hint="fix or remove the --- header and import again") from None
+        if isinstance(header, YMap):
+            if isinstance(header.get("title"), str):
+                source.title = header["title"]
+            others = [str(key) for key in header if key != "title"]
+            if others:
+                source.notes.append(f"front matter keys not carried over: {', '.join(others)}")
+
+    def image(match: re.Match[str]) -> str:
+        name, problem = take(source, path.parent, match.group(2))
+        if name is None:
+            source.notes.append(f"image not carried over: {problem}")
+            return match.group(0)
+        return f"![{match.group(1)}]({IMAGE_TOKEN}{name}{match.group(3) or ''})"
+
+    source.markdown = IMAGE.sub(image, parts.body)
+    return source

@@ -1,0 +1,107 @@
+"""The rules behind `isodocs import`: reading document-control tables, dates, names, types and clause
+suggestions, checked over many generated inputs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+from isodocs.config import Config, Role
+from isodocs.importing.control_table import HEADINGS, match_role, parse_day, recognise, settle
+from isodocs.importing.kinds import guess
+from isodocs.importing.suggest import stem, words
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+             "ноября", "декабря"]
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31))
+
+
+def config(**roles: Role) -> Config:
+    return Config(Path("isodocs.yml"), "Example", ["iso27001-2022"], roles=dict(roles))
+
+
+@given(days)
+def test_dates_written_the_usual_ways_read_back_exactly(day: date):
+    for text in (day.isoformat(), day.strftime("%d.%m.%Y"), f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}",
+                 f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}", f"{day.day} {MONTHS_RU[day.month - 1]} "
+                 f"{day.year} г."):
+        assert parse_day(text) == (day, ""), text
+    two_digits = parse_day(f"{day.day:02d}.{day.month:02d}.{day.year % 100:02d}")[0]
+    assert two_digits is not None and two_digits.year % 100 == day.year % 100
+    assert two_digits.year <= date.today().year < two_digits.year + 100
+
+
+@given(days)
+def test_a_slashed_date_is_read_only_when_it_cannot_be_the_other_way_round(day: date):
+    found, problem = parse_day(f"{day.day}/{day.month}/{day.year}")
+    if day.day > 12 or day.day == day.month:
+        assert found == day
+    else:
+        assert found is None and "day/month or month/day" in problem
+
+
+@given(st.permutations(["version", "date", "author", "approver", "description"]), st.sampled_from(["en", "ru"]))
+def test_a_revision_table_is_read_whatever_the_order_of_its_columns(order: list[str], language: str):
+    names = {key: HEADINGS[key][0] if language == "en" else next(n for n in HEADINGS[key] if not n.isascii())
+             for key in order}
+    values = {"version": "2.1", "date": "2025-03-15", "author": "Jane Doe", "approver": "Anna Petrova",
+              "description": "Annual review"}
+    data = recognise([[names[key].title() for key in order], [values[key] for key in order]])
+    assert data is not None and data.revisions[0].cells == values
+    settled = settle(data, config(ceo=Role("ceo", "Anna Petrova")))
+    assert settled.front == {"version": "2.1", "approved": "2025-03-15", "last_reviewed": "2025-03-15",
+                             "approver": "ceo"}
+    assert settled.needs_person == ["owner: 'Jane Doe' matches no role's name or e-mail; choose a role in isodocs.yml"]
+
+
+def test_a_plain_table_of_the_text_is_no_control_table():
+    assert recognise([["Asset", "Owner"], ["Laptops", "IT"]]) is None
+    assert recognise([["Step", "Who"], ["1", "IT"], ["2", "HR"]]) is None
+
+
+def test_the_newest_revision_wins_whichever_way_the_table_is_sorted():
+    rows = [["Версия", "Дата", "Утвердил"], ["1.10", "01.02.2025", "CEO"], ["1.9", "01.02.2024", "CEO"]]
+    data = settle(recognise(rows), config(ceo=Role("ceo", "Chief Executive Officer")))
+    assert data.front["version"] == "1.10" and data.front["approved"] == "2025-02-01"
+    assert data.front["approver"] == "ceo"
+
+
+def test_a_person_is_matched_by_e_mail_name_or_role_id_and_never_by_likeness():
+    roles = config(ciso=Role("ciso", "Information Security Officer", "jane@example.com"),
+                   ceo=Role("ceo", "Anna Petrova", "anna@example.com"))
+    assert match_role(roles, "Jane Doe <JANE@example.com>") == ("ciso", "")
+    assert match_role(roles, "Anna  Petrova") == ("ceo", "")
+    assert match_role(roles, "A. Petrova, CISO") == ("ciso", "")
+    assert match_role(roles, "Anna Petrov")[0] is None
+    assert match_role(roles, "Anna Petrova / jane@example.com") == (None, "matches several roles (ceo, ciso)")
+
+
+def test_the_type_comes_from_the_title_then_the_folder():
+    assert guess("Incident management procedure", Path("x.docx")) == ("procedure", "title")
+    assert guess("Logical access", Path("share/Policies/a.docx")) == ("policy", "folder")
+    assert guess("Реестр рисков", Path("a.docx")) == ("register", "title")
+    assert guess("Политика резервного копирования", Path("a.docx")) == ("policy", "title")
+    assert guess("Clear desk", Path("a.docx")) == (None, "")
+
+
+def test_stems_join_the_forms_of_a_word():
+    assert stem("policies") == stem("policy") and stem("controls") == stem("control")
+    assert stem("управления") == stem("управление") and stem("доступом") == stem("доступ")
+    assert words("The Policy of access") == {stem("access")}
+
+
+def test_clauses_are_suggested_in_either_language_and_shown_in_the_repositorys():
+    from isodocs import catalog
+    from isodocs.importing.suggest import suggest
+
+    iso27001 = [catalog.load("iso27001-2022")]
+    for title in ("Access control policy", "Политика управления доступом"):
+        found = {(s.clause, s.title) for s in suggest(iso27001, "ru", title, [], "")}
+        assert ("A.5.15", "Управление доступом") in found, title
+        found = {(s.clause, s.title) for s in suggest(iso27001, "en", title, [], "")}
+        assert ("A.5.15", "Access control") in found, title
+    assert suggest(iso27001, "en", "Canteen menu", ["Soups"], "Soup of the day.") == []

@@ -123,6 +123,7 @@ def _prepare(repository: Repository, options: Options, file: Path, report: Repor
         kind, kind_from = (guessed, where) if guessed else ("policy", "default")
     folder = options.into or repository.docs_dir / FOLDER[kind]
     target = folder / f"{slug(title)}.md"
+    images = {name: data for name, data in source.images.items() if f"{IMAGE_TOKEN}{name}" in converted.body}
     converted.body = converted.body.replace(IMAGE_TOKEN, f"{target.stem}-images/")
     converted.title = title
     report.title, report.type, report.type_from = title, kind, kind_from
@@ -141,7 +142,7 @@ def _prepare(repository: Repository, options: Options, file: Path, report: Repor
                                    "(or import with --accept-suggestions)")
     if not suggestions and not options.clauses:
         report.needs_person.append("clauses: none suggested; name the clauses it addresses by hand")
-    return Planned(report, converted, source.images, kind, target, suggestions)
+    return Planned(report, converted, images, kind, target, suggestions)
 
 
 def _write(repository: Repository, options: Options, planned: list[Planned]) -> None:
@@ -184,10 +185,18 @@ def _write_one(repository: Repository, options: Options, item: Planned, taken: s
     doc_id = existing.id if existing is not None and existing.id else free_id(repository, item.kind, taken)
     taken.add(doc_id)
     text = _render(repository, options, item, doc_id)
-    for name, data in item.images.items():
-        write_bytes(images / name, data)
-        report.images.append((images / name).relative_to(root).as_posix())
-    write_text(target, text)
+    written: list[Path] = []
+    try:
+        for name, data in item.images.items():
+            write_bytes(images / name, data)
+            written.append(images / name)
+        write_text(target, text)
+    except OSError:
+        if not options.overwrite:  # a new document's images go with it; replaced ones cannot come back
+            for image in written:
+                image.unlink(missing_ok=True)
+        raise
+    report.images = [image.relative_to(root).as_posix() for image in written]
     report.path, report.id = shown, doc_id
 
 

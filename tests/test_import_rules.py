@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from isodocs.config import Config, Role
+from isodocs.config import Config, Member, Role
 from isodocs.importing.control_table import HEADINGS, match_role, parse_day, recognise, settle
 from isodocs.importing.kinds import guess
 from isodocs.importing.suggest import stem, words
@@ -78,6 +78,15 @@ def test_a_person_is_matched_by_e_mail_name_or_role_id_and_never_by_likeness():
     assert match_role(roles, "A. Petrova, CISO") == ("ciso", "")
     assert match_role(roles, "Anna Petrov")[0] is None
     assert match_role(roles, "Anna Petrova / jane@example.com") == (None, "matches several roles (ceo, ciso)")
+
+
+def test_a_person_is_matched_through_the_members_of_a_role():
+    roles = config(ceo=Role("ceo", "Chief Executive Officer", members=(Member("Иван Петров", "ivan@example.com"),
+                                                                       Member("Olga Smirnova"))))
+    assert match_role(roles, "Петров Иван")[0] is None  # a name in another order is not the same text
+    assert match_role(roles, "Иван Петров") == ("ceo", "")
+    assert match_role(roles, "I. Petrov <IVAN@example.com>") == ("ceo", "")
+    assert match_role(roles, "Olga Smirnova (acting)") == ("ceo", "")
 
 
 def test_the_type_comes_from_the_title_then_the_folder():

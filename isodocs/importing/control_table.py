@@ -169,16 +169,17 @@ def settle(data: ControlData, config: Config) -> ControlData:
 
 
 def match_role(config: Config, text: str) -> tuple[str | None, str]:
-    """The one role whose e-mail, name or id the text names; otherwise None and why."""
+    """The one role whose id, name or e-mail, or one of whose members' name or e-mail, the text names;
+    otherwise None and why."""
     emails = {m.group(0).lower() for m in EMAIL.finditer(text)}
     parts = {_person(part) for part in re.split(r"[,;/()\[\]\n]|\s[-–—]\s", EMAIL.sub(" ", text)) if part.strip()}
     parts.add(_person(EMAIL.sub(" ", text)))
     parts.discard("")
     matches = set()
     for role in config.roles.values():
-        if role.email and role.email.lower() in emails:
-            matches.add(role.id)
-        elif {_person(role.name), _person(role.id)} & parts:
+        addresses = {person.email.lower() for person in role.people if person.email}
+        names = {_person(role.name), _person(role.id)} | {_person(member.name) for member in role.members}
+        if addresses & emails or names & parts:
             matches.add(role.id)
     if len(matches) == 1:
         return matches.pop(), ""

@@ -197,6 +197,9 @@ Suppliers sign an agreement before access. ![diagram](logo.png)
     header, body = header_and_body(repo / html["path"])
     assert 'version: "3.2"' in header and "owner: security-officer" in header and "approver:" not in header
     assert any("'Someone Else' matches no role" in n for n in html["needs_person"])
+    assert body.endswith("## Document information\n\n| Field | Value |\n| --- | --- |\n"
+                         "| Document owner | Information Security Officer |\n| Version | 3.2 |\n"
+                         "| Approved by | Someone Else |\n")
     assert "1. Back up **nightly**\n2. Test a *restore* monthly" in body
     assert "[the guide](https://example.com/guide)" in body and "javascript" not in body
     assert "&lt;script>alert(2)&lt;/script> stays text. Резервное копирование." in body and "alert(1)" not in body

@@ -19,6 +19,14 @@ def on_files(files: Files, config) -> Files:
         "frontmatter", "Front matter", "The YAML header of every controlled document, between `---` lines.")))
     files.append(File.generated(config, "reference/configuration.md", content=schema_page(
         "config", "isodocs.yml", "The repository's configuration, at its root.")))
+    files.append(File.generated(config, "reference/catalog.md", content=schema_page(
+        "catalog", "Catalogs", "One edition of a standard (in `standards/`), or a repository's own catalog (in "
+        "`catalogs/` beside `isodocs.yml`): clause numbers and short titles, with the edition's facts.")))
+    files.append(File.generated(config, "reference/transition.md", content=schema_page(
+        "transition", "Transition maps", "How one edition's clauses map to the next, read by `isodocs migrate` "
+        "(`standards/transitions/FROM--TO.yml`, or a repository's own in `catalogs/transitions/`).")))
+    files.append(File.generated(config, "reference/crosswalk.md", content=schema_page(
+        "crosswalk", "Crosswalks", "One catalog's ids mapped to another's (`catalogs/crosswalks/FROM--TO.yml`).")))
     files.append(File.generated(config, "reference/cli.md", content=cli_page()))
     files.append(File.generated(config, "hardening.md", content=hardening_page()))
     return files

@@ -26,7 +26,7 @@ from isodocs.findings import Finding
 from isodocs.messages import Message
 from isodocs.resources import cache_directory, schema_path
 
-FORMAT = 6  # raise whenever the layout of an entry changes
+FORMAT = 9  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -201,16 +201,19 @@ class CatalogCache:
             self.key = None
 
     def get(self) -> Catalog | None:
-        from isodocs.catalog import Amendment, Catalog, Entry
+        from isodocs.catalog import Adoption, Amendment, Catalog, Edition, Entry
 
         try:
-            key, (catalog_id, name, title, entries, amendments) = marshal.loads(self.path.read_bytes())
+            key, (catalog_id, name, title, entries, amendments, edition) = marshal.loads(self.path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
         if key != self.key:
             return None
+        published, status, replaces, replaced_by, ends, en, ru, adoptions, sources, gaps, incomplete = edition
         return Catalog(catalog_id, name, title, self.source, {e[0]: Entry(*e) for e in entries},
-                       [Amendment(*a) for a in amendments])
+                       [Amendment(*a) for a in amendments],
+                       Edition(published, status, replaces, replaced_by, _date(ends), en, ru,
+                               tuple(Adoption(*a) for a in adoptions), sources, gaps, incomplete))
 
     def put(self, catalog: Catalog) -> None:
         if self.key is None or self.key[2][1] >= time.time_ns() - RACY_NS:
@@ -218,8 +221,12 @@ class CatalogCache:
         entries = tuple((e.id, e.title, e.parent, e.documented_information, e.control, e.amendment, e.note, e.title_ru)
                         for e in catalog.entries.values())
         amendments = tuple((a.id, a.title, a.entries) for a in catalog.amendments)
+        e = catalog.edition
+        edition = (e.published, e.status, e.replaces, e.replaced_by, _day(e.transition_ends), e.titles_en,
+                   e.titles_ru, tuple((a.id, a.country, a.adopts, a.note) for a in e.adoptions), e.sources, e.gaps,
+                   e.incomplete)
         try:
             write_bytes(self.path, marshal.dumps((self.key, (catalog.id, catalog.name, catalog.title, entries,
-                                                             amendments))), durable=False)
+                                                             amendments, edition))), durable=False)
         except OSError:
             pass

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
-from isodocs.errors import CatalogError
+from isodocs.errors import CatalogError, ConfigError
 from isodocs.resources import data_dir
 from isodocs.schema import problems
 from isodocs.yamlload import YamlError, YList, YMap, parse
@@ -37,6 +39,37 @@ class Amendment:
     entries: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Adoption:
+    """A national standard that adopts an edition (which may be an older one than the catalog's)."""
+
+    id: str
+    country: str
+    adopts: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The facts of one edition: when it was published, whether it is current, what it replaces."""
+
+    published: str | None = None           # YYYY-MM-DD, or YYYY-MM when sources give only the month
+    status: str = "current"                 # current | superseded
+    replaces: str | None = None             # a catalog id, or the older edition's reference
+    replaced_by: str | None = None
+    transition_ends: date | None = None     # the last day certificates to the superseded edition are valid
+    titles_en: str | None = None            # where the English titles come from
+    titles_ru: str | None = None            # where the Russian titles come from
+    adoptions: tuple[Adoption, ...] = ()
+    sources: tuple[str, ...] = ()
+    gaps: str | None = None                 # what the catalog knowingly lacks or could not confirm, said plainly
+    incomplete: str | None = None           # entries it lacks, so coverage cannot be complete (check warns)
+
+    @property
+    def superseded(self) -> bool:
+        return self.status == "superseded"
+
+
 @dataclass
 class Catalog:
     id: str
@@ -45,6 +78,8 @@ class Catalog:
     path: Path
     entries: dict[str, Entry]
     amendments: list[Amendment] = field(default_factory=list)
+    edition: Edition = field(default_factory=Edition)
+    builtin: bool = True
 
     @property
     def controls(self) -> list[Entry]:
@@ -65,6 +100,9 @@ class Catalog:
         """The Annex A control of that id; None when there is no such entry or it is not a control."""
         entry = self.entries.get(control_id)
         return entry if entry is not None and entry.control else None
+
+
+BUILTIN_ID = re.compile(r"^[a-z]+[0-9]+-[0-9]{4}$")  # iso27001-2022; also aqap2110-2016 and the like
 
 
 def catalog_dir() -> Path:
@@ -93,19 +131,28 @@ def load(catalog_id: str) -> Catalog:
     return found
 
 
-def read(path: Path) -> Catalog:
+def read_checked(path: Path, schema: str) -> YMap:
+    """A catalog, transition map or crosswalk file, parsed and held to its schema (CatalogError: file and line)."""
     try:
         data = parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"cannot read catalog: {error}", path) from None
+        raise CatalogError(f"cannot read {schema}: {error}", path) from None
     except YamlError as error:
         raise CatalogError(error.message, path, error.line) from None
-    for problem in problems("catalog", data):
+    for problem in problems(schema, data):
         raise CatalogError(problem.message, path, problem.line)
     assert isinstance(data, YMap)
+    return data
+
+
+def read(path: Path, builtin: bool = True) -> Catalog:
+    data = read_checked(path, "catalog")
     if data["id"] != path.stem:
         raise CatalogError(f"catalog id '{data['id']}' does not match its file name", path, data.lines["id"],
                            hint=f"name the file {data['id']}.yml")
+    if builtin and not BUILTIN_ID.match(data["id"]):
+        raise CatalogError(f"catalog id '{data['id']}' is not of the form isoNNNNN-YYYY", path, data.lines["id"],
+                           hint="letters, the standard's number, '-', the edition's year")
     entries: dict[str, Entry] = {}
     items: YList = data["entries"]
     for item, line in zip(items, items.lines):
@@ -121,4 +168,81 @@ def read(path: Path) -> Catalog:
         for entry_id in amendment.entries:
             if entry_id not in entries:
                 raise CatalogError(f"amendment {amendment.id} names unknown entry '{entry_id}'", path)
-    return Catalog(data["id"], data["name"], data["title"], path, entries, amendments)
+    return Catalog(data["id"], data["name"], data["title"], path, entries, amendments,
+                   _edition(data.get("edition"), path), builtin)
+
+
+def _edition(data: YMap | None, path: Path) -> Edition:
+    if data is None:
+        return Edition()
+
+    def day(key: str) -> date | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise CatalogError(f"edition {key} '{value}' is not a date (YYYY-MM-DD)", path,
+                               data.lines.get(key)) from None
+
+    titles = data.get("titles") or {}
+    edition = Edition(
+        published=str(data["published"]) if data.get("published") else None, status=data.get("status") or "current",
+        replaces=data.get("replaces"), replaced_by=data.get("replaced_by"), transition_ends=day("transition_ends"),
+        titles_en=titles.get("en"), titles_ru=titles.get("ru"),
+        adoptions=tuple(Adoption(a["id"], a["country"], a["adopts"], a.get("note"))
+                        for a in data.get("adoptions") or []),
+        sources=tuple(data.get("sources") or []), gaps=data.get("gaps"), incomplete=data.get("incomplete"))
+    if edition.superseded and (edition.replaced_by is None or edition.transition_ends is None):
+        raise CatalogError("a superseded edition names its successor (replaced_by) and its transition_ends date",
+                           path, data.lines.get("status"))
+    if not edition.superseded and edition.replaced_by is not None:
+        raise CatalogError("a current edition has no replaced_by; set status: superseded", path,
+                           data.lines.get("replaced_by"))
+    return edition
+
+
+def local(folder: Path, root: Path | None = None) -> dict[str, Catalog]:
+    """A repository's own catalogs: every *.yml directly in `folder`, read and checked like the built-in ones.
+    With `root`, a folder that resolves outside it is refused rather than followed."""
+    found: dict[str, Catalog] = {}
+    if root is not None and not folder.resolve().is_relative_to(root.resolve()):
+        raise ConfigError(f"the catalogs folder '{folder}' lies outside the repository; not followed",
+                          root / "isodocs.yml", hint="keep catalogs_dir inside the repository")
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.yml")):
+        loaded = read(path, builtin=False)
+        if loaded.id in available():
+            raise CatalogError(f"catalog id '{loaded.id}' is the id of a catalog isodocs ships", path,
+                               hint="give your own catalog an id of its own, e.g. acme-security-2026")
+        found[loaded.id] = loaded
+    return found
+
+
+def every(path: str | None = None) -> list[Catalog]:
+    """The built-in catalogs, then the own catalogs of the repository at or above `path` (if there is one)."""
+    loaded = [load(catalog_id) for catalog_id in available()]
+    return loaded + list(_repository_catalogs(path).values())
+
+
+def find(catalog_id: str, path: str | None = None) -> Catalog:
+    """A built-in catalog, else one of the repository's own; CatalogError names the known ones."""
+    if catalog_id in available():
+        return load(catalog_id)
+    own = _repository_catalogs(path)
+    if catalog_id in own:
+        return own[catalog_id]
+    raise CatalogError(f"unknown catalog '{catalog_id}'", hint=f"known catalogs: {', '.join([*available(), *own])}")
+
+
+def _repository_catalogs(path: str | None) -> dict[str, Catalog]:
+    from isodocs import config as config_module
+
+    try:
+        root = config_module.find_root(Path(path or "."))
+        settings = config_module.load(root)
+    except ConfigError:
+        return {}
+    return local(root / settings.catalogs_dir, root)

@@ -86,6 +86,12 @@ class Diff:
 def snapshot(repository: Repository, repo: git.Repo, prefix: str, revision: str) -> Iterator[Repository]:
     """The repository as it was at `revision`, loaded from a temporary copy of git's tree."""
     paths = [f"{prefix}{CONFIG_FILE}", f"{prefix}{repository.config.docs_dir}"]
+    catalogs = f"{prefix}{repository.config.catalogs_dir}".rstrip("/")
+    try:
+        if repo.git.ls_tree(revision, "--", catalogs):  # the repository's own catalogs, when it had them then
+            paths.append(catalogs)
+    except git.GitCommandError:
+        pass  # an unknown revision is reported by the archive below
     stream = io.BytesIO()
     try:
         repo.archive(stream, treeish=revision, format="tar", path=paths)

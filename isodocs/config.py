@@ -57,6 +57,7 @@ class Config:
     standards: list[str]
     language: str = "en"
     docs_dir: str = "docs"
+    catalogs_dir: str = "catalogs"
     stage: str = "preparation"
     roles: dict[str, Role] = field(default_factory=dict)
     review_interval: Interval = Interval(12, "month")
@@ -152,6 +153,7 @@ def _build(path: Path, data: YMap) -> Config:
         standards=list(data["standards"]),
         language=data.get("language") or "en",
         docs_dir=data.get("docs_dir") or "docs",
+        catalogs_dir=data.get("catalogs_dir") or "catalogs",
         stage=data.get("stage") or "preparation",
         roles=roles,
         certification=certification,

@@ -132,3 +132,14 @@ class Document:
     @property
     def retired(self) -> bool:
         return self.status == "retired"
+
+    @property
+    def historical(self) -> str | None:
+        """Why the document records the past (and so keeps the edition it was written under), or None."""
+        if self.retired:
+            return "retired"
+        if self.nonconformity is not None and self.nonconformity.closed is not None:
+            return "a closed nonconformity"
+        if self.review_held is not None:
+            return "a management review held"
+        return None

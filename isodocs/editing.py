@@ -170,3 +170,98 @@ def _deepest_line(value: object) -> int:
             lines.append(value.lc.item(index)[0])
             lines.append(_deepest_line(item))
     return max(lines, default=0)
+
+
+class TokenEditor:
+    """Rewrites single scalars (keys, values, sequence items) of a YAML text where ruamel.yaml found them.
+
+    Every other byte stays as written: comments, key order, quoting (a new value takes the quotes of the
+    one it replaces), line ends. `offset` is the line of the text where the YAML starts (1 for a front
+    matter header after its opening ---). Edits are collected first and applied bottom-up.
+    """
+
+    def __init__(self, text: str, offset: int = 0) -> None:
+        self.lines = text.splitlines(keepends=True)
+        self.offset = offset
+        # (line, column, new text or None to remove it, whether the text is quoted already, whether in flow style)
+        self.tokens: list[tuple[int, int, str | None, bool, bool]] = []
+        self.inserts: list[tuple[int, list[str]]] = []         # after line: new lines
+        self.deletes: set[int] = set()
+
+    def key(self, mapping: CommentedMap, key: str, new: str) -> None:
+        line, column = mapping.lc.key(key)
+        self.tokens.append((self.offset + line, column, new, False, mapping.fa.flow_style()))
+
+    def value(self, mapping: CommentedMap, key: str, new: str) -> None:
+        line, column = mapping.lc.value(key)
+        self.tokens.append((self.offset + line, column, new, False, mapping.fa.flow_style()))
+
+    def items(self, sequence: list, replacements: list[list[str]]) -> None:
+        """Item i of `sequence` becomes the items replacements[i] (none: removed; several: added after it)."""
+        flow = sequence.fa.flow_style()
+        for index, new in enumerate(replacements):
+            line, column = sequence.lc.item(index)
+            line += self.offset
+            if len(new) == 1 and new[0] == sequence[index]:
+                continue
+            if not new:
+                if flow:
+                    self.tokens.append((line, column, None, False, True))
+                else:
+                    self.deletes.add(line)
+                continue
+            current = self.lines[line]
+            token = current[column:_scalar_end(current, column, flow)]
+            if flow:
+                self.tokens.append((line, column, ", ".join(quoted_like(token, item) for item in new), True, True))
+            else:
+                ending = current[len(current.rstrip("\r\n")):]
+                self.tokens.append((line, column, new[0], False, False))
+                self.inserts.append((line, [current[:column] + quoted_like(token, item) + ending for item in new[1:]]))
+
+    def result(self, path: Path) -> str:
+        lines = list(self.lines)
+        for line, column, new, quoted, flow in sorted(self.tokens, key=lambda t: (t[0], t[1]), reverse=True):
+            current = lines[line]
+            end = _scalar_end(current, column, flow)
+            if end is None:
+                raise EditError("a value spans several lines; edit it by hand", path, line + 1)
+            if new is None:
+                lines[line] = _remove_flow_item(current, column, end)
+            else:
+                token = new if quoted else quoted_like(current[column:end], new)
+                lines[line] = current[:column] + token + current[end:]
+        for line, new_lines in sorted(self.inserts, reverse=True):
+            lines[line + 1:line + 1] = new_lines
+        removed = {line + sum(len(n) for at, n in self.inserts if at < line) for line in self.deletes}
+        return "".join(line for index, line in enumerate(lines) if index not in removed)
+
+
+def _scalar_end(line: str, column: int, flow: bool) -> int | None:
+    """Where the scalar starting at `column` ends: its closing quote, or the plain scalar's last character."""
+    body = line.rstrip("\r\n")
+    if column < len(body) and body[column] in "'\"":
+        return _value_end(body, column)
+    position = column
+    while position < len(body):
+        char = body[position]
+        if flow and char in ",]}":
+            break
+        if char == ":" and (position + 1 == len(body) or body[position + 1] in " \t"):
+            break
+        if char == "#" and position > column and body[position - 1] in " \t":
+            break
+        position += 1
+    return len(body[:position].rstrip())
+
+
+def _remove_flow_item(line: str, column: int, end: int) -> str:
+    """`line` without the flow item at column..end and one separating comma."""
+    before = line[:column].rstrip(" ")
+    if before.endswith(","):
+        return before[:-1] + line[end:]
+    after = line[end:]
+    stripped = after.lstrip(" ")
+    if stripped.startswith(","):
+        return line[:column] + stripped[1:].lstrip(" ")
+    return line[:column] + after

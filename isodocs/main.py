@@ -169,11 +169,21 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
+    migrate = commands.add_parser("migrate", help="move the repository from one edition of a standard to the next")
+    migrate.add_argument("source", metavar="FROM", help="the catalog in scope now, e.g. iso9001-2015")
+    migrate.add_argument("target", metavar="TO", help="the catalog to move to, e.g. iso9001-2026")
+    migrate.add_argument("--write", action="store_true", help="rewrite the files (default: preview only)")
+    migrate.add_argument("--allow-dirty", action="store_true",
+                         help="write even though the working tree has uncommitted changes")
+    migrate.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
     standards = commands.add_parser("standards", help="list the catalogs, or show one")
     standards_commands = standards.add_subparsers(dest="standards_command", metavar="show")
     show = standards_commands.add_parser("show", help="print one catalog")
     show.add_argument("catalog", metavar="ID")
     show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
+    standards.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
     return parser
 
 
@@ -227,11 +237,14 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "rules":
         from isodocs.commands.rules import rules
         return rules(args.format)
+    if args.command == "migrate":
+        from isodocs.commands.migrate import migrate
+        return migrate(args.source, args.target, args.path, args.write, args.allow_dirty)
     if args.command == "standards":
         from isodocs.commands import standards
         if args.standards_command == "show":
-            return standards.show(args.catalog, args.format)
-        return standards.list_catalogs()
+            return standards.show(args.catalog, args.format, args.path)
+        return standards.list_catalogs(args.path)
     raise UsageError("no command given; try 'isodocs --help'")
 
 

@@ -108,6 +108,20 @@ EN: dict[str, str] = {
     "shallow": "the git clone is shallow, so history may be incomplete: fetch the full history (GitHub: "
                "actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
     # report text
+    "edition-superseded": "{name} is superseded by {successor}; certificates to it stay valid until {deadline}, "
+                          "{days} days from now: preview the move with `isodocs migrate {catalog} {successor_id}`",
+    "edition-expired": "{name} was superseded by {successor} and its transition ended on {deadline}; certificates to "
+                       "it are no longer valid: move with `isodocs migrate {catalog} {successor_id}`",
+    "catalog-incomplete": "the catalog of {name} is incomplete: {missing}; its readiness leaves them out, so decide "
+                          "them from your copy of the standard",
+    "migration-new": "{catalog} {clause} ({title}) is new and no document addresses it yet; name it under "
+                     "`clauses:` in the document that will",
+    "migration-split": "{clause} is split into {new}, and all of them are now mapped: keep only those this document "
+                       "addresses ({note})",
+    "migration-removed": "{clause} is gone from the new edition, so it was dropped ({note})",
+    "migration-both": "this document maps both {source} and {target}; merge the two lists by hand",
+    "migration-merged-exclusion": "the exclusion of {clause} now falls on {new}, which is excluded already; merge the "
+                                  "two justifications by hand",
     "summary": "{errors} error{errors_s}, {warnings} warning{warnings_s}",
     "readiness": "readiness {catalog}: {covered}/{required} ({percent}%)",
     "note": "note: {note}",
@@ -243,6 +257,21 @@ RU: dict[str, str] = {
                         "`status: retired` и сохраните его, как требует ISO для устаревших документов",
     "shallow": "клон git неполный (shallow), история может быть неполной: загрузите всю историю (GitHub: "
                "actions/checkout с fetch-depth: 0; GitLab: GIT_DEPTH: 0)",
+    "edition-superseded": "{name} заменён стандартом {successor}; сертификаты по нему действительны до {deadline}, "
+                          "осталось {days} дн.: посмотрите план перехода командой `isodocs migrate {catalog} "
+                          "{successor_id}`",
+    "edition-expired": "{name} заменён стандартом {successor}, переходный период закончился {deadline}; сертификаты по "
+                       "нему больше не действительны: перейдите командой `isodocs migrate {catalog} {successor_id}`",
+    "catalog-incomplete": "каталог {name} неполон: {missing}; готовность их не учитывает, поэтому решения по ним "
+                          "примите по своему экземпляру стандарта",
+    "migration-new": "{catalog} {clause} ({title}) — новый пункт, и ни один документ его пока не охватывает; укажите "
+                     "его в `clauses:` того документа, который будет его охватывать",
+    "migration-split": "пункт {clause} разделён на {new}, и теперь указаны все: оставьте только те, которые этот "
+                       "документ охватывает ({note})",
+    "migration-removed": "пункта {clause} в новой редакции нет, он удалён из перечня ({note})",
+    "migration-both": "в документе указаны и {source}, и {target}; объедините перечни вручную",
+    "migration-merged-exclusion": "исключение пункта {clause} теперь относится к {new}, который уже исключён; объедините "
+                                  "обоснования вручную",
     "summary": "ошибок: {errors}, предупреждений: {warnings}",
     "readiness": "готовность {catalog}: {covered}/{required} ({percent}%)",
     "note": "примечание: {note}",

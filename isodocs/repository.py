@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from isodocs import catalog, config as config_module, history as history_module, markdown
+from isodocs import catalog, config as config_module, crosswalks, history as history_module, markdown
 from isodocs.cache import DocumentCache, identity
 from isodocs.catalog import Catalog
 from isodocs.config import Config
+from isodocs.crosswalks import Crosswalk
 from isodocs.document import Document
 from isodocs.errors import ConfigError, UsageError
 from isodocs.findings import Finding
@@ -37,6 +38,7 @@ class Repository:
     load_findings: list[Finding] = field(default_factory=list)
     cache: bool = True                                        # whether the user's cache folder is used
     reading: Future[History] | None = field(default=None, repr=False)
+    crosswalks: list[Crosswalk] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path | str = ".", cache: bool = True, history: bool = False) -> Repository:
@@ -44,8 +46,10 @@ class Repository:
         document's approval, are read in a thread while the documents load (git works on another core)."""
         root = config_module.find_root(Path(path))
         config = config_module.load(root)
-        catalogs = _catalogs(config)
-        repository = cls(root, config, catalogs, cache=cache)
+        own = catalog.local(root / config.catalogs_dir, root)
+        catalogs = _catalogs(config, own)
+        repository = cls(root, config, catalogs, cache=cache,
+                         crosswalks=crosswalks.load(root / config.catalogs_dir / "crosswalks", own))
         if history:
             repository.reading = history_module.begin(root, config.docs_dir, cache)
         collecting = gc.isenabled()
@@ -141,12 +145,16 @@ class Repository:
         return results
 
 
-def _catalogs(config: Config) -> dict[str, Catalog]:
+def _catalogs(config: Config, own: dict[str, Catalog]) -> dict[str, Catalog]:
     loaded: dict[str, Catalog] = {}
     for index, catalog_id in enumerate(config.standards):
+        if catalog_id in own:
+            loaded[catalog_id] = own[catalog_id]
+            continue
         if catalog_id not in catalog.available():
             raise ConfigError(f"unknown catalog '{catalog_id}' in standards", config.path,
-                              config.line("standards", index), hint=f"known: {', '.join(catalog.available())}")
+                              config.line("standards", index),
+                              hint=f"known: {', '.join([*catalog.available(), *own])}")
         loaded[catalog_id] = catalog.load(catalog_id)
     for key in ("required", "exclusions"):
         for catalog_id in getattr(config, key):

@@ -22,6 +22,23 @@ def new_document(doc_id: str, *, omit: tuple[str, ...] = (), extra: str = "", bo
     return f"---\n{header}{extra}---\n# Document {doc_id}\n\n{body}"
 
 
+OLD_EDITION = """id: acme-2019
+name: Acme Security Baseline 2019
+title: Our own security requirements
+edition: {published: "2019-01-10", status: superseded, replaced_by: acme-2026, transition_ends: "2027-06-30"}
+entries:
+  - {id: "4", title: Scope}
+"""
+
+INCOMPLETE = """id: acme-2025
+name: Acme Privacy Baseline 2025
+title: Our own privacy requirements
+edition: {published: "2025-03-01", status: current, incomplete: the annex of supplier controls}
+entries:
+  - {id: "4", title: Scope}
+"""
+
+
 @dataclass
 class Defect:
     rule: str
@@ -121,6 +138,20 @@ DEFECTS = [
         ("docs/records/nc-2026-003.md", None, new_document(
             "NC-2026-003", extra="nonconformity:\n  raised: 2026-11-01\n  grade: major\n  due: 2026-12-31\n"))],
            [("isodocs.yml", "certification:")]),
+    Defect("edition-superseded", [
+        ("catalogs/acme-2019.yml", None, OLD_EDITION),
+        ("isodocs.yml", "  - iso27001-2022\n", "  - iso27001-2022\n  - acme-2019\n"),
+        ("docs/plans/audit-programme.md", "  - {planned: 2027-03, standard: iso27001-2022",
+         '  - {planned: 2027-03, standard: acme-2019, clauses: ["4"], auditor: External auditor}\n'
+         "  - {planned: 2027-03, standard: iso27001-2022")],
+           [("isodocs.yml", "- acme-2019")]),
+    Defect("catalog-incomplete", [
+        ("catalogs/acme-2025.yml", None, INCOMPLETE),
+        ("isodocs.yml", "  - iso27001-2022\n", "  - iso27001-2022\n  - acme-2025\n"),
+        ("docs/plans/audit-programme.md", "  - {planned: 2028-03, standard: iso27001-2022",
+         '  - {planned: 2028-03, standard: acme-2025, clauses: ["4"], auditor: External auditor}\n'
+         "  - {planned: 2028-03, standard: iso27001-2022")],
+           [("isodocs.yml", "- acme-2025")]),
     Defect("history-missing", [], [("isodocs.yml", None)], git=shallow, alone=True),
     Defect("history-skipped", [], [("isodocs.yml", None)], git=not_in_git, alone=True),
     Defect("approval-self", [("docs/procedures/document-control.md", "approver: ceo", "approver: ciso")],
@@ -140,6 +171,7 @@ def apply(root: Path, defect: Defect) -> None:
     for path, old, new in defect.edits:
         target = root / path
         if old is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(new)
             continue
         text = target.read_text()

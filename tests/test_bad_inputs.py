@@ -71,6 +71,20 @@ def broken_catalog(root: Path) -> str:
     return str(folder)
 
 
+def broken_own_catalog(root: Path) -> str:
+    (root / "catalogs").mkdir()
+    (root / "catalogs" / "acme-2026.yml").write_text(
+        "id: acme-2026\nname: Acme\ntitle: Our baseline\nentries:\n  - id: \"1\"\n    titel: Governance\n")
+    return "catalogs/acme-2026.yml"
+
+
+def broken_crosswalk(root: Path) -> str:
+    (root / "catalogs" / "crosswalks").mkdir(parents=True)
+    (root / "catalogs" / "crosswalks" / "iso27001-2022--iso9001-2026.yml").write_text(
+        'from: iso27001-2022\nto: iso9001-2026\nmap:\n  "5.2": ["5.2"]\n  "A.5.99": ["5.2"]\n')
+    return "catalogs/crosswalks/iso27001-2022--iso9001-2026.yml"
+
+
 # Root reads any file: the unreadable case then runs without the capabilities that allow it.
 WITHOUT_OVERRIDE = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
                     "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 else []

@@ -1,35 +1,121 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
 from isodocs import catalog
 from isodocs.errors import CatalogError
 
-ALL = ["iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023"]
+ALL = ["iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023",
+       "iso9001-2026", "iso14001-2026", "iso27701-2025", "iso22301-2019", "iso50001-2018"]
+RAW_ID = re.compile(r'^  - id: "([^"]+)"$', re.M)
 
 
 def test_every_catalog_of_the_contract_ships():
     assert list(catalog.available()) == sorted(ALL)
 
 
+def _number(entry_id: str) -> tuple[bool, tuple[int, ...]]:
+    return entry_id.startswith("A."), tuple(int(part) for part in entry_id.removeprefix("A.").split("."))
+
+
 @pytest.mark.parametrize("catalog_id", ALL)
 def test_catalog_invariants(catalog_id: str):
     loaded = catalog.load(catalog_id)
-    assert loaded.id == catalog_id
+    assert loaded.id == catalog_id and catalog.BUILTIN_ID.match(catalog_id)
+    text = loaded.path.read_text(encoding="utf-8")
+    raw_ids = RAW_ID.findall(text[text.index("\nentries:"):])
+    assert len(raw_ids) == len(set(raw_ids)) == len(loaded.entries), "ids are unique"
+    ids = list(loaded.entries)
+    assert ids == sorted(ids, key=_number), "entries are listed in the standard's numbering order"
     tops = [e.id for e in loaded.entries.values() if e.parent is None and not e.annex]
     assert tops == ["4", "5", "6", "7", "8", "9", "10"]
     for entry in loaded.entries.values():
         assert isinstance(entry.id, str)
         assert re.fullmatch(r"(A\.)?\d+(\.\d+)*", entry.id)
+        assert entry.documented_information in (None, "maintained", "retained", "both")
         if entry.parent is not None:
             assert entry.parent in loaded.entries
-            if not entry.annex:
-                assert entry.id.rsplit(".", 1)[0] == entry.parent
+            assert entry.id.rsplit(".", 1)[0] == entry.parent
         if entry.control:
             assert entry.annex and entry.parent is not None
     assert loaded.requires_documents, "every standard requires some documented information"
+    assert "7.5.1" not in {e.id for e in loaded.requires_documents}, "7.5.1 asks for no document of its own"
+
+
+@pytest.mark.parametrize("catalog_id", ALL)
+def test_edition_facts_are_present_and_consistent(catalog_id: str):
+    edition = catalog.load(catalog_id).edition
+    assert edition.status in ("current", "superseded")
+    assert edition.published and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", edition.published)
+    assert edition.sources and all(s.startswith("https://") for s in edition.sources)
+    assert edition.titles_en and edition.titles_ru
+    if edition.superseded:
+        successor = catalog.load(edition.replaced_by).edition
+        assert successor.status == "current" and successor.replaces == catalog_id
+        published = date.fromisoformat(successor.published)
+        assert published < edition.transition_ends <= published.replace(year=published.year + 3, day=30)
+    elif edition.replaces in catalog.available():
+        assert catalog.load(edition.replaces).edition.replaced_by == catalog_id
+    russian_adoption = [a for a in edition.adoptions if a.country == "RU"]
+    name = catalog.load(catalog_id).name
+    if any(a.adopts == name for a in russian_adoption):
+        assert "ГОСТ" in edition.titles_ru
+    else:
+        assert "own translation" in edition.titles_ru or "none yet" in edition.titles_ru
+
+
+def test_russian_titles_of_27001_2022_say_they_are_our_translation():
+    edition = catalog.load("iso27001-2022").edition
+    assert [(a.id, a.adopts) for a in edition.adoptions] == [("ГОСТ Р ИСО/МЭК 27001-2021", "ISO/IEC 27001:2013")]
+    assert "own translation" in edition.titles_ru
+
+
+def test_errors_found_against_the_sources_are_fixed():
+    iso27001 = catalog.load("iso27001-2022")
+    assert iso27001.entries["A.8.1"].title == "User endpoint devices"
+    assert iso27001.entries["6.2"].documented_information == "both"
+    iso42001 = catalog.load("iso42001-2023")
+    assert iso42001.entries["6.1.1"].documented_information == "retained"
+    assert iso42001.entries["6.1.3"].documented_information == "both"
+    assert iso42001.entries["6.2"].documented_information == "both"
+
+
+def test_9001_2026_splits_6_1_and_folds_10_3_into_10_1():
+    loaded = catalog.load("iso9001-2026")
+    assert [e.id for e in loaded.children("6.1")] == ["6.1.1", "6.1.2", "6.1.3"]
+    assert loaded.entries["6.1.3"].title == "Actions to address opportunities"
+    assert [e.id for e in loaded.children("10")] == ["10.1", "10.2"]
+    assert loaded.entries["10.1"].title == "Continual improvement"
+    assert loaded.entries["9.2.2"].title and loaded.entries["9.3.3"].title == "Management review results"
+    assert not loaded.amendments, "the 2024 climate amendment is part of the 2026 text"
+
+
+def test_14001_2026_adds_6_1_4_and_6_3_and_moves_planning_action():
+    loaded = catalog.load("iso14001-2026")
+    assert [(e.id, e.title) for e in loaded.children("6.1")][-2:] == [
+        ("6.1.4", "Risks and opportunities"), ("6.1.5", "Planning action")]
+    assert loaded.entries["6.3"].title == "Planning of changes"
+    assert loaded.entries["5.3"].title == "Roles, responsibilities and authorities"
+    assert [e.id for e in loaded.children("10")] == ["10.1", "10.2", "10.3"]
+    assert "not confirmed" in loaded.edition.gaps
+
+
+def test_27701_2025_has_the_controller_and_processor_tables_and_names_what_is_missing():
+    loaded = catalog.load("iso27701-2025")
+    tables = {table: [c.id for c in loaded.controls if c.id.startswith(table + ".")] for table in ("A.1", "A.2", "A.3")}
+    assert (len(tables["A.1"]), len(tables["A.2"]), len(tables["A.3"])) == (31, 18, 0)
+    assert loaded.entries["A.1.2.2"].title == "Identify and document purpose"
+    assert loaded.entries["A.2.2.2"].title == "Customer agreement"
+    assert "Table A.3" in loaded.edition.gaps and "29" in loaded.edition.gaps
+    assert loaded.entries["6.1.3"].documented_information == "both"
+
+
+def test_new_standards_have_their_own_operation_clauses():
+    assert catalog.load("iso22301-2019").entries["8.2.2"].title == "Business impact analysis"
+    assert catalog.load("iso50001-2018").entries["6.5"].title == "Energy baseline"
 
 
 def test_27001_has_138_entries_93_controls_in_four_themes():

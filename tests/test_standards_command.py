@@ -5,12 +5,28 @@ import json
 from conftest import run
 
 
-def test_standards_lists_every_catalog_with_counts():
-    result = run("standards")
+def test_standards_lists_every_catalog_with_counts_status_and_transition(tmp_path):
+    result = run("standards", "--path", str(tmp_path))
     assert result.code == 0
-    rows = {line.split()[0]: line.split() for line in result.out.splitlines()[1:]}
-    assert set(rows) == {"iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023"}
+    rows = {line.split("  ")[0]: [cell.strip() for cell in line.split("  ") if cell.strip()]
+            for line in result.out.splitlines()[1:]}
+    assert set(rows) == {"iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023",
+                         "iso9001-2026", "iso14001-2026", "iso27701-2025", "iso22301-2019", "iso50001-2018"}
     assert rows["iso27001-2022"][-4:-2] == ["138", "41"]
+    assert rows["iso9001-2015"][2:6] == ["superseded", "2015-09-15", "2029-09-30", "iso9001-2026"]
+    assert rows["iso9001-2026"][2:6] == ["current", "2026-09-16", "-", "-"]
+    assert rows["iso14001-2015"][2:6] == ["superseded", "2015-09-15", "2029-04-15", "iso14001-2026"]
+    assert rows["iso27701-2025"][-2] == "49"
+
+
+def test_show_prints_the_edition_facts():
+    out = run("standards", "show", "iso9001-2015").out
+    assert "Status: superseded, published 2015-09-15" in out
+    assert "Superseded by iso9001-2026; transition ends 2029-09-30" in out
+    assert "National adoption: ГОСТ Р ИСО 9001-2015 (RU) adopts ISO 9001:2015" in out
+    out = run("standards", "show", "iso27001-2022").out
+    assert "adopts ISO/IEC 27001:2013" in out and "own translation" in out
+    assert "Incomplete: Table A.3 of Annex A" in run("standards", "show", "iso27701-2025").out
 
 
 def test_show_json_lists_objects_with_string_ids():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from isodocs.checks import approvals, coverage, cycle, documents, links, records, soa
+from isodocs.checks import approvals, coverage, cycle, documents, editions, links, records, soa
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness
 from isodocs.checks.rules import OFF, RULES, severity, validate
@@ -43,6 +43,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw: list[Finding] = list(repository.load_findings)
     raw += documents.check(context)
     raw += coverage.check(context)
+    raw += editions.check(context)
     raw += soa.check(context)
     raw += links.check(context)
     raw += records.check(context)
@@ -74,6 +75,9 @@ def _with_severity(findings: list[Finding], repository: Repository) -> list[Find
     result = []
     for finding in findings:
         level = severity(finding.rule, repository.config)
+        if level == WARNING and finding.severity == ERROR and RULES[finding.rule].escalates \
+                and finding.rule not in repository.config.rules:
+            level = ERROR
         if level != OFF:
             result.append(replace(finding, severity=level))
     return sorted(result, key=Finding.sort_key)

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import TypeVar
 
+from isodocs import crosswalks
 from isodocs.dates import Interval
 from isodocs.document import Decision, Document
 from isodocs.repository import Repository
@@ -24,14 +25,21 @@ class Context:
 
     @cached_property
     def index(self) -> dict[tuple[str, str], list[Document]]:
-        """The documents in force that name each (catalog, clause), from one pass over the documents."""
+        """The documents in force that name each (catalog, clause), from one pass over the documents; a clause
+        a crosswalk maps to counts as named too."""
         found: dict[tuple[str, str], list[Document]] = {}
+        walks = crosswalks.targets(self.repository.crosswalks)
         for document in self.repository.documents:
             if document.retired:
                 continue
             for catalog_id, clause_ids in document.clauses.items():
                 for clause_id in clause_ids:
                     found.setdefault((catalog_id, clause_id), []).append(document)
+            if walks:
+                direct = {(c, i) for c, ids in document.clauses.items() for i in ids}
+                mapped = {t for key in direct for t in walks.get(key, ())} - direct
+                for target in sorted(mapped):
+                    found.setdefault(target, []).append(document)
         return found
 
     @cached_property

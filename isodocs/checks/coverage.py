@@ -6,9 +6,11 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from isodocs import catalog as catalog_module
 from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
 from isodocs.document import Document
+from isodocs.errors import CatalogError
 from isodocs.findings import Finding
 from isodocs.messages import Message, say
 
@@ -98,6 +100,8 @@ def _unknown(context: Context) -> Iterator[Finding]:
     for document in context.repository.documents:
         for catalog_id, clause_ids in document.clauses.items():
             catalog = catalogs.get(catalog_id)
+            if catalog is None and document.historical and _known_edition(context, catalog_id):
+                continue  # a record of the past keeps the edition it was written under
             if catalog is None:
                 yield Finding("clause-unknown", document.path, document.lines.get("clauses", 1),
                               say("catalog-out-of-scope", catalog=catalog_id, known=", ".join(catalogs)), document.id)
@@ -115,6 +119,14 @@ def _unknown(context: Context) -> Iterator[Finding]:
                     yield Finding("clause-unknown", document.path, decision.line,
                                   say("control-unknown", name=name, clause=control,
                                       guess=_guess(control, catalog) if catalog else ""), document.id)
+
+
+def _known_edition(context: Context, catalog_id: str) -> bool:
+    try:
+        catalog_module.find(catalog_id, str(context.repository.root))
+    except CatalogError:
+        return False
+    return True
 
 
 def _guess(clause_id: str, catalog: Catalog) -> Message:

@@ -17,7 +17,8 @@ class Rule:
     summary: str
     fix: str
     gap: bool = False  # a coverage or SoA gap: a warning while the stage is `preparation`
-    diff: bool = False  # reported by `isodocs diff` (on a change), not by `isodocs check`
+    escalates: bool = False  # the check raises it to an error itself (unless isodocs.yml sets its severity)
+    command: str = "check"   # the command that reports it: check, diff (on a change) or migrate
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in [
@@ -74,7 +75,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
     Rule("approval-removed", ERROR,
          "`isodocs diff`: an approved document is deleted without being retired first.",
          "Set `status: retired` and keep the document; ISO expects obsolete documents to be retired and kept.",
-         diff=True),
+         command="diff"),
     Rule("id-duplicate", ERROR,
          "Two or more documents carry the same id.",
          "Give each document its own id; `isodocs add` picks a free one."),
@@ -122,6 +123,20 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "A surveillance or recertification audit is less than 90 days away while major nonconformities are open, "
          "reviews are overdue or clauses lack an approved document.",
          "Close the major nonconformities, review the overdue documents and approve the missing ones first."),
+    Rule("edition-superseded", WARNING,
+         "A standard in isodocs.yml is an edition that a newer one supersedes: a warning during the transition "
+         "period, an error once the transition deadline (in the catalog's edition facts) has passed.",
+         "Move to the new edition: `isodocs migrate OLD NEW` previews the rewrite, `--write` applies it.",
+         escalates=True),
+    Rule("catalog-incomplete", WARNING,
+         "A catalog in scope knowingly lacks entries (`incomplete:` in its edition facts), so its coverage, its "
+         "Statement of Applicability and its readiness cannot be complete.",
+         "Decide the missing entries from your copy of the standard (a catalog of your own in catalogs/ can carry "
+         "them); once they are handled, turn the rule off under `rules:`."),
+    Rule("migration-decision", WARNING,
+         "`isodocs migrate` left a decision to a person: a clause split in two, a new clause no document addresses, "
+         "two exclusions that fell on one clause.",
+         "Edit the clause maps as the message says, then run `isodocs check`.", command="migrate"),
     Rule("nonconformity-overdue", ERROR,
          "A nonconformity record is still open after its due date.",
          "Close it (`closed:` with the date and the verification) or agree a new due date."),

@@ -10,33 +10,60 @@ from isodocs import catalog
 from isodocs.catalog import Catalog, Entry
 
 
-def list_catalogs() -> int:
+def list_catalogs(path: str | None = None) -> int:
+    """Every catalog isodocs ships (and, inside a repository, the repository's own) with its edition's status."""
     out = sys.stdout
-    rows = [("id", "standard", "entries", "clauses", "controls", "documented")]
-    for catalog_id in catalog.available():
-        loaded = catalog.load(catalog_id)
-        controls = len(loaded.controls)
-        rows.append((loaded.id, loaded.name, str(len(loaded.entries)),
-                     str(sum(1 for e in loaded.entries.values() if not e.annex)), str(controls),
-                     str(len(loaded.requires_documents))))
+    rows = [("id", "standard", "status", "published", "transition ends", "successor", "entries", "clauses",
+             "controls", "documented")]
+    for loaded in catalog.every(path):
+        edition = loaded.edition
+        rows.append((loaded.id, loaded.name, edition.status + ("" if loaded.builtin else " (own)"),
+                     edition.published or "-", str(edition.transition_ends or "-"), edition.replaced_by or "-",
+                     str(len(loaded.entries)), str(sum(1 for e in loaded.entries.values() if not e.annex)),
+                     str(len(loaded.controls)), str(len(loaded.requires_documents))))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
     return 0
 
 
-def show(catalog_id: str, fmt: str = "text") -> int:
+def show(catalog_id: str, fmt: str = "text", path: str | None = None) -> int:
     out = sys.stdout
-    loaded = catalog.load(catalog_id)
+    loaded = catalog.find(catalog_id, path)
     if fmt == "json":
         json.dump([entry_json(entry) for entry in loaded.entries.values()], out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
     out.write(f"{loaded.name} — {loaded.title}\n")
+    for line in edition_lines(loaded):
+        out.write(line + "\n")
     for amendment in loaded.amendments:
         out.write(f"Amended by {amendment.id} ({amendment.title}): {', '.join(amendment.entries)}\n")
     _tree(loaded, None, 0, out)
     return 0
+
+
+def edition_lines(loaded: Catalog) -> list[str]:
+    """The edition's facts as `standards show` prints them, one per line."""
+    edition = loaded.edition
+    lines = [f"Status: {edition.status}" + (f", published {edition.published}" if edition.published else "")]
+    if edition.replaces:
+        lines.append(f"Replaces: {edition.replaces}")
+    if edition.superseded:
+        lines.append(f"Superseded by {edition.replaced_by}; transition ends {edition.transition_ends}")
+    for adoption in edition.adoptions:
+        note = f" ({adoption.note})" if adoption.note else ""
+        lines.append(f"National adoption: {adoption.id} ({adoption.country}) adopts {adoption.adopts}{note}")
+    if edition.titles_en:
+        lines.append(f"English titles: {edition.titles_en}")
+    if edition.titles_ru:
+        lines.append(f"Russian titles: {edition.titles_ru}")
+    if edition.incomplete:
+        lines.append(f"Incomplete: {edition.incomplete}")
+    if edition.gaps:
+        lines.append(f"Known gaps: {edition.gaps}")
+    lines += [f"Source: {source}" for source in edition.sources]
+    return lines
 
 
 def entry_json(entry: Entry) -> dict[str, object]:

@@ -35,6 +35,12 @@ LABELS: dict[str, dict[str, str]] = {
         "nonconformities": "Nonconformities", "grade": "Grade", "raised": "Raised", "closed": "Closed",
         "nc_open": "open", "nc_closed": "closed", "nc_overdue": "overdue",
         "upcoming_audits": "Next certification audits",
+        "transition": "Transition: {name} is superseded by {successor}; certificates to it stay valid until "
+                      "{deadline}. Preview the move with <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "transition_over": "Transition over: {name} was superseded by {successor} and certificates to it expired on "
+                           "{deadline}. Move with <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "edition": "Edition: {status}, published {published}.",
+        "status_current": "current", "status_superseded": "superseded",
         "withheld": "not published", "withheld_link": "[a document that is not published]",
         "withheld_change": "Change not shown: the commit also touched a document that is not published here.",
     },
@@ -82,6 +88,12 @@ LABELS: dict[str, dict[str, str]] = {
         "value_avoid": "избежание", "value_transfer": "передача", "value_major": "значительное",
         "value_minor": "незначительное", "value_observation": "замечание", "value_planned": "запланирована",
         "value_in-progress": "внедряется", "value_implemented": "внедрена",
+        "transition": "Переходный период: {name} заменён стандартом {successor}; сертификаты по нему действительны "
+                      "до {deadline}. План перехода: <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "transition_over": "Переходный период окончен: {name} заменён стандартом {successor}, сертификаты по нему "
+                           "истекли {deadline}. Переход: <code>isodocs migrate {catalog} {successor_id}</code>.",
+        "edition": "Редакция: {status}, опубликована {published}.",
+        "status_current": "действующая", "status_superseded": "заменённая",
     },
 }
 

@@ -6,12 +6,14 @@ history, with the documents above the publishing limit already left out.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, cached_property
 from html import escape
 
+from isodocs import catalog as catalog_module
 from isodocs.approvals import Proof, proofs
 from isodocs.catalog import Entry
 from isodocs.checks import Report
@@ -20,7 +22,8 @@ from isodocs.checks.context import Context
 from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.document import Document
-from isodocs.escape import html_attribute, html_text, link_target, markdown_cell
+from isodocs.errors import CatalogError
+from isodocs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
 from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
@@ -171,11 +174,12 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
     index = context.index
     states = {s.id: s for s in clause_states(context, catalog)}
     controls = {s.id: s for s in control_states(context, catalog)}
-    lines = [f"# {t['coverage']}: {catalog.name}", "", f"*{t['generated_note']}*", "",
+    lines = [*page_title(f"{t['coverage']}: {catalog.name}"),
+             f"# {t['coverage']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
              f'data-covered="{ready.covered}" data-percent="{ready.percent:g}">',
              f"<strong>{t['readiness']}: {ready.percent:g}%</strong> — {ready.covered} {t['covered']} / "
-             f"{ready.required} {t['required']}", "</div>", "",
+             f"{ready.required} {t['required']}", "</div>", "", *edition_note(handbook, catalog_id),
              f"| {t['clause']} | {t['title']} | {t['state']} | {t['documents']} |", "|---|---|---|---|"]
     for entry in catalog.entries.values():
         named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
@@ -192,11 +196,40 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
     return "\n".join(lines)
 
 
+def page_title(title: str) -> list[str]:
+    """Front matter naming a generated page whose title carries a catalog's name (a repository's own catalog is
+    untrusted text): themes print the title as HTML, so it is given escaped rather than taken from the heading."""
+    return ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}", "---", ""]
+
+
+def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:
+    """The edition's status on its coverage page; for a superseded one, the transition deadline and successor."""
+    t = handbook.text
+    edition = handbook.repository.catalogs[catalog_id].edition
+    name = html_text(handbook.repository.catalogs[catalog_id].name)
+    if edition.superseded and edition.replaced_by and edition.transition_ends:
+        try:
+            successor = catalog_module.find(edition.replaced_by, str(handbook.repository.root)).name
+        except CatalogError:
+            successor = edition.replaced_by
+        key = "transition_over" if handbook.today > edition.transition_ends else "transition"
+        text = t[key].format(name=name, successor=html_text(successor), deadline=edition.transition_ends,
+                             catalog=html_text(catalog_id), successor_id=html_text(edition.replaced_by))
+        return [f'<div class="isodocs-transition" data-catalog="{html_attribute(catalog_id)}" '
+                f'data-successor="{html_attribute(edition.replaced_by)}" data-deadline="{edition.transition_ends}">'
+                f"<strong>{text}</strong></div>", ""]
+    if edition.published:
+        return [t["edition"].format(status=t[f"status_{edition.status}"], published=markdown_text(edition.published)),
+                ""]
+    return []
+
+
 def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
     states = control_states(handbook.context, catalog)
-    lines = [f"# {t['soa']}: {catalog.name}", "", f"*{t['generated_note']}*", "",
+    lines = [*page_title(f"{t['soa']}: {catalog.name}"),
+             f"# {t['soa']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
              f"| {t['control']} | {t['title']} | {t['applicable']} | {t['justification']} | {t['implementation']} "
              f"| {t['documents']} |", "|---|---|---|---|---|---|"]
     for state in states:

@@ -12,7 +12,8 @@ import json
 import re
 import sys
 
-STANDARDS = ("iso27001_2022", "iso9001_2015", "iso14001_2015", "iso45001_2018", "iso42001_2023")
+STANDARDS = ("iso27001_2022", "iso9001_2026", "iso9001_2015", "iso14001_2026", "iso14001_2015", "iso45001_2018",
+             "iso42001_2023", "iso27701_2025", "iso22301_2019", "iso50001_2018")
 LANGUAGES = ("en", "ru")
 CI_PROVIDERS = ("github", "gitlab", "none")
 SLUG = re.compile(r"^\w[\w.-]*$")

@@ -62,4 +62,4 @@ def test_document_page_shows_its_panel_and_a_screenshot_is_kept(site):
 def test_coverage_page_shows_the_readiness_in_the_browser(site):
     root, url, profile = site
     dom = chromium(profile, "--dump-dom", f"{url}/overview/coverage-iso27001-2022/")
-    assert "Readiness: 0%" in dom and 'data-required="107"' in dom
+    assert "Readiness: 0%" in dom and 'data-required="106"' in dom

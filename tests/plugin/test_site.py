@@ -83,6 +83,16 @@ def test_coverage_pages_show_the_checkers_readiness(built: Path):
     assert 0 < report["readiness"]["iso9001-2015"]["percent"] < 100  # design and development is a draft again
 
 
+def test_coverage_page_of_a_superseded_edition_shows_the_transition(built: Path):
+    old = html(built, "overview/coverage-iso9001-2015")
+    match = re.search(r'<div class="isodocs-transition" data-catalog="iso9001-2015" data-successor="iso9001-2026" '
+                      r'data-deadline="2029-09-30"><strong>([^<]+)<code>isodocs migrate iso9001-2015 iso9001-2026'
+                      r'</code>', old)
+    assert match and "superseded by ISO 9001:2026" in match.group(1) and "until 2029-09-30" in match.group(1)
+    current = html(built, "overview/coverage-iso27001-2022")
+    assert "isodocs-transition" not in current and "Edition: current, published 2022-10-25." in current
+
+
 def test_soa_page_lists_every_control_with_its_decision(built: Path):
     page = html(built, "overview/soa-iso27001-2022")
     rows = re.findall(r"<tr>\s*<td>(A\.\d+\.\d+)</td>", page)

@@ -136,6 +136,12 @@ def test_the_hooks_are_plain_files_beside_cookiecutter_json():
     assert [p for p in (ROOT / "template").rglob("*") if p.is_symlink()] == []
 
 
+def test_the_top_level_hooks_folder_is_the_same_hooks():
+    """The repository's layout keeps hooks/ at the top: it is a link to the one copy in template/hooks."""
+    assert (ROOT / "hooks").is_symlink()
+    assert (ROOT / "hooks").resolve() == (ROOT / "template" / "hooks").resolve()
+
+
 def test_pre_commit_hooks_manifest():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert {hook["id"]: hook["entry"] for hook in hooks} == {"isodocs-check": "isodocs check",

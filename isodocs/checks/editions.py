@@ -1,0 +1,39 @@
+"""Editions: a standard in scope that a newer edition supersedes (judged against its transition deadline), and a
+catalog in scope that knowingly lacks entries."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from isodocs import catalog as catalog_module
+from isodocs.checks.context import Context
+from isodocs.errors import CatalogError
+from isodocs.findings import ERROR, WARNING, Finding
+from isodocs.messages import say
+
+
+def check(context: Context) -> Iterator[Finding]:
+    repository = context.repository
+    config = repository.config
+    for position, catalog_id in enumerate(config.standards):
+        loaded = repository.catalogs[catalog_id]
+        edition = loaded.edition
+        if edition.incomplete:
+            yield Finding("catalog-incomplete", context.config_path, config.line("standards", position),
+                          say("catalog-incomplete", name=loaded.name, missing=edition.incomplete), severity=WARNING)
+        if not edition.superseded or edition.transition_ends is None or edition.replaced_by is None:
+            continue
+        try:
+            successor = catalog_module.find(edition.replaced_by, str(repository.root)).name
+        except CatalogError:
+            successor = edition.replaced_by
+        details = dict(name=loaded.name, successor=successor, deadline=edition.transition_ends, catalog=catalog_id,
+                       successor_id=edition.replaced_by)
+        where = config.line("standards", position)
+        if context.today > edition.transition_ends:
+            yield Finding("edition-superseded", context.config_path, where, say("edition-expired", **details),
+                          severity=ERROR)
+        else:
+            days = (edition.transition_ends - context.today).days
+            yield Finding("edition-superseded", context.config_path, where,
+                          say("edition-superseded", **details, days=days), severity=WARNING)

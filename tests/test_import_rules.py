@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
-from isodocs.config import Config, Role
+from isodocs.config import Config, Member, Role
 from isodocs.importing.control_table import HEADINGS, match_role, parse_day, recognise, settle
 from isodocs.importing.kinds import guess
 from isodocs.importing.suggest import stem, words
@@ -80,6 +80,15 @@ def test_a_person_is_matched_by_e_mail_name_or_role_id_and_never_by_likeness():
     assert match_role(roles, "Anna Petrova / jane@example.com") == (None, "matches several roles (ceo, ciso)")
 
 
+def test_a_person_is_matched_through_the_members_of_a_role():
+    roles = config(ceo=Role("ceo", "Chief Executive Officer", members=(Member("Иван Петров", "ivan@example.com"),
+                                                                       Member("Olga Smirnova"))))
+    assert match_role(roles, "Петров Иван")[0] is None  # a name in another order is not the same text
+    assert match_role(roles, "Иван Петров") == ("ceo", "")
+    assert match_role(roles, "I. Petrov <IVAN@example.com>") == ("ceo", "")
+    assert match_role(roles, "Olga Smirnova (acting)") == ("ceo", "")
+
+
 def test_the_type_comes_from_the_title_then_the_folder():
     assert guess("Incident management procedure", Path("x.docx")) == ("procedure", "title")
     assert guess("Logical access", Path("share/Policies/a.docx")) == ("policy", "folder")
@@ -105,3 +114,33 @@ def test_clauses_are_suggested_in_either_language_and_shown_in_the_repositorys()
         found = {(s.clause, s.title) for s in suggest(iso27001, "en", title, [], "")}
         assert ("A.5.15", "Access control") in found, title
     assert suggest(iso27001, "en", "Canteen menu", ["Soups"], "Soup of the day.") == []
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "b", "i", "br"]), TEXT), min_size=1, max_size=4),
+       st.sampled_from(["p", "td", "li", "h2"]))
+def test_the_words_of_a_document_stay_words_in_the_handbook(pieces: list[tuple[str, str]], where: str):
+    """Whatever text a Word, OpenDocument or HTML file holds, the Markdown made of it renders (with the
+    scaffold's Markdown extensions) as that text and the block it was in: no heading, list, link, code,
+    table, attribute or HTML appears that the document did not have."""
+    import html
+
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from isodocs.importing import Source
+    from isodocs.importing.convert import convert
+
+    inner = "".join(f"<{tag}>{html.escape(text)}</{tag}>" if tag in ("b", "i") else
+                    f"<br>{html.escape(text)}" if tag == "br" else html.escape(text) for tag, text in pieces)
+    block = {"td": f"<table><tr><td>H</td></tr><tr><td>{inner}</td></tr></table>", "li": f"<ul><li>{inner}</li></ul>"}
+    body = convert(Source(html=f"<h1>T</h1>{block.get(where, f'<{where}>{inner}</{where}>')}"), config()).body
+    page = BeautifulSoup(markdown.markdown(body, extensions=["admonition", "attr_list", "tables", "footnotes", "toc"]),
+                         "html.parser")
+    shown = page.find_all("td")[-1] if where == "td" else page
+    assert "".join(shown.get_text().split()) == "".join("".join(text for _, text in pieces).split())
+    assert {tag.name for tag in page.find_all(True)} <= {"p", "strong", "em", "br", "table", "thead", "tbody", "tr",
+                                                         "th", "td", "ul", "li", "h2"}

@@ -1,16 +1,22 @@
 """`isodocs import PATH...`: existing .docx, .odt, .html and .md files become draft documents.
 
-Every file is read and converted first; then, per target folder and under the same lock `isodocs add`
-takes, ids are given out and the documents written (images first, the Markdown last, each atomically).
+Every file is read and converted first (in worker processes when there are many); then, per target
+folder and under the same lock `isodocs add` takes, ids are given out and the documents written (images
+first, the Markdown last, each atomically).
 One file's failure is reported on its line and never stops the others; exit 1 when any file failed.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from itertools import repeat
 from pathlib import Path
+from typing import Iterator
 
 from isodocs.atomic import write_bytes, write_text
 from isodocs.commands.add import FOLDER, free_id, header, parse_clauses, slug
@@ -18,14 +24,18 @@ from isodocs.commands.review import known_role
 from isodocs.document import TYPES
 from isodocs.editing import locked
 from isodocs.errors import UsageError
+from isodocs.config import Config
 from isodocs.escape import markdown_text, terminal_text
-from isodocs.importing import ImportFailure, sources
+from isodocs.importing import ImportFailure, Source, sources
 from isodocs.importing.control_table import history_section
 from isodocs.importing.convert import Converted, convert
 from isodocs.importing.images import IMAGE_TOKEN
 from isodocs.importing.kinds import guess
 from isodocs.importing.suggest import Suggestion, suggest
 from isodocs.repository import Repository
+
+PARALLEL_FROM = 8  # files: below this, starting worker processes costs more than it saves
+MAX_WORKERS = 8
 
 
 @dataclass
@@ -77,17 +87,20 @@ def import_documents(paths: list[str], kind: str | None = None, owner: str | Non
         if not item.exists() and not item.is_symlink():
             raise UsageError(f"{item}: no such file or folder", hint="nothing was imported")
     reports: list[Report] = []
-    planned: list[Planned] = []
+    wanted: list[tuple[Path, Report]] = []
     for file, reason in sources.files(given):
         report = Report(str(file))
         reports.append(report)
         if reason is not None:
             report.status, report.message = "skipped", f"{file}: {reason}"
-            continue
-        try:
-            planned.append(_prepare(repository, options, file, report))
-        except ImportFailure as error:
-            report.status, report.message = "failed", str(error)
+        else:
+            wanted.append((file, report))
+    planned: list[Planned] = []
+    for (file, report), result in zip(wanted, _read_all([file for file, _ in wanted], repository.config)):
+        if isinstance(result, str):
+            report.status, report.message = "failed", result
+        else:
+            planned.append(_prepare(repository, options, file, report, *result))
     _write(repository, options, planned)
     _print(reports, output)
     return 1 if any(report.status == "failed" for report in reports) else 0
@@ -109,12 +122,32 @@ def _options(repository: Repository, kind: str | None, owner: str | None, approv
     return Options(kind, owner, approver, parse_clauses(repository, clauses), folder, accept, overwrite)
 
 
-def _prepare(repository: Repository, options: Options, file: Path, report: Report) -> Planned:
-    """Read and convert one file and decide where it goes; nothing is written yet."""
-    source = sources.read(file)
+def _read_all(files: list[Path], config: Config) -> Iterator[tuple[Source, Converted] | str]:
+    """Each file read and converted (or why it cannot be), in order; many files in worker processes."""
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                  MAX_WORKERS)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        yield from (_read(file, config) for file in files)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_read, files, repeat(config), chunksize=2)
+
+
+def _read(file: Path, config: Config) -> tuple[Source, Converted] | str:
+    try:
+        source = sources.read(file)
+        return source, convert(source, config)
+    except ImportFailure as error:
+        return str(error)
+    except Exception as error:  # the conversion tripping over an odd file: that file fails, the others go on
+        return str(sources.unreadable(file, error))
+
+
+def _prepare(repository: Repository, options: Options, file: Path, report: Report, source: Source,
+             converted: Converted) -> Planned:
+    """Decide where a converted file goes and what its report says; nothing is written yet."""
     title_guess = file.stem.replace("_", " ").strip() or "document"
     config = repository.config
-    converted = convert(source, config)
     title = converted.title or title_guess
     if options.kind:
         kind, kind_from = options.kind, "--type"
@@ -123,6 +156,7 @@ def _prepare(repository: Repository, options: Options, file: Path, report: Repor
         kind, kind_from = (guessed, where) if guessed else ("policy", "default")
     folder = options.into or repository.docs_dir / FOLDER[kind]
     target = folder / f"{slug(title)}.md"
+    images = {name: data for name, data in source.images.items() if f"{IMAGE_TOKEN}{name}" in converted.body}
     converted.body = converted.body.replace(IMAGE_TOKEN, f"{target.stem}-images/")
     converted.title = title
     report.title, report.type, report.type_from = title, kind, kind_from
@@ -141,7 +175,7 @@ def _prepare(repository: Repository, options: Options, file: Path, report: Repor
                                    "(or import with --accept-suggestions)")
     if not suggestions and not options.clauses:
         report.needs_person.append("clauses: none suggested; name the clauses it addresses by hand")
-    return Planned(report, converted, source.images, kind, target, suggestions)
+    return Planned(report, converted, images, kind, target, suggestions)
 
 
 def _write(repository: Repository, options: Options, planned: list[Planned]) -> None:
@@ -184,10 +218,18 @@ def _write_one(repository: Repository, options: Options, item: Planned, taken: s
     doc_id = existing.id if existing is not None and existing.id else free_id(repository, item.kind, taken)
     taken.add(doc_id)
     text = _render(repository, options, item, doc_id)
-    for name, data in item.images.items():
-        write_bytes(images / name, data)
-        report.images.append((images / name).relative_to(root).as_posix())
-    write_text(target, text)
+    written: list[Path] = []
+    try:
+        for name, data in item.images.items():
+            write_bytes(images / name, data)
+            written.append(images / name)
+        write_text(target, text)
+    except OSError:
+        if not options.overwrite:  # a new document's images go with it; replaced ones cannot come back
+            for image in written:
+                image.unlink(missing_ok=True)
+        raise
+    report.images = [image.relative_to(root).as_posix() for image in written]
     report.path, report.id = shown, doc_id
 
 

@@ -83,6 +83,7 @@ class ControlData:
     columns: list[str] = field(default_factory=list)     # the revision table's headings as written
     revisions: list[Revision] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)  # from a label/value table
+    pairs: list[list[str]] = field(default_factory=list)   # that table's rows as written, for the body
     front: dict[str, str] = field(default_factory=dict)   # version, approved, last_reviewed, owner, approver, ...
     carried: list[str] = field(default_factory=list)
     needs_person: list[str] = field(default_factory=list)
@@ -108,6 +109,7 @@ def recognise(rows: list[list[str]]) -> ControlData | None:
         for key, value in known:
             if value and key not in data.values:
                 data.values[key] = value
+        data.pairs = rows
         return data
     return None
 
@@ -120,6 +122,7 @@ def merge(found: list[ControlData]) -> ControlData:
             data.revisions += part.revisions
         for key, value in part.values.items():
             data.values.setdefault(key, value)
+        data.pairs += part.pairs
     return data
 
 
@@ -162,6 +165,8 @@ def settle(data: ControlData, config: Config) -> ControlData:
                                      f"restricted; set it by hand")
     if data.revisions:
         data.carried.append(f"{len(data.revisions)} revision(s) into the revision history section")
+    if data.pairs:
+        data.carried.append("the document information table, as written, into its own section")
     for key in ("version", "approved", "last_reviewed"):
         if key in data.front:
             data.carried.append(f"{key}: {data.front[key]}")
@@ -169,16 +174,17 @@ def settle(data: ControlData, config: Config) -> ControlData:
 
 
 def match_role(config: Config, text: str) -> tuple[str | None, str]:
-    """The one role whose e-mail, name or id the text names; otherwise None and why."""
+    """The one role whose id, name or e-mail, or one of whose members' name or e-mail, the text names;
+    otherwise None and why."""
     emails = {m.group(0).lower() for m in EMAIL.finditer(text)}
     parts = {_person(part) for part in re.split(r"[,;/()\[\]\n]|\s[-–—]\s", EMAIL.sub(" ", text)) if part.strip()}
     parts.add(_person(EMAIL.sub(" ", text)))
     parts.discard("")
     matches = set()
     for role in config.roles.values():
-        if role.email and role.email.lower() in emails:
-            matches.add(role.id)
-        elif {_person(role.name), _person(role.id)} & parts:
+        addresses = {person.email.lower() for person in role.people if person.email}
+        names = {_person(role.name), _person(role.id)} | {_person(member.name) for member in role.members}
+        if addresses & emails or names & parts:
             matches.add(role.id)
     if len(matches) == 1:
         return matches.pop(), ""
@@ -274,12 +280,22 @@ def _month(word: str) -> int | None:
 
 
 def history_section(data: ControlData, language: str) -> str:
-    """The revision table again, every column as written, as a Markdown section of the body."""
-    if not data.revisions:
-        return ""
-    width = max(len(data.columns), *(len(r.row) for r in data.revisions))
-    heading = "История изменений" if language == "ru" else "Revision history"
-    columns = data.columns + [""] * (width - len(data.columns))
-    lines = [f"## {heading}", "", "| " + " | ".join(cell(c) for c in columns) + " |", "|" + " --- |" * width]
-    lines += ["| " + " | ".join(cell(c) for c in r.row + [""] * (width - len(r.row))) + " |" for r in data.revisions]
+    """The control tables again, every cell as written, as Markdown sections at the end of the body: the
+    revision table as the revision history, a label/value table as the document's information."""
+    sections = []
+    if data.revisions:
+        heading = "История изменений" if language == "ru" else "Revision history"
+        sections.append(_table(heading, data.columns, [r.row for r in data.revisions]))
+    if data.pairs:
+        heading, columns = (("Сведения о документе", ["Поле", "Значение"]) if language == "ru" else
+                            ("Document information", ["Field", "Value"]))
+        sections.append(_table(heading, columns, data.pairs))
+    return "\n".join(sections)
+
+
+def _table(heading: str, columns: list[str], rows: list[list[str]]) -> str:
+    width = max(len(columns), *(len(row) for row in rows))
+    header = columns + [""] * (width - len(columns))
+    lines = [f"## {heading}", "", "| " + " | ".join(cell(c) for c in header) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(cell(c) for c in row + [""] * (width - len(row))) + " |" for row in rows]
     return "\n".join(lines) + "\n"

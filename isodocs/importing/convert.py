@@ -28,12 +28,29 @@ class Converted:
     control: ControlData = field(default_factory=ControlData)
 
 
+INLINE_MARKS = re.compile(r"([\\`\[\]{}|#])")
+LINE_START = re.compile(r"(?m)^(\s*)([>!+=-]|\d+(?=[.)]))")
+
+
 class Converter(MarkdownConverter):
-    """markdownify, with text that could pass for HTML escaped so that a document's words stay words."""
+    """markdownify, with a document's words kept words: every mark that Markdown (with the tables,
+    footnotes and attribute-list extensions) could read as syntax is escaped, HTML made text."""
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
+        text = INLINE_MARKS.sub(r"\\\1", text)
         text = super().escape(text, parent_tags)
-        return text.replace("&", "&amp;").replace("<", "&lt;")
+        if not parent_tags & {"h1", "h2", "h3", "h4", "h5", "h6", "td", "th"}:  # those lines start with # or |
+            text = LINE_START.sub(_line_start, text)
+        return re.sub(r"&(?!#61;)", "&amp;", text).replace("<", "&lt;")
+
+
+def _line_start(match: re.Match[str]) -> str:
+    """`> `, `- `, `1. `, `!!!`, `===` at the start of a line escaped (a number keeps its digits and
+    has its `.` or `)` escaped instead)."""
+    space, mark = match.group(1), match.group(2)
+    if mark == "=":
+        return f"{space}&#61;"  # Markdown has no backslash escape for it
+    return f"{space}{mark}\\" if mark[0].isdigit() else f"{space}\\{mark}"
 
 
 def convert(source: Source, config: Config) -> Converted:
@@ -70,6 +87,7 @@ def _from_html(html: str, config: Config, images: set[str]) -> Converted:
         href = str(link.get("href") or "")
         if href and not linkable(href):
             link.replace_with(*link.contents) if link.contents else link.decompose()
+    _merge_runs(soup)
     notes = _footnotes(soup)
     headings = [h.get_text(" ", strip=True) for h in soup.find_all(HEADINGS)]
     for cell in soup.find_all(["td", "th"]):
@@ -85,6 +103,16 @@ def _from_html(html: str, config: Config, images: set[str]) -> Converted:
     if notes:
         body += "\n" + "".join(f"[^{n}]: {text}\n" for n, text in enumerate(notes, 1))
     return Converted(title, body, headings, _settled(found, config))
+
+
+def _merge_runs(soup: BeautifulSoup) -> None:
+    """`<em>a</em><em>b</em>` (two runs of one format) as `<em>ab</em>`: Markdown cannot write them apart."""
+    for tag in soup.find_all(["strong", "b", "em", "i"]):
+        following = tag.next_sibling
+        while isinstance(following, Tag) and following.name == tag.name:
+            tag.extend(list(following.contents))
+            following.decompose()
+            following = tag.next_sibling
 
 
 def _control_tables(soup: BeautifulSoup) -> list[Tag]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from isodocs.importing import Source
+from isodocs.importing import ImportFailure, Source
 from isodocs.importing.images import take
 
 DROPPED = ("script", "style", "noscript", "iframe", "object", "embed", "form", "template", "svg", "canvas",
@@ -15,7 +15,11 @@ DROPPED = ("script", "style", "noscript", "iframe", "object", "embed", "form", "
 
 
 def read(path: Path) -> Source:
-    soup = BeautifulSoup(path.read_bytes(), "html.parser")
+    data = path.read_bytes()
+    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailure("is binary (contains NUL bytes), not a web page", path,
+                            hint="save the page from its browser or editor as HTML")
+    soup = BeautifulSoup(data, "html.parser")
     source = Source()
     if soup.title and soup.title.get_text(strip=True):
         source.title = soup.title.get_text(" ", strip=True)

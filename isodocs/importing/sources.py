@@ -84,8 +84,12 @@ def read(path: Path) -> Source:
     except ImportFailure:
         raise
     except Exception as error:  # a converter's own error on a damaged file: one line, the others go on
-        raise ImportFailure(f"cannot be converted ({type(error).__name__}: {str(error)[:120]})", path,
-                            hint="open it in its editor, save it again and import that") from None
+        raise unreadable(path, error) from None
+
+
+def unreadable(path: Path, error: Exception) -> ImportFailure:
+    return ImportFailure(f"cannot be converted ({type(error).__name__}: {str(error)[:120]})", path,
+                         hint="open it in its editor, save it again and import that")
 
 
 def _container(path: Path, kind: str, part: str) -> None:

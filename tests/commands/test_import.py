@@ -199,6 +199,9 @@ Suppliers sign an agreement before access. ![diagram](logo.png)
     header, body = header_and_body(repo / html["path"])
     assert 'version: "3.2"' in header and "owner: security-officer" in header and "approver:" not in header
     assert any("'Someone Else' matches no role" in n for n in html["needs_person"])
+    assert body.endswith("## Document information\n\n| Field | Value |\n| --- | --- |\n"
+                         "| Document owner | Information Security Officer |\n| Version | 3.2 |\n"
+                         "| Approved by | Someone Else |\n")
     assert "1. Back up **nightly**\n2. Test a *restore* monthly" in body
     assert "[the guide](https://example.com/guide)" in body and "javascript" not in body
     assert "&lt;script>alert(2)&lt;/script> stays text. Резервное копирование." in body and "alert(1)" not in body
@@ -245,6 +248,8 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     with (folder / "huge.odt").open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)
     (folder / "~$good.docx").write_bytes(b"lock")
+    (folder / "cyrillic.md").write_bytes("# Политика\n\nТекст.\n".encode("cp1251"))
+    (folder / "binary.html").write_bytes(b"\x00\x01<html>" + os.urandom(64))
     (folder / "Backup.md").write_text("# Backup\n\nCollides with the starter backup policy.\n", encoding="utf-8")
     not_docx = folder / "sheet.odt"
     with zipfile.ZipFile(not_docx, "w") as archive:
@@ -253,9 +258,10 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     result = run("import", str(folder), "--path", str(repo))
     assert result.code == 1 and result.err == ""
     lines = result.out.splitlines()
-    failed = {line.split(": ", 2)[1].split("/")[-1]: line for line in lines if line.startswith("failed: ")}
+    failed = {re.sub(r":\d+$", "", line.split(": ", 2)[1].split("/")[-1]): line
+              for line in lines if line.startswith("failed: ")}
     assert set(failed) == {"corrupt.docx", "protected.docx", "macros.docm", "old.doc", "huge.odt", "Backup.md",
-                           "sheet.odt"}
+                           "sheet.odt", "cyrillic.md", "binary.html"}
     assert all("(hint: " in line for line in failed.values())
     assert "password-protected" in failed["protected.docx"] and "macro-enabled" in failed["macros.docm"]
     assert "old binary Word file" in failed["old.doc"] and "50 MB" in failed["huge.odt"]
@@ -263,7 +269,8 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     assert "damaged" in failed["corrupt.docx"] and "not an OpenDocument document" in failed["sheet.odt"]
     assert any(line.startswith("skipped: ") and "~$good.docx" in line for line in lines)
     assert any(line.startswith("imported: ") and "good.md" in line for line in lines)
-    assert lines[-1] == "1 imported, 7 failed, 1 skipped"
+    assert "not UTF-8 at line 1" in failed["cyrillic.md"] and "binary" in failed["binary.html"]
+    assert lines[-1] == "1 imported, 9 failed, 1 skipped"
     assert (repo / "docs/policies/backup.md").read_bytes() == before
     assert (repo / "docs/guidelines/clear-desk-guideline.md").is_file()
 

@@ -437,3 +437,14 @@ def test_what_opendocument_cannot_hand_over_is_listed(repo: Path, tmp_path: Path
     _, body = header_and_body(repo / file["path"])
     assert "Suppliers are listed in the register." in body and "Which register?" not in body
     assert "old wording" not in body
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, floor", [("en", 0.65), ("ru", 0.63)])
+def test_suggestions_on_every_starter_document_of_the_five_standards(tmp_path: Path, language: str, floor: float):
+    """The README's figure: bench/import_precision.py over all five standards, in each language."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from import_precision import ALL, measure
+
+    result = measure(tmp_path, ALL, language)
+    assert result["documents"] == 50 and result["precision"] >= floor, result

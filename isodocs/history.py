@@ -121,6 +121,7 @@ class History:
     shallow: bool = False
     boundary: frozenset[str] = frozenset()  # commits whose parents are missing: shallow clone, grafts
     head_blobs: dict[str, str] = field(default_factory=dict)  # each document's blob in HEAD
+    merges: bool = False  # the log has merge commits (without them, each newest revision is HEAD's)
     blobs: Blobs = field(default_factory=Blobs, repr=False, compare=False)
     cache: HistoryCache | None = field(default=None, repr=False, compare=False)
     head: str = ""
@@ -130,7 +131,7 @@ class History:
     def remember(self) -> None:
         """Keep what was read from git in this run (commits, facts of blobs) for the next run."""
         if self.cache is not None and (self.stale or self.blobs.learned):
-            self.cache.save(self.head, self.revisions, self.head_blobs, self.blobs)
+            self.cache.save(self.head, self.revisions, self.head_blobs, self.merges, self.blobs)
             self.stale = False
 
     def of(self, path: str) -> list[Revision]:
@@ -145,20 +146,17 @@ class History:
         self.classify([path])
         return self.of(path)
 
-    def changes_since_approval(self, paths: Iterable[str]) -> dict[str, Revision | None]:
-        """For each document, the revision that took its text away from the approved one, or None."""
-        return {path: approval.change for path, approval in self.approvals(paths).items()}
-
     def approvals(self, paths: Iterable[str]) -> dict[str, Approval]:
         """Where each document's text in force stands against its approval.
 
-        The approving revision is the latest one in the document's current life (since it was last added at
-        its path) that gave it its current version and approval date while its first parent had others; a
-        merge that brought those values from a side branch is not one when a commit before it in the log
-        gave them (the side branch's own approval). The document's first revision approves it only when the
-        path had no earlier life and the revision is not a shallow clone's boundary. Each document is walked
-        back from its newest revision, one step for all of them at a time, the blobs of each step read
-        together."""
+        The approving revision is the earliest one in the document's current life (since it was last added
+        at its path) that gave it its current version and approval date while its first parent had others:
+        parents come before children in the log, so a merge that brought those values from a side branch
+        comes after the side branch's own approval, and a revert that brings back an older version does not
+        approve that version again. The document's first revision approves it (a document set imported as
+        approved) only when the path had no earlier life and the revision is not a shallow clone's boundary.
+        Each document is walked back over its current life, one step for all of them at a time, the blobs
+        of each step read together."""
         paths = list(paths)
         results = self._approvals
         walks: dict[str, _Walk] = {}
@@ -167,7 +165,7 @@ class History:
                 continue
             revisions = self._with_uncommitted(path)
             current = self.uncommitted[path].after if path in self.uncommitted else self.head_blobs.get(path)
-            if not revisions or current is None or revisions[-1].deleted:
+            if not revisions or current is None:
                 results[path] = Approval(UNTRACKED)
                 continue
             start = max((i for i, r in enumerate(revisions) if r.birth), default=0)
@@ -193,31 +191,34 @@ class History:
 
 @dataclass(slots=True)
 class _Walk:
-    """One document's walk back from its newest revision to the one that approved its current version."""
+    """One document's walk back from its newest revision to the start of its current life, finding the
+    revision that approved its current version."""
 
     revisions: list[Revision]
     start: int             # where its current life begins
     current: str           # the blob (or working file) in force
     at: int                # the revision looked at next
-    merge: int = -1        # a merge that gave the current values, unless a revision before it did too
+    gave: list[int] = field(default_factory=list)  # revisions that gave the current values, newest first
+    had: int = -1          # the earliest revision seen so far that left the current values, approving or not
 
     def step(self, blobs: Blobs, boundary: frozenset[str]) -> Approval | None:
         revision = self.revisions[self.at]
         values = blobs.facts(self.current)[:2]
-        after = blobs.facts(revision.after)
-        gave = not revision.deleted and after[:2] == values and blobs.facts(revision.before)[:2] != values
-        if self.at == self.start and revision.birth:
-            gave = gave and self.start == 0 and revision.hash not in boundary
-            if not gave and self.merge < 0:
-                return Approval(UNVERIFIABLE if revision.hash in boundary else UNAPPROVED)
-        if gave and revision.merge and self.merge < 0 and self.at > self.start:
-            self.merge = self.at
-        elif gave:
-            return self._judged(self.at, blobs)
-        if self.at == self.start:
-            return self._judged(self.merge, blobs) if self.merge >= 0 else Approval(UNAPPROVED)
-        self.at -= 1
-        return None
+        before = None if revision.birth else revision.before  # moved in from outside the docs: new here
+        if not revision.deleted and blobs.facts(revision.after)[:2] == values:
+            self.had = self.at
+            cut = revision.birth and (self.at > 0 or revision.hash in boundary)
+            if blobs.facts(before)[:2] != values and not cut:
+                self.gave.append(self.at)  # a first commit approves, unless it starts a new life or history is cut
+        if self.at > self.start:
+            self.at -= 1
+            return None
+        # A merge that gave the values approves only when nothing before it in this life had them: otherwise
+        # it brought them from a side branch, whose own revisions say whether they were approved.
+        origin = next((i for i in reversed(self.gave) if not (self.revisions[i].merge and self.had < i)), -1)
+        if origin >= 0:
+            return self._judged(origin, blobs)
+        return Approval(UNVERIFIABLE if revision.birth and revision.hash in boundary else UNAPPROVED)
 
     def _judged(self, origin: int, blobs: Blobs) -> Approval:
         approved = blobs.facts(self.revisions[origin].after).content
@@ -314,17 +315,12 @@ def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache
     history.cache = stored
     since = stored.base_for(repo, head, history.blobs)
     if since is not None:
-        history.revisions = stored.revisions
+        history.revisions, history.merges = stored.revisions, stored.merges
     if since == head:
         history.head_blobs = stored.head_blobs
     else:
-        tree = repo.git.ls_tree("-r", "-z", "--full-tree", head, "--", scope, as_process=True)
         _apply_log(history, repo, scope, strip, since, head)
-        for line in tree.proc.stdout.read().decode("utf-8", "replace").split("\0"):
-            meta, _, name = line.partition("\t")
-            if name and meta.endswith(tuple("0123456789abcdef")) and " blob " in meta:
-                history.head_blobs[name[strip:]] = meta.rsplit(" ", 1)[1]
-        tree.wait()
+        history.head_blobs = _head_blobs(history, repo, scope, strip, head)
     uncommitted = working.proc.stdout.read().decode("utf-8", "replace")
     working.wait()
     now = int(time.time())
@@ -334,6 +330,19 @@ def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache
             history.uncommitted[path] = Revision(UNCOMMITTED, now, "", "", "uncommitted", path, old_blob,
                                                  WORKTREE + new_path, blobs=history.blobs)
     history.stale = since != head
+
+
+def _head_blobs(history: History, repo: git.Repo, scope: str, strip: int, head: str) -> dict[str, str]:
+    """Each document's blob in HEAD. A history without merges is one line, so each document's newest
+    revision left it as HEAD has it; with merges, a side branch's revision may come last, so git is asked."""
+    if not history.merges:
+        return {path: rows[-1].after for path, rows in history.revisions.items() if rows and rows[-1].after}
+    found = {}
+    for line in repo.git.ls_tree("-r", "-z", "--full-tree", head, "--", scope).split("\0"):
+        meta, _, name = line.partition("\t")
+        if name and " blob " in meta:
+            found[name[strip:]] = meta.rsplit(" ", 1)[1]
+    return found
 
 
 def boundary(repo: git.Repo) -> frozenset[str]:
@@ -368,6 +377,7 @@ def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: 
         header, _, raw = chunk.partition("\0")
         sha, parents, stamp, author, email, subject = header.split(UNIT, 5)
         when, count = int(stamp), max(1, len(parents.split()))
+        history.merges |= count > 1
         seq += 1
         for old_blob, new_blob, old_path, new_path, added in _entries(raw):
             old_inside = old_path is not None and old_path.startswith(inside)
@@ -447,6 +457,7 @@ class HistoryCache:
         self.stamp = (FORMAT, __version__, scope)
         self.revisions: dict[str, list[Revision]] = {}
         self.head_blobs: dict[str, str] = {}
+        self.merges = False
 
     def base_for(self, repo: git.Repo, head: str, blobs: Blobs) -> str | None:
         """The cached commit to continue from, if it is HEAD or one of its ancestors."""
@@ -455,7 +466,7 @@ class HistoryCache:
         if not self.enabled:
             return None
         try:
-            stamp, cached_head, entries, head_blobs, facts = marshal.loads(self.path.read_bytes())
+            stamp, cached_head, entries, head_blobs, merges, facts = marshal.loads(self.path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
         if stamp != self.stamp:
@@ -467,18 +478,19 @@ class HistoryCache:
                 return None
         blobs.known.update(zip(facts, map(Facts._make, facts.values())))
         self.revisions = {path: [Revision(*row, blobs) for row in rows] for path, rows in entries.items()}
-        self.head_blobs = head_blobs
+        self.head_blobs, self.merges = head_blobs, merges
         return cached_head
 
-    def save(self, head: str, revisions: dict[str, list[Revision]], head_blobs: dict[str, str], blobs: Blobs
-             ) -> None:
+    def save(self, head: str, revisions: dict[str, list[Revision]], head_blobs: dict[str, str], merges: bool,
+             blobs: Blobs) -> None:
         if not self.enabled:
             return
         rows = {path: [(r.hash, r.when, r.author, r.email, r.subject, r.path, r.before, r.after, r.parents, r.birth,
                         r.seq) for r in items] for path, items in revisions.items()}
         facts = {name: tuple(row) for name, row in blobs.stored().items()}
         try:
-            write_bytes(self.path, marshal.dumps((self.stamp, head, rows, head_blobs, facts)), durable=False)
+            write_bytes(self.path, marshal.dumps((self.stamp, head, rows, head_blobs, merges, facts)),
+                        durable=False)
         except OSError:
             pass
         blobs.learned = 0

@@ -137,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (also the feed's stamp)")
     due.add_argument("--within", type=_interval, metavar="INTERVAL",
                      help="list what falls due within INTERVAL, e.g. '90 days' (default: defaults.due_soon)")
+    due.add_argument("--published", action="store_true",
+                     help="only what the handbook may show: leave out duties recorded in documents kept out of it")
     due.add_argument("--path", default=".", help="the repository (default: the current folder)")
 
     export = commands.add_parser("export", help="a spreadsheet for auditors")
@@ -222,7 +224,7 @@ def dispatch(args: argparse.Namespace) -> int:
         return diff(args.base, args.head, args.format, args.path, args.today)
     if args.command == "tasks":
         from isodocs.commands.tasks import tasks
-        return tasks(args.format, args.output, args.path, args.today, args.within)
+        return tasks(args.format, args.output, args.path, args.today, args.within, args.published)
     if args.command == "export":
         from isodocs.commands.export import export
         return export(args.what, args.format, args.output, args.path, args.today)

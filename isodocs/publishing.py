@@ -126,10 +126,11 @@ class Publication:
         stem = resolved[:-5] if resolved.endswith(".html") else resolved.rstrip("/")
         candidates = [resolved, stem, *(stem + suffix for suffix in markdown.SUFFIXES),
                       *(f"{stem}/{name}" for name in ("index.md", "README.md"))]
-        if posixpath.basename(page).rsplit(".", 1)[0] not in ("index", "README"):
+        served = page.rsplit(".", 1)[0]
+        if posixpath.basename(served) not in ("index", "README"):
             # with directory URLs, MkDocs serves `a/b.md` as `a/b/`, so `../c/` from it means `a/c`
-            folder = posixpath.normpath(posixpath.join(posixpath.dirname(page), "..", path)).rstrip("/")
-            candidates += [folder + suffix for suffix in markdown.SUFFIXES]
+            folder = posixpath.normpath(posixpath.join(served, path)).rstrip("/")
+            candidates += [folder, *(folder + suffix for suffix in markdown.SUFFIXES)]
         return next((c for c in candidates if c in self.hidden), None)
 
     def redact_links(self, page: str, text: str, withheld: str) -> str:

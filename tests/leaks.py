@@ -89,7 +89,8 @@ def _link(root: Path) -> None:
     write(root, f"docs/plans/{SECRET.lower()}-plan.md", restricted("PLN-X-6", "Merger"))
     page = root / "docs/policies/backup.md"
     page.write_text(page.read_text(encoding="utf-8") +
-                    f"\nSee [the {SECRET} plan](../plans/{SECRET.lower()}-plan.md) and [ref][m].\n\n"
+                    f"\nSee [the {SECRET} plan](../plans/{SECRET.lower()}-plan.md), [ref][m] and "
+                    f"[its page](../../plans/{SECRET.lower()}-plan/).\n\n"
                     f"[m]: ../plans/{SECRET.lower()}-plan.md\n", encoding="utf-8")
 
 
@@ -116,6 +117,17 @@ def _asset(root: Path) -> None:
     write(root, f"docs/hr/{SECRET.lower()}-salaries.csv", f"name,salary\n{SECRET},100\n")
 
 
+def _mdtxt(root: Path) -> None:
+    """MkDocs copies a suffix it does not render as a static file, front matter and all."""
+    write(root, "docs/plans/board.mdtxt", restricted("PLN-X-9", f"Board minutes {SECRET}"))
+
+
+def _implementing_document(root: Path) -> None:
+    write(root, "docs/plans/vault.md", restricted(f"PLN-{SECRET}", "Vault", extra="clauses: {iso27001-2022: [A.5.2]}\n"))
+    edit(root, SOA, "A.5.1:    {applicable: , justification: }",
+         f"A.5.1:    {{applicable: true, justification: Policy, documents: [PLN-{SECRET}]}}")
+
+
 def _title_in_public_page(root: Path) -> None:
     """Negative control: a published page that names the secret must show it (the search works)."""
     page = root / "docs/policies/backup.md"
@@ -135,6 +147,8 @@ CASES = [
     Case("nonconformity-hidden", _nonconformity),
     Case("nav-entry", _nav),
     Case("unlinked-attachment", _asset),
+    Case("mdtxt-suffix", _mdtxt),
+    Case("hidden-implementing-document", _implementing_document),
 ]
 CONTROL = Case("control-public-text", _title_in_public_page)
 

@@ -6,7 +6,8 @@ variables, the step summary and output files), the actions (`uses:` steps are ch
 inputs and for the files they would upload, not run), the Python set-up (a fresh virtual environment
 that installs isodocs through `pip install -r requirements-isodocs.txt` from a folder holding the
 wheel built from the tree: no index, no network) and the code hosts' APIs (`gh` and `curl` are
-recorders that answer "nothing yet" and keep what they were sent). Everything else, isodocs, git,
+recorders that keep what they were sent and answer "nothing there yet", or an earlier run's id when a
+test says so). Everything else, isodocs, git,
 pip and the shell, is real.
 """
 
@@ -18,7 +19,6 @@ import re
 import shutil
 import stat
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,9 +89,6 @@ class Runner:
         self.extra: dict[str, str] = {}     # variables of the next runs, e.g. HARNESS_EXISTING
         self.calls_log = work / "calls.jsonl"
         self.calls_log.touch()
-        # The wheel is built from this tree, so this environment's isodocs has the same commands.
-        self.site_command_missing = subprocess.run([sys.executable, "-m", "isodocs", "site", "--help"],
-                                                   capture_output=True).returncode != 0
 
     def calls(self) -> list[dict[str, Any]]:
         return [json.loads(line) for line in self.calls_log.read_text().splitlines()]
@@ -114,16 +111,9 @@ class Runner:
         environ.update(extra)
         return environ
 
-    def script(self, text: str) -> str:
-        """Until `isodocs site` is merged, the handbook lines run the same build through MkDocs itself."""
-        if not self.site_command_missing:
-            return text
-        text = re.sub(r"isodocs site build --strict --site-dir (\S+)", r"python -m mkdocs build --strict --site-dir \1", text)
-        return re.sub(r"isodocs site scan (\S+)", r"test -f \1/index.html", text)
-
     def bash(self, script: str, workspace: Path, environ: dict[str, str]) -> tuple[int, str]:
         path = self.work / "step.sh"
-        path.write_text(self.script(script))
+        path.write_text(script)
         result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(path)], cwd=workspace,
                                 env=environ, capture_output=True, text=True)
         return result.returncode, result.stdout + result.stderr
@@ -187,6 +177,12 @@ class GitHub(Runner):
             "event": {"pull_request": {"number": 7, "head": {"repo": {"full_name": "acme/compliance"}}}}
             if event == "pull_request" else {"repository": {"default_branch": "main"}},
         }
+
+    def plan(self) -> set[str]:
+        """The jobs this event starts, when every job they need passes."""
+        context = {"github": self.github, "steps": {}}
+        return {job_id for job_id, job in self.workflow["jobs"].items()
+                if "if" not in job or github_expression(str(job["if"]), context, True)}
 
     def jobs(self, only: tuple[str, ...] = ()) -> dict[str, Job]:
         results: dict[str, Job] = {}

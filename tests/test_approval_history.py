@@ -170,3 +170,56 @@ def test_no_history_is_an_explicit_choice_that_every_format_reports(shallow_bran
         assert "history-skipped" in result.out and "--no-history" in result.out, fmt
     assert findings(root, "--no-history") == [("history-skipped", "isodocs.yml")]
     assert run("check", str(root), "--today", TODAY, "--no-history", "--strict").code == 1
+
+
+def test_an_approved_document_moved_in_from_outside_the_documents_counts_as_imported(clean: Path):
+    repo = git.Repo(clean)
+    (clean / "drafts").mkdir()
+    (clean / "drafts/new-policy.md").write_text((clean / MANUAL).read_text().replace("MAN-IS-001", "MAN-IS-002"))
+    commit_all(repo, "Draft outside the handbook")
+    repo.git.mv("drafts/new-policy.md", "docs/policies/new-policy.md")
+    commit_all(repo, "Publish the draft")
+    assert findings(clean) == []
+    edit(clean, "docs/policies/new-policy.md", ("every quarter", "every month"))
+    assert findings(clean) == [("changed-since-approval", "docs/policies/new-policy.md")]
+
+
+def test_a_revert_that_brings_back_an_older_version_does_not_approve_it_again(clean: Path):
+    repo = git.Repo(clean)
+    edit(clean, MANUAL, ("every quarter", "every month"))
+    commit_all(repo, "Monthly access reviews")
+    edit(clean, MANUAL, *APPROVE_1_1)
+    commit_all(repo, "Approve the manual 1.1")
+    assert findings(clean) == []
+    repo.git.revert("--no-edit", "HEAD")  # version 1.0 again, with the monthly text 1.0 never had
+    assert findings(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_a_merge_does_not_approve_what_a_side_branch_added_again_without_approval(clean: Path):
+    repo = git.Repo(clean)
+    trunk = repo.active_branch
+    repo.create_head("side").checkout()
+    edit(clean, MANUAL, *APPROVE_1_1)
+    commit_all(repo, "Approve the manual 1.1")
+    text = (clean / MANUAL).read_text()
+    (clean / MANUAL).unlink()
+    commit_all(repo, "Remove the manual")
+    (clean / MANUAL).write_text(text)
+    commit_all(repo, "Add the manual again")
+    assert findings(clean) == [("changed-since-approval", MANUAL)]
+    trunk.checkout()
+    repo.git.merge("side", "--no-ff", "-m", "Merge the side branch")
+    assert findings(clean) == [("changed-since-approval", MANUAL)]
+
+
+def test_a_deletion_on_a_side_branch_that_the_merge_discards_leaves_the_document_judged(clean: Path):
+    repo = git.Repo(clean)
+    trunk = repo.active_branch
+    repo.create_head("removal").checkout()
+    (clean / MANUAL).unlink()
+    commit_all(repo, "Remove the manual")
+    trunk.checkout()
+    edit(clean, MANUAL, ("every quarter", "every month"))
+    commit_all(repo, "Monthly access reviews")
+    repo.git.merge("removal", "-s", "ours", "-m", "Merge the removal, keeping the manual")
+    assert findings(clean) == [("changed-since-approval", MANUAL)]

@@ -56,11 +56,16 @@ def test_zizmor_finds_nothing_in_the_generated_workflow(tmp_path: Path, options:
     assert json.loads(result.stdout) == [], result.stdout
 
 
-def test_zizmor_finds_nothing_in_the_release_workflow():
+def test_the_release_workflow_is_valid_and_zizmor_finds_nothing():
     release = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "release.yml"
-    result = subprocess.run([str(BIN / "zizmor"), "--offline", "--format", "json", str(release)],
+    valid = subprocess.run([*offline(), str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                            str(release)], capture_output=True, text=True)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    result = subprocess.run([*offline(), str(BIN / "zizmor"), "--offline", "--format", "json", str(release)],
                             capture_output=True, text=True)
     assert json.loads(result.stdout) == [], result.stdout
+    text = release.read_text(encoding="utf-8")
+    assert "tags: [\"v*\"]" in text and "id-token: write" in text and "pypa/gh-action-pypi-publish@" in text
 
 
 def break_a_document(root: Path) -> None:
@@ -142,6 +147,7 @@ def test_github_pull_request_run(tmp_path: Path, dist, harness_env: Path, broken
     assert [s.code for s in handbook.steps if s.code is not None] == [0] * len([s for s in handbook.steps
                                                                                if s.code is not None])
     assert (handbook.workspace / "site" / "index.html").is_file()
+    assert (handbook.workspace / "site" / "tasks.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert handbook.step("Hand the handbook to GitHub Pages").code is None  # not from a pull request
     scanning = jobs["code-scanning"]
     assert scanning.step("Upload to code scanning").code == 0 and (scanning.workspace / "isodocs.sarif").is_file()
@@ -193,6 +199,7 @@ def test_gitlab_merge_request_pipeline(tmp_path: Path, dist, harness_env: Path, 
     assert len(edits) == 1 and edits[0]["args"][-1].endswith("/merge_requests/3/notes/555")
 
     assert jobs["handbook"].code == 0 and (jobs["handbook"].workspace / "site" / "index.html").is_file()
+    assert (jobs["handbook"].workspace / "site" / "tasks.ics").is_file()
     assert not jobs["pages"].ran                                               # never from a merge request
 
 
@@ -218,10 +225,8 @@ def test_github_weekly_run_keeps_one_issue_of_what_is_due(tmp_path: Path, dist, 
     workflow_source = tmp_path / "github-repo" / ".github" / "workflows" / "isodocs.yml"
     runner = GitHub(origin, tmp_path / "run", harness_env, dist.folder, workflow=workflow_source, event="schedule",
                     ref="main")
-    jobs = runner.jobs()
-    assert {name for name, job in jobs.items() if job.ran} == {"check", "handbook", "upkeep", "code-scanning",
-                                                                 "deploy-handbook"}  # the week's dates, republished
-    upkeep = jobs["upkeep"]
+    assert runner.plan() == {"check", "handbook", "upkeep", "code-scanning", "deploy-handbook"}  # dates republished
+    upkeep = runner.jobs(only=("upkeep",))["upkeep"]
     listed = upkeep.step("List what is due")
     assert listed.code == 0, listed.output
     body = (upkeep.workspace / "isodocs-tasks.md").read_text()
@@ -273,3 +278,38 @@ def test_gitlab_scheduled_pipeline_keeps_one_issue_of_what_is_due(tmp_path: Path
     created = [c for c in runner.calls() if c["tool"] == "curl" and "POST" in c["args"]]
     assert len(created) == 1 and created[0]["files"]["description"] == body
     assert created[0]["args"][-1].endswith("/projects/42/issues")
+
+
+@pytest.mark.parametrize("options", [(), OPTIONS["github"]])
+def test_the_github_workflow_follows_current_practice(tmp_path: Path, options: tuple):
+    import re
+
+    import yaml
+    path = generated(tmp_path, "github", *options) / ".github" / "workflows" / "isodocs.yml"
+    text = path.read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    triggers = workflow[True]                     # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"push", "pull_request", "schedule", "workflow_dispatch"}
+    assert triggers["push"] == {"branches": ["main"]} and triggers["schedule"][0]["cron"]
+    assert workflow["permissions"] == {} and "group" in workflow["concurrency"]
+    for line in (line for line in text.splitlines() if "uses:" in line):
+        assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
+    for job_id, job in workflow["jobs"].items():
+        assert job["permissions"] and "write-all" not in str(job["permissions"]), job_id
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), (job_id, step)
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                assert step["with"]["cache-dependency-path"] == "requirements-isodocs.txt"
+    for job_id in ("check", "pull-request-summary", "handbook"):
+        checkout = workflow["jobs"][job_id]["steps"][0]
+        assert checkout["with"]["fetch-depth"] == 0, job_id
+    assert "needs" not in workflow["jobs"]["pull-request-summary"]   # it runs however the check ends
+    writes = {job_id for job_id, job in workflow["jobs"].items() if "write" in str(job["permissions"])}
+    assert writes == {"pull-request-summary", "upkeep"} | ({"code-scanning", "deploy-handbook"} if options else set())
+    if options:
+        assert workflow["jobs"]["code-scanning"]["continue-on-error"] is True
+        assert workflow["jobs"]["deploy-handbook"]["needs"] == "handbook"
+    else:
+        assert "upload-sarif" not in text and "deploy-pages" not in text

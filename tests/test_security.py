@@ -96,3 +96,23 @@ def test_editing_commands_do_not_follow_links_out_of_the_repository(tmp_path: Pa
     assert result.code == 2 and "leads outside the repository" in result.err
     assert [p.name for p in outside.iterdir()] == ["secret.md"]
     assert secret.read_text().startswith("---\nid: SECRET-1")
+
+
+def test_history_and_diff_keep_hostile_commit_subjects_inert(tmp_path: Path):
+    import git
+    from conftest import commit_all, make_repo
+
+    root = make_repo(tmp_path)
+    policy = root / "docs/policies/information-security-policy.md"
+    policy.write_text(policy.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    commit_all(git.Repo(root), "Tidy \x1b]0;owned\x07 the \x1b[2J policy")
+    shown = run("history", "POL-IS-001", "--path", str(root))
+    assert shown.code == 0 and "\x1b" not in shown.out and "\x07" not in shown.out
+    assert "Tidy \\x1b]0;owned\\x07 the \\x1b[2J policy" in shown.out
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "title: Information security policy", "title: '<img src=x onerror=alert(1)> | *x*'"), encoding="utf-8")
+    summary = run("diff", "HEAD", "--path", str(root), "--today", TODAY)
+    assert summary.code == 0, summary.err
+    import markdown
+    html = markdown.markdown(summary.out, extensions=["tables"])
+    assert "<img" not in html and "<em>" not in html and "&lt;img src=x onerror=alert(1)&gt; | *x*" in html

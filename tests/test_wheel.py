@@ -83,10 +83,8 @@ def test_installed_from_the_release_files_isodocs_scaffolds_checks_and_builds_th
     checked = isodocs("check", "--format", "json", cwd=project)
     assert checked.returncode == 0, checked.stderr
     assert json.loads(checked.stdout)["summary"]["errors"] == 0
-    if isodocs("site", "--help").returncode == 0:
-        built = isodocs("site", "build", "--strict", "--site-dir", "site", cwd=project)
-    else:  # until `isodocs site` is merged: the same plugin through MkDocs itself
-        built = subprocess.run([str(bin_dir / "python"), "-m", "mkdocs", "build", "--strict"], cwd=project,
-                               capture_output=True, text=True, env={**environ, "NO_MKDOCS_2_WARNING": "1"})
+    built = isodocs("site", "build", "--strict", "--site-dir", "site", cwd=project)
     assert built.returncode == 0, built.stderr
     assert (project / "site" / "index.html").is_file()
+    scanned = isodocs("site", "scan", "site", cwd=project)
+    assert scanned.returncode == 0, scanned.stdout + scanned.stderr

@@ -12,6 +12,7 @@ from isodocs.history import APPROVED, CHANGED, UNAPPROVED, UNVERIFIABLE, History
 from isodocs.messages import say
 
 SHOWN = 10  # documents named in one history-missing finding
+SKIPPED = "skipped with --no-history"  # History.reason when the caller chose to skip history
 
 
 def check(context: Context, history: History) -> Iterator[Finding]:
@@ -66,5 +67,3 @@ def check(context: Context, history: History) -> Iterator[Finding]:
                           author=f"{revision.author} <{revision.email}>", role=role_id or "?",
                           person=config.role_label(role_id) or "?"), document.id)
 
-
-SKIPPED = "skipped with --no-history"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterator
 
+from isodocs import catalog as catalog_module, transitions
 from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
 from isodocs.config import Config
@@ -13,6 +14,7 @@ from isodocs.dates import Interval
 from isodocs.document import Audit, Document, Risk
 from isodocs.findings import Finding
 from isodocs.messages import say
+from isodocs.transitions import Transition
 
 AUDIT_WARNING_DAYS = 90
 
@@ -86,28 +88,55 @@ def programme(context: Context) -> list[tuple[Audit, Document]]:
 
 
 def programme_coverage(context: Context, catalog: Catalog) -> ProgrammeCoverage:
-    audits = [(a, d) for a, d in programme(context) if a.standard == catalog.id]
+    transition = _predecessor_map(context, catalog)
+    earlier = transition.source.id if transition else None
+    audits = [(a, d) for a, d in programme(context)
+              if a.standard == catalog.id or (a.standard == earlier and a.done is not None)]
     config = context.repository.config
     start = config.certification.issued or (_month(audits[0][0].planned) if audits else None)
     end = config.audit_cycle.after(start) if start else None
     covered: set[str] = set()
+    inherited: set[str] = set()   # ids of this edition audited under the one it replaced, one by one
     for audit, _ in audits:
         month = _month(audit.planned)
         if start is not None and end is not None and not (start.replace(day=1) <= month < end):
             continue
-        covered.update(audit.clauses)
+        if audit.standard == catalog.id:
+            covered.update(audit.clauses)
+        elif transition is not None:
+            audited = [e for e in transition.source.entries if _ancestors(transition.source, e) & set(audit.clauses)]
+            inherited.update(i for i in transition.map_ids(audited) if i in catalog.entries)
     missing = []
     for entry in catalog.entries.values():
         if entry.annex:
             continue
-        ancestors = {entry.id}
-        parent = entry.parent
-        while parent is not None:
-            ancestors.add(parent)
-            parent = catalog.entries[parent].parent
-        if not ancestors & covered:
+        if not _ancestors(catalog, entry.id) & covered and entry.id not in inherited:
             missing.append(entry.id)
     return ProgrammeCoverage(catalog, start, end, missing, audits)
+
+
+def _ancestors(catalog: Catalog, entry_id: str) -> set[str]:
+    """The entry and every entry above it."""
+    found = {entry_id}
+    parent = catalog.entries[entry_id].parent
+    while parent is not None:
+        found.add(parent)
+        parent = catalog.entries[parent].parent
+    return found
+
+
+def _predecessor_map(context: Context, catalog: Catalog) -> Transition | None:
+    """The transition map from the edition this one replaced, when there is one: audits done under the old
+    edition in this cycle count for the clauses that carried over (never for the new ones)."""
+    earlier = catalog.edition.replaces
+    if not earlier:
+        return None
+    root = context.repository.root
+    path = transitions.path_for(earlier, catalog.id, root / context.repository.config.catalogs_dir)
+    if path is None:
+        return None
+    return context.once(("transition", earlier, catalog.id), lambda: transitions.read(
+        path, {earlier: catalog_module.find(earlier, str(root)), catalog.id: catalog}))
 
 
 def check_programme(context: Context) -> Iterator[Finding]:

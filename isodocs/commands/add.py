@@ -8,12 +8,12 @@ import unicodedata
 from pathlib import Path
 from typing import Collection
 
-from isodocs.escape import markdown_text
 from isodocs.atomic import write_text
 from isodocs.commands.review import known_role
 from isodocs.document import TYPES
 from isodocs.editing import locked
 from isodocs.errors import UsageError
+from isodocs.escape import markdown_text
 from isodocs.repository import Repository
 
 PREFIX = {"policy": "POL", "procedure": "PRO", "plan": "PLN", "record": "REC", "register": "REG", "form": "FRM",

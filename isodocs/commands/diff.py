@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from isodocs.changes import Diff, compare
+from isodocs.escape import markdown_cell, markdown_text
+from isodocs.formats.markdown import code
 from isodocs.repository import Repository
 
 
@@ -67,13 +69,14 @@ def as_markdown(result: Diff) -> str:
             version = change.new_version or ""
             if change.old_version and change.old_version != change.new_version:
                 version = f"{change.old_version} → {change.new_version}"
-            where = f"`{change.old_path}` → `{change.path}`" if change.kind == "renamed" else f"`{change.path}`"
-            lines.append(f"| {change.kind} | {change.id} {_cell(change.title)} ({where}) | {version} | {_cell(what)} |")
+            where = f"{code(change.old_path)} → {code(change.path)}" if change.kind == "renamed" else code(change.path)
+            lines.append(f"| {change.kind} | {_cell(change.id)} {_cell(change.title)} ({where}) | {_cell(version)} | "
+                         f"{_cell(what)} |")
         lines.append("")
     if result.clauses:
         lines += ["### Coverage", "", "| Standard | Clause | Before | After |", "|---|---|---|---|"]
         for clause in result.clauses:
-            lines.append(f"| {clause.catalog} | {clause.id} {_cell(clause.title or '')} | {clause.before} | "
+            lines.append(f"| {clause.catalog} | {_cell(clause.id)} {_cell(clause.title or '')} | {clause.before} | "
                          f"{clause.after} |")
         lines.append("")
     lines += ["### Readiness", "", "| Standard | Before | After |", "|---|---:|---:|"]
@@ -82,9 +85,8 @@ def as_markdown(result: Diff) -> str:
         lines.append(f"| {catalog} | {f'{before.percent:g}%' if before else '—'} | {after.percent:g}% |")
     lines.append("")
     if result.reviewers:
-        lines += ["### Review needed from", ""] + [f"- {name}" for name in result.reviewers] + [""]
+        lines += ["### Review needed from", ""] + [f"- {markdown_text(name)}" for name in result.reviewers] + [""]
     return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+_cell = markdown_cell  # ids, titles and versions come from front matter: text in a table cell

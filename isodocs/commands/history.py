@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from isodocs.errors import IsodocsError
+from isodocs.escape import terminal_text
 from isodocs.repository import Repository
 
 
@@ -25,14 +26,15 @@ def show(reference: str, path: str = ".", fmt: str = "text") -> int:
                    for r in rows], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    sys.stdout.write(f"{document.id} {document.title} ({document.path})\n")
+    say = terminal_text
+    sys.stdout.write(say(f"{document.id} {document.title} ({document.path})") + "\n")
     for position, revision in reversed(list(enumerate(rows))):
         kind = "deleted" if revision.deleted else "created" if position == 0 or revision.birth else \
             "approval" if revision.approval else "change" if revision.content else "metadata"
         if revision.merge:
             kind = f"merge:{kind}"
         sys.stdout.write(f"{revision.date:%Y-%m-%d}  {revision.short}  v{revision.version or '-':<6} {kind:<9} "
-                         f"{revision.author}: {revision.subject}\n")
+                         f"{say(revision.author)}: {say(revision.subject)}\n")
     if revisions.shallow:
         sys.stdout.write("note: shallow clone, older history is missing; fetch it with: git fetch --unshallow\n")
     return 0

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from isodocs import checks
-from isodocs.errors import ConfigError, UsageError
+from isodocs.errors import ConfigError, IsodocsError, UsageError
 from isodocs.history import History
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
@@ -40,7 +40,7 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
     handbook = Handbook.build(repository, report, history, today, str(options.get("generated_dir") or FOLDER),
                               publication)
     history.remember()
-    target = Path(site_dir).resolve() if site_dir else repository.root / str(config.get("site_dir") or "site")
+    target = Path(os.path.abspath(site_dir)) if site_dir else repository.root / str(config.get("site_dir") or "site")
     _replaceable(target, repository)
     command = _generator(generator)
     with tempfile.TemporaryDirectory(prefix="isodocs-stage-") as folder:
@@ -54,16 +54,23 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
         if result.returncode != 0 or not built.is_dir():
             sys.stderr.write(f"isodocs: {generator} failed (exit {result.returncode}); {target} left as it was\n")
             return 1
-        if target.exists():
-            shutil.rmtree(target)
-        shutil.copytree(built, target)
+        try:
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.copytree(built, target)
+        except OSError as error:
+            raise IsodocsError(f"cannot write the site: {error.strerror or error}", error.filename or target
+                               ) from None
     sys.stderr.write(f"isodocs: site written to {target}\n")
     return 0
 
 
 def _replaceable(target: Path, repository: Repository) -> None:
     """Refuse a site folder whose replacement would lose the user's files."""
+    if target.is_symlink():
+        raise UsageError(f"{target} is a link; not replaced", hint="give the folder it leads to, or another one")
     root = repository.root.resolve()
+    target = target.resolve()
     if target == root or target in root.parents or target.is_relative_to(repository.docs_dir.resolve()):
         raise UsageError(f"--site-dir {target} would replace the repository or its documents",
                          hint="choose a folder of its own, such as site")

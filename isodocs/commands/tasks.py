@@ -14,20 +14,27 @@ from isodocs.checks.context import Context
 from isodocs.config import Config
 from isodocs.dates import Interval
 from isodocs.messages import phrase, text_in
+from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.upkeep import Task, due_by
 
 def tasks(fmt: str = "text", output: str | None = None, path: str = ".", today: date | None = None,
-          within: Interval | None = None) -> int:
+          within: Interval | None = None, published: bool = False) -> int:
     """Lists are of what is overdue or due within `within` (default: the repository's due_soon window);
     the calendar holds every dated duty, so a subscribed calendar shows the year ahead. Text, Markdown and
-    the calendar speak the repository's language; JSON stays English for the machines that read it."""
+    the calendar speak the repository's language; JSON stays English for the machines that read it.
+    `published` keeps only what the handbook may show (nothing recorded in a document kept out of the site),
+    for a feed published beside it."""
     repository = Repository.load(Path(path))
     config = repository.config
     today = today or date.today()
     context = Context(repository, today)
     until = None if fmt == "ics" and within is None else (within or config.due_soon).after(today)
     found = due_by(context, until)
+    if published:
+        publication = Publication.decide(repository)
+        publication.require()
+        found = [task for task in found if publication.publishable(task.path)]
     text = {"text": _text, "markdown": _markdown, "json": _json, "ics": _ics}[fmt](found, config, today, until)
     if output:
         write_bytes(Path(output), text.encode("utf-8"))

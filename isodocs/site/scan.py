@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -22,6 +22,7 @@ from isodocs.repository import Repository
 
 TAG = re.compile(r"<[^>]*>")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
+REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:.*$", re.M)
 WORD = re.compile(r"[^\w]+")
 MIN_WORDS = 4          # a line of the body shorter than this says too little to tell it from other text
 MIN_TITLE = 10         # characters of a title, after folding
@@ -41,19 +42,35 @@ def fold(text: str) -> str:
     return " " + " ".join(WORD.sub(" ", text).lower().split()) + " "
 
 
+class Phrases:
+    """Fuzzy traces indexed by their longest word: a line is compared only with the traces whose key word it
+    holds (a built site repeats its navigation on every page, so lines are compared once each)."""
+
+    def __init__(self, wanted: Iterable[Trace]) -> None:
+        self.by_word: dict[str, list[Trace]] = {}
+        for trace in wanted:
+            self.by_word.setdefault(max(trace.folded.split(), key=len), []).append(trace)
+
+    def in_line(self, folded: str) -> Iterator[Trace]:
+        for word in self.by_word.keys() & set(folded.split()):
+            for trace in self.by_word[word]:
+                if trace.folded in folded:
+                    yield trace
+
+
 def traces(repository: Repository, publication: Publication) -> tuple[list[Trace], list[Trace]]:
     """Everything that identifies each hidden file; and, apart, the exact traces that published pages carry in
     their own text (a procedure naming a confidential SoA's id): the author wrote those there, so the scan notes
     them instead of counting them as leaks."""
     if not publication.hidden:
         return [], []
-    public, sources = _public_words(repository, publication)
+    public, sources = _public_lines(repository, publication)
     documents = {d.path: d for d in repository.documents}
     found: list[Trace] = []
 
     def fuzzy(kind: str, text: str, path: str, minimum_words: int = MIN_WORDS) -> None:
         folded = fold(text)
-        if len(folded.split()) >= minimum_words and folded not in public:
+        if len(folded.split()) >= minimum_words:
             found.append(Trace(kind, text.strip(), path, folded=folded))
 
     for path in sorted(publication.hidden):
@@ -74,23 +91,36 @@ def traces(repository: Repository, publication: Publication) -> tuple[list[Trace
     for subject, path in _hidden_subjects(repository, publication):
         fuzzy("commit subject", subject, path, minimum_words=3)
     unique = list({(t.kind, t.text, t.path): t for t in found}.values())
-    named = [t for t in unique if t.pattern is not None and t.pattern.search(sources)]
-    return [t for t in unique if t not in named], named
+    phrases = Phrases(t for t in unique if t.pattern is None)
+    shared = {id(t) for line in public for t in phrases.in_line(line)}
+    named = [t for t in unique if t.pattern is not None and t.text in sources and t.pattern.search(sources)]
+    return [t for t in unique if t not in named and id(t) not in shared], named
 
 
 def hits(site: Path, wanted: list[Trace]) -> Iterator[tuple[str, Trace]]:
-    """(file of the site, trace) for every trace found, file by file."""
+    """(file of the site, trace) for every trace found, in the order of the files."""
+    where: dict[str, list[str]] = {}   # each distinct line of the site -> the files that hold it
     for file in sorted(site.rglob("*")):
-        if not file.is_file():
-            continue
-        raw = _text(file)
-        folded = fold(TAG.sub(" ", raw))
-        for trace in wanted:
-            if trace.pattern is not None:
-                if trace.pattern.search(raw):
-                    yield file.relative_to(site).as_posix(), trace
-            elif trace.folded in folded:
-                yield file.relative_to(site).as_posix(), trace
+        if file.is_file():
+            name = file.relative_to(site).as_posix()
+            for line in dict.fromkeys(_text(file).splitlines()):
+                where.setdefault(line, []).append(name)
+    found: dict[str, list[Trace]] = {}
+    exact = [t for t in wanted if t.pattern is not None]
+    whole = "\n".join(where)
+    for trace in exact:
+        if trace.text.rstrip("/") in whole:
+            for line, files in where.items():
+                if trace.text.rstrip("/") in line and trace.pattern.search(line):
+                    for name in files:
+                        found.setdefault(name, []).append(trace)
+    phrases = Phrases(t for t in wanted if t.pattern is None)
+    for line, files in where.items():
+        for trace in phrases.in_line(fold(TAG.sub(" ", line))):
+            for name in files:
+                found.setdefault(name, []).append(trace)
+    for name in sorted(found):
+        yield from ((name, trace) for trace in dict.fromkeys(found[name]))
 
 
 def _text(file: Path) -> str:
@@ -126,8 +156,8 @@ def _exact(text: str, after: str = "") -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])" + re.escape(text) + (after or r"(?![\w-])"))
 
 
-def _public_words(repository: Repository, publication: Publication) -> tuple[str, str]:
-    """The folded text of everything the site may publish, and of the labels and catalog titles isodocs adds;
+def _public_lines(repository: Repository, publication: Publication) -> tuple[list[str], str]:
+    """The folded lines of everything the site may publish, and of the labels and catalog titles isodocs adds;
     and the published pages' own text as written."""
     from isodocs.site.labels import LABELS
 
@@ -135,14 +165,16 @@ def _public_words(repository: Repository, publication: Publication) -> tuple[str
     sources = []
     for path in repository.pages:
         if publication.publishable(path):
-            sources.append(read_page(repository, path).body)
-            parts.append(LINK_TARGET.sub("]", (repository.root / path).read_text(encoding="utf-8", errors="replace")))
+            page = read_page(repository, path)
+            # what the build shows of the page's own text: not its front matter, not its link targets
+            sources.append(REFERENCE.sub("", LINK_TARGET.sub("]", page.body)))
+            parts += LINK_TARGET.sub("]", f"{page.header or ''}\n{page.body}").splitlines()
     for labels in LABELS.values():
         parts += labels.values()
     for catalog in repository.catalogs.values():
         parts.append(catalog.name)
         parts += [entry.title or "" for entry in catalog.entries.values()]
-    return "\n".join(fold(part) for part in parts), "\n".join(sources)
+    return [fold(part) for part in parts], "\n".join(sources)
 
 
 def _hidden_subjects(repository: Repository, publication: Publication) -> Iterator[tuple[str, str]]:

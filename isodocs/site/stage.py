@@ -47,8 +47,8 @@ def generator_config(root: Path) -> tuple[Path, object]:
 
 def named_assets(config: dict) -> list[str]:
     """Files of the docs folder that the generator configuration names: published though no page links them."""
-    named = [item if isinstance(item, str) else item.get("path", "") for item in
-             (*(config.get("extra_css") or []), *(config.get("extra_javascript") or []))]
+    named = [item if isinstance(item, str) else str(item.get("path", "")) if isinstance(item, dict) else ""
+             for item in (*(config.get("extra_css") or []), *(config.get("extra_javascript") or []))]
     theme = config.get("theme") or {}
     if isinstance(theme, dict):
         named += [str(theme[key]) for key in ("logo", "favicon") if theme.get(key)]

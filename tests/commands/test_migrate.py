@@ -297,3 +297,20 @@ def test_own_catalogs_migrate_through_their_own_map_including_the_soa(tmp_path: 
     assert 'clauses: {acme-2026: ["A.1.1"]}' in text
     code, report = check(root)
     assert not [f for f in report["findings"] if f["rule"] in ("clause-unknown", "edition-superseded")]
+
+
+def test_audits_done_under_the_old_edition_still_count_for_the_clauses_that_carried_over(tmp_path: Path):
+    root = scaffold(tmp_path / "audited", "iso14001-2015", organization="Example Ltd")
+    edit = root / "docs/plans/audit-programme.md"
+    text = edit.read_text(encoding="utf-8")
+    old = '{planned: "2027-03", standard: iso14001-2015, clauses: ["4", "5", "6"], auditor: }'
+    assert old in text
+    edit.write_text(text.replace(old, '{planned: "2026-04", standard: iso14001-2015, clauses: ["4", "5", "6"], '
+                                      'auditor: Sam Lee, done: 2026-04-20}'), encoding="utf-8")
+    commit_all(git.Repo(root), "First audit done")
+    assert migrated(root, "iso14001-2015", "iso14001-2026", "--write").code == 0
+    assert 'standard: iso14001-2015, clauses: ["4", "5", "6"], auditor: Sam Lee, done: 2026-04-20' in \
+        edit.read_text(encoding="utf-8"), "an audit done is history"
+    _, report = check(root)
+    gaps = [f["message"] for f in report["findings"] if f["rule"] == "audit-programme-gap"]
+    assert len(gaps) == 1 and "leaves 1 clauses of ISO 14001:2026 unaudited" in gaps[0] and gaps[0].endswith(": 6.3")

@@ -128,3 +128,22 @@ def test_a_russian_repository_gets_its_list_and_calendar_in_russian(tmp_path: Pa
     assert "SUMMARY:Внутренний аудит iso9001-2015\\, пункты 4\\, 5\\, 6" in feed.replace("\r\n ", "")
     data = json.loads(run("tasks", "--path", str(root), "--today", TODAY, "--format", "json").out)
     assert data["tasks"][0]["title"] == "Hold the first management review"     # JSON stays English
+
+
+def test_the_published_feed_leaves_out_what_hidden_documents_record(clean: Path):
+    """The handbook publishes the feed: a duty recorded in a document kept out of the site must not reach it."""
+    config = clean / "isodocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "publish: {max_classification: internal}\n",
+                      encoding="utf-8")
+    register = clean / "docs" / "registers" / "risk-register.md"
+    register.write_text(register.read_text(encoding="utf-8").replace("classification: internal",
+                                                                     "classification: confidential"), encoding="utf-8")
+    every = run("tasks", "--path", str(clean), "--today", TODAY, "--format", "ics").out
+    published = run("tasks", "--path", str(clean), "--today", TODAY, "--format", "ics", "--published").out
+    assert "R-001" in every.replace("\r\n ", "")
+    unfolded = published.replace("\r\n ", "")
+    assert "R-001" not in unfolded and "risk-register" not in unfolded and "Customer database" not in unfolded
+    recorded_there = [t for t in tasks(clean, "--today", TODAY, "--within", "10 years")["tasks"]
+                      if t["path"] == "docs/registers/risk-register.md"]
+    assert len(recorded_there) == 4                     # its review, two risk reviews and a treatment action
+    assert unfolded.count("BEGIN:VEVENT") == every.count("BEGIN:VEVENT") - len(recorded_there)

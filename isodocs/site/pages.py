@@ -180,6 +180,7 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
              f'data-covered="{ready.covered}" data-percent="{ready.percent:g}">',
              f"<strong>{t['readiness']}: {ready.percent:g}%</strong> — {ready.covered} {t['covered']} / "
              f"{ready.required} {t['required']}", "</div>", "", *edition_note(handbook, catalog_id),
+             *kind_note(handbook, catalog_id),
              f"| {t['clause']} | {t['title']} | {t['state']} | {t['documents']} |", "|---|---|---|---|"]
     for entry in catalog.entries.values():
         named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
@@ -189,6 +190,8 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
             label = t["withheld"]
         depth = entry.id.count(".") - (1 if entry.annex else 0)
         title = ("&nbsp;" * 4 * depth) + cell(handbook.title_of(entry) or "")
+        if entry.extends:
+            title += " " + cell(t["extends"].format(clauses=", ".join(entry.extends)))
         docs = ", ".join(handbook.link(d, page) for d in named)
         lines.append(f'| <span id="{html_attribute(anchor(entry.id))}"></span>{cell(entry.id)} | {title} | {label} | '
                      f'{docs} |')
@@ -200,6 +203,24 @@ def page_title(title: str) -> list[str]:
     """Front matter naming a generated page whose title carries a catalog's name (a repository's own catalog is
     untrusted text): themes print the title as HTML, so it is given escaped rather than taken from the heading."""
     return ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}", "---", ""]
+
+
+def kind_note(handbook: Handbook, catalog_id: str) -> list[str]:
+    """What kind of catalog this is, for additions (which standard they add to) and guidance (nothing required)."""
+    t = handbook.text
+    catalog = handbook.repository.catalogs[catalog_id]
+    if catalog.kind == "additions":
+        bases = []
+        for base_id in catalog.extends:
+            try:
+                bases.append(catalog_module.find(base_id, str(handbook.repository.root)).name)
+            except CatalogError:
+                bases.append(base_id)
+        text = t["kind_additions"].format(bases=html_text(" / ".join(bases)))
+        return [f'<p class="isodocs-kind" data-kind="additions">{text}</p>', ""]
+    if catalog.kind == "guidance":
+        return [f'<p class="isodocs-kind" data-kind="guidance">{t["kind_guidance"]}</p>', ""]
+    return []
 
 
 def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:

@@ -361,6 +361,26 @@ def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str]
     return "".join(parts)
 
 
+# The ISO 31000:2018 process step each field of the risk register records (shown when the catalog is in scope).
+RISK_PROCESS = (("asset", ("6.4.2",)), ("threat", ("6.4.2",)), ("level", ("6.4.3",)), ("treatment", ("6.4.4", "6.5.2")),
+                ("controls", ("6.5.3",)), ("action", ("6.5.3",)), ("due", ("6.5.3",)), ("owner", ("6.6",)),
+                ("residual", ("6.6",)), ("next_review", ("6.6",)), ("register_column", ("6.7",)))
+
+
+def risk_process(handbook: Handbook) -> list[str]:
+    """Which ISO 31000 process step each register field records, so an auditor sees the process in the register."""
+    catalog = handbook.repository.catalogs.get("iso31000-2018")
+    if catalog is None:
+        return []
+    t = handbook.text
+    lines = [f"## {t['risk_process']}", "", t["risk_process_note"], "",
+             f"| {t['field']} | {t['process_step']} |", "|---|---|"]
+    for field_key, clause_ids in RISK_PROCESS:
+        steps = "; ".join(f"{clause} {handbook.title_of(catalog.entries[clause]) or ''}".strip() for clause in clause_ids)
+        lines.append(f"| {cell(t[field_key])} | {cell(steps)} |")
+    return [*lines, ""]
+
+
 def risk_page(handbook: Handbook, page: str) -> str:
     t = handbook.text
     rows = [(r, d) for r, d in cycle.risks(handbook.context) if d.path not in handbook.hidden]
@@ -373,7 +393,8 @@ def risk_page(handbook: Handbook, page: str) -> str:
             residual[key] = residual.get(key, 0) + 1
     lines = [f"# {t['risks']}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-heatmaps" data-risks="{len(rows)}">',
-             heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", ""]
+             heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", "",
+             *risk_process(handbook)]
     if not rows:
         return "\n".join(lines + [t["none"], ""])
     config = handbook.repository.config

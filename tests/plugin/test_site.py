@@ -201,3 +201,22 @@ def test_aqap_coverage_page_shows_the_additions_and_their_starter_documents(tmp_
     guidance = unescape(re.sub(r"<[^>]+>", " ", html(root, "overview/coverage-iso31000-2018")))
     assert "Guidance, not certifiable" in guidance
     assert re.search(r"Risk analysis\s+PRO-002 ,\s+REG-003", guidance)
+
+
+def test_risk_page_names_the_31000_step_of_each_register_field(tmp_path: Path, built: Path):
+    root = scaffold(tmp_path / "risk", "iso9001-2026", "iso31000-2018", organization="Acme", extra=("--language", "ru"))
+    register = root / "docs/registers/risk-register.md"
+    register.write_text(register.read_text(encoding="utf-8").replace("risks: {}", (
+        "risks:\n  R-001: {asset: Склад, threat: Пожар, likelihood: 2, impact: 5, owner: system-owner, "
+        "treatment: reduce, review: 2027-03-01}")), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = unescape(re.sub(r"<[^>]+>", " ", html(root, "overview/risks")))
+    assert "Как реестр следует ISO 31000" in page
+    for field, step in (("Угроза", "6.4.2 Идентификация риска"), ("Уровень", "6.4.3 Анализ риска"),
+                        ("Обработка", "6.4.4 Сравнительная оценка риска; 6.5.2 Выбор вариантов обработки риска"),
+                        ("Следующий пересмотр", "6.6 Мониторинг и пересмотр"),
+                        ("Реестр", "6.7 Документирование и отчетность")):
+        assert re.search(rf"{re.escape(field)}\s+{re.escape(step)}", page), field
+    assert "R-001" in page
+    assert "ISO 31000" not in html(built, "overview/risks"), "shown only when ISO 31000 is in scope"

@@ -180,6 +180,11 @@ def test_aqap_with_9001_scaffolds_its_additions_and_reaches_100_percent(tmp_path
         assert ("[[decide:" if language == "en" else "[[решить:") in document.body
         assert ("GQA" if language == "en" else "ГОК") in documents["procedures/gqa-cooperation-and-access.md"].body
     assert "AQAP 2105" in documents["plans/quality-plan.md"].body
+    checklist = run("audit", "checklist", "aqap2110-2016", "--path", str(root))
+    assert checklist.code == 0
+    assert re.search(r"^\| 4\.3 \| [^\n]*\| PRO-AQ-003 ", checklist.out, re.M)
+    exported = run("export", "register", "--format", "csv", "--path", str(root)).out
+    assert all(document_id in exported for document_id in AQAP_DOCUMENTS.values())
     code, report = check(root)
     assert code == 0 and report["summary"]["errors"] == 0
     assert {f["rule"] for f in report["findings"]} <= {"clause-draft-only", "management-review-overdue",

@@ -119,6 +119,14 @@ DEFECTS = [
                                   'A.8.33: {applicable: true, implementation: planned, '
                                   'justification: "Risk treatment."}')],
            [(SOA, "A.8.33:")]),
+    Defect("soa-draft-only", [(SOA, 'A.5.6: {applicable: true, implementation: implemented, justification: '
+                                    '"Risk treatment.", documents: [MAN-IS-001]}',
+                               'A.5.6: {applicable: true, implementation: implemented, justification: '
+                               '"Risk treatment.", documents: [PRO-T-10]}'),
+                              ("docs/procedures/contacts.md", None,
+                               new_document("PRO-T-10", omit=("approver", "approved", "last_reviewed"))
+                               .replace("status: approved", "status: draft"))],
+           [(SOA, "A.5.6:")]),
     Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
                                  new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
            [("docs/procedures/unfinished.md", "TBD")]),

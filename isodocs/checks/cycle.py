@@ -9,6 +9,7 @@ from typing import Iterator
 from isodocs import catalog as catalog_module, transitions
 from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
+from isodocs.checks.records import closed
 from isodocs.config import Config
 from isodocs.dates import Interval
 from isodocs.document import Audit, Document, Risk
@@ -54,8 +55,9 @@ def check_risks(context: Context) -> Iterator[Finding]:
 
 
 def management_reviews(context: Context) -> list[tuple[date, Document]]:
+    """Management reviews held, from approved records only (a draft record is not evidence yet)."""
     return sorted(((d.review_held, d) for d in context.repository.documents
-                   if d.review_held is not None and not d.retired), key=lambda pair: pair[0])
+                   if d.review_held is not None and d.approved_status), key=lambda pair: pair[0])
 
 
 def check_management_review(context: Context) -> Iterator[Finding]:
@@ -91,7 +93,7 @@ def programme_coverage(context: Context, catalog: Catalog) -> ProgrammeCoverage:
     transition = _predecessor_map(context, catalog)
     earlier = transition.source.id if transition else None
     audits = [(a, d) for a, d in programme(context)
-              if a.standard == catalog.id or (a.standard == earlier and a.done is not None)]
+              if a.standard == catalog.id or (a.standard == earlier and a.done is not None and d.approved_status)]
     config = context.repository.config
     start = config.certification.issued or (_month(audits[0][0].planned) if audits else None)
     end = config.audit_cycle.after(start) if start else None
@@ -188,7 +190,7 @@ def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator
     when, kind = upcoming[0]
     if when > context.today + timedelta(days=AUDIT_WARNING_DAYS):
         return
-    majors = [d.id for d in context.repository.documents if d.nonconformity and d.nonconformity.closed is None
+    majors = [d.id for d in context.repository.documents if d.nonconformity and not closed(d)
               and d.nonconformity.grade == "major" and not d.retired]
     overdue = sum(1 for f in findings if f.rule == "review-overdue")
     uncovered = sum(1 for f in findings if f.rule in ("clause-uncovered", "clause-draft-only"))

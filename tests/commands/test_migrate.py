@@ -313,4 +313,11 @@ def test_audits_done_under_the_old_edition_still_count_for_the_clauses_that_carr
         edit.read_text(encoding="utf-8"), "an audit done is history"
     _, report = check(root)
     gaps = [f["message"] for f in report["findings"] if f["rule"] == "audit-programme-gap"]
+    assert len(gaps) == 1 and "leaves 1 clauses of ISO 14001:2026 unaudited" not in gaps[0], \
+        "an audit done counts only from an approved programme"
+    text = edit.read_text(encoding="utf-8").replace(
+        "\nstatus: draft\n", f"\nstatus: approved\napproved: {TODAY}\nlast_reviewed: {TODAY}\n", 1)
+    edit.write_text(text.replace('\nversion: "0.1"\n', '\nversion: "1.0"\n', 1), encoding="utf-8")
+    _, report = check(root)
+    gaps = [f["message"] for f in report["findings"] if f["rule"] == "audit-programme-gap"]
     assert len(gaps) == 1 and "leaves 1 clauses of ISO 14001:2026 unaudited" in gaps[0] and gaps[0].endswith(": 6.3")

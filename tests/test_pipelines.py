@@ -313,3 +313,18 @@ def test_the_github_workflow_follows_current_practice(tmp_path: Path, options: t
         assert workflow["jobs"]["deploy-handbook"]["needs"] == "handbook"
     else:
         assert "upload-sarif" not in text and "deploy-pages" not in text
+
+
+def test_github_check_on_an_unusable_repository_fails_closed_and_says_so(tmp_path: Path, dist, harness_env: Path):
+    root = generated(tmp_path, "github")
+    (root / "isodocs.yml").write_text("organization: [unclosed\n", encoding="utf-8")
+    commit_all(git.Repo(root), "A broken isodocs.yml")
+    origin = tmp_path / "origin.git"
+    git.Repo.clone_from(root, origin, bare=True)
+    runner = GitHub(origin, tmp_path / "run", harness_env, dist.folder, event="push", ref="main",
+                    workflow=root / ".github" / "workflows" / "isodocs.yml")
+    check = runner.jobs(only=("check",))["check"]
+    step = check.step("Check the document set")
+    assert step.code == 2 and step.outputs["exit-code"] == "2"
+    assert "could not check this repository (exit code 2)" in step.summary
+    assert "isodocs.yml:2: did not find expected" in step.output and "Traceback" not in step.output

@@ -7,7 +7,8 @@ import csv
 import io
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
 from isodocs.checks import cycle
 from isodocs.checks.context import Context
-from isodocs.checks.soa import control_states
+from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Document
 from isodocs.formats.markdown import cell as markdown_cell
 
@@ -28,21 +29,59 @@ class Table:
     headers: list[str]
     rows: list[list[Cell]]
     widths: list[int]   # characters, for xlsx
+    control: list[tuple[str, Cell]] = field(default_factory=list)  # a document-control block above the table
+
+
+NOT_IN_FORCE = "not yet: no approved, current document implements it"
 
 
 def soa(context: Context) -> Table:
     rows: list[list[Cell]] = []
+    sources: list[Document] = []
+    names: list[str] = []
     for catalog in context.repository.catalogs.values():
+        if catalog.controls:
+            names.append(catalog.name)
         for state in control_states(context, catalog):
             decision = state.decision
             applicable = "Not decided" if decision is None or decision.applicable is None else \
                 ("Yes" if decision.applicable else "No")
+            implementation = decision.implementation if decision else None
+            if implementation == "implemented" and not any(in_force(context, d) for d in state.implementing):
+                implementation = NOT_IN_FORCE
+            if state.source is not None and state.source not in sources:
+                sources.append(state.source)
             rows.append([catalog.name, state.id, state.title, applicable,
-                         decision.justification if decision else None, decision.implementation if decision else None,
-                         ", ".join(d.id for d in state.implementing), state.source.id if state.source else None])
+                         decision.justification if decision else None, implementation,
+                         "\n".join(_described(d) for d in state.implementing),
+                         state.source.id if state.source else None, state.state])
     return Table("Statement of Applicability",
                  ["Standard", "Control", "Title", "Applicable", "Justification", "Implementation status",
-                  "Implementing documents", "Decided in"], rows, [20, 10, 48, 12, 48, 20, 30, 14])
+                  "Implementing documents", "Decided in", "State in isodocs"], rows,
+                 [20, 10, 48, 12, 48, 20, 48, 14, 14], _document_control(context, names, sources))
+
+
+def _described(document: Document) -> str:
+    """A document as an auditor looks it up: id, title, version and status."""
+    version = f"v{document.version}, " if document.version else ""
+    return f"{document.id} {document.title} ({version}{document.status})"
+
+
+def _document_control(context: Context, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
+    """Who issued the Statement of Applicability, which version and its approval: it is a controlled document."""
+    config = context.repository.config
+
+    def each(value: Callable[[Document], Cell]) -> Cell:
+        values = [value(d) for d in sources]
+        if len(values) == 1:
+            return values[0]
+        return "; ".join("" if v is None else v.isoformat() if isinstance(v, date) else str(v) for v in values) or None
+
+    return [("Organization", config.organization), ("Standard", "; ".join(standards)),
+            ("SoA id", each(lambda d: d.id)), ("Title", each(lambda d: d.title)),
+            ("Version", each(lambda d: d.version)), ("Status", each(lambda d: d.status)),
+            ("Approver", each(lambda d: config.role_label(d.approver))),
+            ("Approval date", each(lambda d: d.approved)), ("Date exported", context.today)]
 
 
 def register(context: Context) -> Table:
@@ -157,6 +196,10 @@ def _examine(catalog: Catalog, entry: Entry, index: dict) -> list[Document]:
 def to_csv(table: Table) -> bytes:
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
+    if table.control:
+        for label, value in table.control:
+            writer.writerow([label, _plain(value)])
+        writer.writerow([])
     writer.writerow(table.headers)
     for row in table.rows:
         writer.writerow([_plain(value) for value in row])
@@ -174,30 +217,50 @@ def to_xlsx(table: Table) -> bytes:
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
+    workbook.properties.title = table.title
+    workbook.properties.creator = "isodocs"
     sheet = workbook.active
     sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip()
+    for label, value in table.control:
+        sheet.append([label, value])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        if isinstance(value, date):
+            sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
+    if table.control:
+        sheet.append([])
+    head = len(table.control) + 1 + (1 if table.control else 0)
     sheet.append(table.headers)
-    for cell in sheet[1]:
+    for cell in sheet[head]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for row in table.rows:
         sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows(min_row=head + 1):
         for cell in row:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     for position, width in enumerate(table.widths, 1):
         sheet.column_dimensions[get_column_letter(position)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.freeze_panes = f"A{head + 1}"
+    last = get_column_letter(len(table.headers))
+    sheet.auto_filter.ref = f"A{head}:{last}{head + len(table.rows)}"
+    sheet.print_title_rows = f"{head}:{head}"   # the column headings on every printed page
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
 
 
 def to_markdown(table: Table) -> bytes:
-    lines = [f"# {table.title}", "", "| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
+    lines = [f"# {table.title}", ""]
+    if table.control:
+        lines += ["| | |", "|---|---|"] + [f"| {markdown_cell(label)} | {markdown_cell(str(_plain(value)))} |"
+                                           for label, value in table.control] + [""]
+    lines += ["| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
     lines += ["| " + " | ".join(markdown_cell(str(_plain(v))) for v in row) + " |" for row in table.rows]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -49,15 +50,47 @@ def approved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_soa_exports_to_xlsx_with_one_row_per_control(approved: Path, tmp_path: Path):
+def test_soa_exports_to_xlsx_as_a_controlled_document_with_one_row_per_control(approved: Path, tmp_path: Path):
     target = tmp_path / "soa.xlsx"
-    assert run("export", "soa", "--format", "xlsx", "--output", str(target), "--path", str(approved)).code == 0
-    sheet = openpyxl.load_workbook(target).active
+    assert run("export", "soa", "--format", "xlsx", "--output", str(target), "--path", str(approved),
+               "--today", "2026-12-01").code == 0
+    workbook = openpyxl.load_workbook(target)
+    sheet = workbook.active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Standard", "Control", "Title", "Applicable")
-    assert len(rows) - 1 == 93
-    assert [row[1] for row in rows[1:]] == [c.id for c in catalog.load("iso27001-2022").controls]
-    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["C"].width >= 40
+    head = next(i for i, row in enumerate(rows) if row[:2] == ("Standard", "Control"))
+    control = {row[0]: row[1] for row in rows[:head] if row[0]}
+    assert control["Organization"] == "Acme Ltd" and control["Standard"] == "ISO/IEC 27001:2022"
+    assert (control["SoA id"], control["Title"], control["Version"], control["Status"]) == \
+        ("REG-001", "Statement of Applicability", "1.0", "approved")
+    assert "top-management" in control["Approver"]
+    assert control["Approval date"].date() == date.fromisoformat(TODAY)
+    assert control["Date exported"].date() == date(2026, 12, 1)
+    assert rows[head][:4] == ("Standard", "Control", "Title", "Applicable")
+    assert len(rows) - head - 1 == 93
+    assert [row[1] for row in rows[head + 1:]] == [c.id for c in catalog.load("iso27001-2022").controls]
+    assert sheet.freeze_panes == f"A{head + 2}" and sheet.column_dimensions["C"].width >= 40
+    assert sheet.print_title_rows == f"${head + 1}:${head + 1}" and sheet.page_setup.orientation == "landscape"
+    assert workbook.properties.creator == "isodocs" and workbook.properties.title == "Statement of Applicability"
+    documents = rows[head][:].index("Implementing documents")
+    first = rows[head + 1]
+    assert re.fullmatch(r"([A-Z]+-[A-Z0-9-]+ .+ \(v1\.0, approved\)\n?)+", first[documents])
+
+
+def test_the_soa_export_says_implemented_only_when_an_approved_document_implements_it(approved: Path, tmp_path: Path):
+    import shutil
+    root = tmp_path / "drafted"
+    shutil.copytree(approved, root)
+    policy = next(p for p in (root / "docs").rglob("*.md")
+                  if '"A.5.15"' in p.read_text(encoding="utf-8") and "statement-of-applicability" not in p.name)
+    policy.write_text(policy.read_text(encoding="utf-8").replace("\nstatus: approved\n", "\nstatus: draft\n", 1),
+                      encoding="utf-8")
+    out = run("export", "soa", "--path", str(root), "--today", TODAY).out
+    rows = list(csv.reader(io.StringIO(out)))
+    head = next(i for i, row in enumerate(rows) if row[:2] == ["Standard", "Control"])
+    table = {row[1]: dict(zip(rows[head], row)) for row in rows[head + 1:]}
+    assert table["A.5.15"]["Implementation status"].startswith("not yet")
+    assert table["A.5.15"]["State in isodocs"] == "pending" and "(v1.0, draft)" in table["A.5.15"]["Implementing documents"]
+    assert table["A.5.1"]["Implementation status"] == "implemented"
 
 
 def test_register_exports_dates_as_dates(approved: Path, tmp_path: Path):

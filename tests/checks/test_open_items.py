@@ -158,3 +158,36 @@ def test_the_markdown_report_lists_the_open_items(states: dict[str, tuple[Path, 
         assert f"{catalog}: {len(items)} open items" in out
         for item in items[:5]:
             assert f"| {item['id']} | `{item['state']}` |" in out
+
+
+def test_a_justification_with_commas_just_works_in_the_starter_soa(states, tmp_path: Path):
+    root = tmp_path / "repo"
+    shutil.copytree(states["approved"][0], root)
+    soa = root / SOA
+    text = soa.read_text(encoding="utf-8")
+    block = re.search(r"\n    A\.7\.1:[^\n]*\n      applicable: true\n      implementation: implemented\n"
+                      r"      justification: [^\n]*\n", text)
+    assert block, "the starter SoA writes each control in block style"
+    soa.write_text(text.replace(block.group(0), "\n    A.7.1:\n      applicable: false\n"
+                                "      justification: No offices, no server room\n"), encoding="utf-8")
+    checked = report(root, TODAY)
+    assert [f for f in checked["findings"] if f["rule"] != "edition-superseded"] == []
+    assert checked["open_items"]["iso27001-2022"] == []
+    out = run("export", "soa", "--path", str(root)).out
+    assert "No offices, no server room" in out
+
+
+def test_a_comma_inside_a_flow_mapping_is_one_finding_with_the_fix(states, tmp_path: Path):
+    root = tmp_path / "repo"
+    shutil.copytree(states["approved"][0], root)
+    soa = root / SOA
+    text = soa.read_text(encoding="utf-8")
+    block = re.search(r"\n    A\.7\.1:[^\n]*\n(      [^\n]*\n)+", text)
+    soa.write_text(text.replace(block.group(0), "\n    A.7.1: {applicable: false, justification: No offices, no server "
+                                "room}\n"), encoding="utf-8")
+    line = soa.read_text(encoding="utf-8").split("\n").index(
+        "    A.7.1: {applicable: false, justification: No offices, no server room}") + 1
+    found = [f for f in report(root, TODAY)["findings"] if f["path"] == SOA]
+    assert [(f["rule"], f["line"]) for f in found] == [("frontmatter-invalid", line)]
+    assert 'justification: "No offices, no server room"' in found[0]["message"]
+    assert "unknown key" not in found[0]["message"]

@@ -26,7 +26,7 @@ from isodocs.findings import Finding
 from isodocs.messages import Message
 from isodocs.resources import cache_directory, schema_path
 
-FORMAT = 9  # raise whenever the layout of an entry changes
+FORMAT = 10  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -129,7 +129,8 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
     return ((d.path, d.id, d.title, d.type, d.status, d.owner, d.approver, d.version, _day(d.approved),
              _day(d.last_reviewed), (d.review_interval.count, d.review_interval.unit) if d.review_interval else None,
              d.classification, d.clauses,
-             {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line) for k, v in m.items()}
+             {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line, v.reasons)
+                  for k, v in m.items()}
               for c, m in d.applicability.items()},
              (_day(record.raised), _day(record.due), _day(record.closed), record.grade, record.source, record.clause,
               record.line, record.due_line, record.root_cause, record.action, record.verification)

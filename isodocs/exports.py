@@ -33,6 +33,8 @@ class Table:
 
 
 NOT_IN_FORCE = "not yet: no approved, current document implements it"
+REASONS = {"risk-treatment": "Risk treatment", "legal": "Legal or regulatory requirement",
+           "contractual": "Contractual obligation", "business": "Business requirement"}
 
 
 def soa(context: Context) -> Table:
@@ -51,14 +53,15 @@ def soa(context: Context) -> Table:
                 implementation = NOT_IN_FORCE
             if state.source is not None and state.source not in sources:
                 sources.append(state.source)
-            rows.append([catalog.name, state.id, state.title, applicable,
+            reasons = "; ".join(REASONS.get(r, r) for r in decision.reasons) if decision else ""
+            rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
                          decision.justification if decision else None, implementation,
                          "\n".join(_described(d) for d in state.implementing),
                          state.source.id if state.source else None, state.state])
     return Table("Statement of Applicability",
-                 ["Standard", "Control", "Title", "Applicable", "Justification", "Implementation status",
-                  "Implementing documents", "Decided in", "State in isodocs"], rows,
-                 [20, 10, 48, 12, 48, 20, 48, 14, 14], _document_control(context, names, sources))
+                 ["Standard", "Control", "Title", "Applicable", "Reasons for selection", "Justification",
+                  "Implementation status", "Implementing documents", "Decided in", "State in isodocs"], rows,
+                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14], _document_control(context, names, sources))
 
 
 def _described(document: Document) -> str:

@@ -99,7 +99,8 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
     for catalog_id, controls in (data.get("applicability") or {}).items():
         document.applicability[catalog_id] = {
             control: Decision(control, entry["applicable"], entry.get("justification"), entry.get("implementation"),
-                              tuple(entry.get("documents") or ()), controls.lines[control])
+                              tuple(entry.get("documents") or ()), controls.lines[control],
+                              tuple(entry.get("reasons") or ()))
             for control, entry in controls.items()
         }
     record = data.get("nonconformity")

@@ -9,7 +9,8 @@ from conftest import run
 
 ROMASHKA = "ООО «Ромашка» & Co"
 UNDECIDED = "\n      applicable:\n      justification:\n"   # a control in the starter Statement of Applicability
-DECIDED = "\n      applicable: true\n      implementation: implemented\n      justification: Selected to treat assessed risks\n"
+DECIDED = ("\n      applicable: true\n      reasons: [risk-treatment]\n      implementation: implemented\n"
+           "      justification: Selected to treat assessed risks\n")
 
 
 def scaffold(target: Path, *standards: str, organization: str = ROMASHKA, extra: tuple[str, ...] = ()) -> Path:

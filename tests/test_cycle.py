@@ -91,6 +91,7 @@ def test_the_soa_export_says_implemented_only_when_an_approved_document_implemen
     assert table["A.5.15"]["Implementation status"].startswith("not yet")
     assert table["A.5.15"]["State in isodocs"] == "pending" and "(v1.0, draft)" in table["A.5.15"]["Implementing documents"]
     assert table["A.5.1"]["Implementation status"] == "implemented"
+    assert table["A.5.1"]["Reasons for selection"] == "Risk treatment"
 
 
 def test_register_exports_dates_as_dates(approved: Path, tmp_path: Path):

@@ -30,6 +30,7 @@ class Table:
     rows: list[list[Cell]]
     widths: list[int]   # characters, for xlsx
     control: list[tuple[str, Cell]] = field(default_factory=list)  # a document-control block above the table
+    choices: dict[str, list[str]] = field(default_factory=dict)  # a column's allowed values (a list to pick from)
 
 
 NOT_IN_FORCE = "not yet: no approved, current document implements it"
@@ -157,21 +158,62 @@ QUESTIONS = {
 }
 
 
+FINDINGS = {"en": ["Conformity", "Minor nonconformity", "Major nonconformity", "Opportunity for improvement"],
+            "ru": ["Соответствие", "Незначительное несоответствие", "Значительное несоответствие",
+                   "Возможность для улучшения"]}
+CONTROL_QUESTION = {
+    "en": "Is “{title}” implemented and operating as the Statement of Applicability says? Examine the documents "
+          "and sample the records that show it works.",
+    "ru": "Внедрена ли мера «{title}» и действует ли она так, как сказано в Положении о применимости? Изучите "
+          "документы и проверьте выборку записей, подтверждающих её работу.",
+}
+CHECKLIST_HEAD = {
+    "en": ["Clause", "Part of", "Title", "Question", "SoA justification", "Documents to examine", "Evidence",
+           "Finding"],
+    "ru": ["Пункт", "Раздел", "Название", "Вопрос", "Обоснование в ПоП", "Документы для изучения", "Свидетельства",
+           "Вывод"],
+}
+CHECKLIST_BLOCK = {
+    "en": ["Organization", "Audit criteria", "Audit scope", "Audit date", "Auditor", "Auditee", "Prepared"],
+    "ru": ["Организация", "Критерии аудита", "Область аудита", "Дата аудита", "Аудитор", "Проверяемое подразделение",
+           "Подготовлено"],
+}
+
+
 def checklist(context: Context, catalog: Catalog) -> Table:
-    """An internal-audit checklist: every clause 4 to 10, a question, the documents to examine."""
-    language = context.repository.config.language
+    """An internal-audit checklist: every clause 4 to 10 with the clause it is part of, then every Annex A control
+    the Statement of Applicability makes applicable (with its justification and implementing documents); a header
+    block for the audit's date, auditor, scope and criteria, and a list to choose each finding from."""
+    language = context.repository.config.language if context.repository.config.language in FINDINGS else "en"
     questions = QUESTIONS.get(language, QUESTIONS["en"])
     rows: list[list[Cell]] = []
     for entry in catalog.entries.values():
         if entry.annex:
             continue
         title = entry_title(catalog, entry, language)
+        parent = catalog.entries.get(entry.parent or "")
+        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         documents = _examine(catalog, entry, context.index)
-        rows.append([entry.id, title, questions[entry.documented_information or "none"].format(title=title),
-                     ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
-    return Table(f"Internal audit checklist: {catalog.name}",
-                 ["Clause", "Title", "Question", "Documents to examine", "Evidence", "Finding"], rows,
-                 [9, 40, 60, 50, 40, 30])
+        rows.append([entry.id, within, title, questions[entry.documented_information or "none"].format(title=title),
+                     None, ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
+    for state in control_states(context, catalog):
+        if state.decision is None or state.decision.applicable is not True:
+            continue
+        entry = catalog.entries[state.id]
+        title = entry_title(catalog, entry, language)
+        parent = catalog.entries.get(entry.parent or "")
+        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
+        rows.append([state.id, within, title, CONTROL_QUESTION[language].format(title=title),
+                     state.decision.justification, "\n".join(_described(d) for d in state.implementing), "", ""])
+    head = CHECKLIST_HEAD[language]
+    block = CHECKLIST_BLOCK[language]
+    soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
+    criteria = catalog.name + (f"; {soa.id} {soa.title}" + (f" v{soa.version}" if soa.version else "") if soa else "")
+    control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
+                                       (block[2], None), (block[3], None), (block[4], None), (block[5], None),
+                                       (block[6], context.today)]
+    return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 30], control,
+                 {head[-1]: FINDINGS[language]})
 
 
 def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:
@@ -218,6 +260,7 @@ def to_xlsx(table: Table) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
     workbook.properties.title = table.title
@@ -249,6 +292,12 @@ def to_xlsx(table: Table) -> bytes:
     last = get_column_letter(len(table.headers))
     sheet.auto_filter.ref = f"A{head}:{last}{head + len(table.rows)}"
     sheet.print_title_rows = f"{head}:{head}"   # the column headings on every printed page
+    for column, allowed in table.choices.items():
+        letter = get_column_letter(table.headers.index(column) + 1)
+        listed = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True,
+                                showErrorMessage=True, errorTitle=column, error=", ".join(allowed))
+        sheet.add_data_validation(listed)
+        listed.add(f"{letter}{head + 1}:{letter}{max(head + len(table.rows), head + 1)}")
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -263,8 +312,11 @@ def to_markdown(table: Table) -> bytes:
     if table.control:
         lines += ["| | |", "|---|---|"] + [f"| {markdown_cell(label)} | {markdown_cell(str(_plain(value)))} |"
                                            for label, value in table.control] + [""]
+    for column, allowed in table.choices.items():
+        lines += [f"{markdown_cell(column)}: {' | '.join(markdown_cell(a) for a in allowed)}", ""]
     lines += ["| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
-    lines += ["| " + " | ".join(markdown_cell(str(_plain(v))) for v in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(markdown_cell(str(_plain(v)).replace("\n", "; ")) for v in row) + " |"
+              for row in table.rows]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

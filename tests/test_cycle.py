@@ -117,16 +117,36 @@ def test_risks_export_and_checks(approved: Path, tmp_path: Path):
     assert {f["rule"] for f in late["findings"]} >= {"risk-review-overdue"}
 
 
-def test_checklist_lists_every_clause_4_to_10(approved: Path, tmp_path: Path):
+def test_checklist_lists_every_clause_4_to_10_then_every_applicable_control(approved: Path, tmp_path: Path):
+    iso27001 = catalog.load("iso27001-2022")
+    clauses = [e.id for e in iso27001.entries.values() if not e.annex]
+    controls = [c.id for c in iso27001.controls]   # approve_everything makes every control applicable
     out = run("audit", "checklist", "iso27001-2022", "--path", str(approved)).out
-    listed = [line.split("|")[1].strip() for line in out.splitlines() if line.startswith("| ") and "Clause" not in line]
-    clauses = [e.id for e in catalog.load("iso27001-2022").entries.values() if not e.annex]
-    assert listed == clauses and listed[0] == "4" and listed[-1] == "10.2"
+    table = out[out.index("| Clause |"):]
+    listed = [line.split("|")[1].strip() for line in table.splitlines()[2:] if line.startswith("| ")]
+    assert listed == clauses + controls and listed[0] == "4" and clauses[-1] == "10.2"
     assert "PRO-008 Internal audit" in out
+    assert "| 6.1.1 | 6.1 Actions to address risks and opportunities | General |" in out
+    assert "| Audit date |" in out and "| Auditor |" in out and "| Audit scope |" in out
+    assert "Finding: Conformity | Minor nonconformity | Major nonconformity | Opportunity for improvement" in out
+
     target = tmp_path / "checklist.xlsx"
     run("audit", "checklist", "iso27001-2022", "--format", "xlsx", "--output", str(target), "--path", str(approved))
     sheet = openpyxl.load_workbook(target).active
-    assert sheet.max_row - 1 == len(clauses) and [c.value for c in sheet[1]][-2:] == ["Evidence", "Finding"]
+    rows = list(sheet.iter_rows(values_only=True))
+    head = next(i for i, row in enumerate(rows) if row[0] == "Clause")
+    block = {row[0]: row[1] for row in rows[:head] if row[0]}
+    assert block["Organization"] == "Acme Ltd" and block["Audit criteria"].startswith("ISO/IEC 27001:2022; REG-001")
+    assert {"Audit date", "Auditor", "Audit scope"} <= set(block)
+    assert list(rows[head])[-2:] == ["Evidence", "Finding"] and len(rows) - head - 1 == len(clauses) + len(controls)
+    a51 = next(row for row in rows[head + 1:] if row[0] == "A.5.1")
+    assert a51[4] == "Selected to treat assessed risks" and "(v1.0, approved)" in a51[5]
+    validations = sheet.data_validations.dataValidation
+    assert len(validations) == 1 and validations[0].type == "list"
+    assert validations[0].formula1 == '"Conformity,Minor nonconformity,Major nonconformity,Opportunity for improvement"'
+    finding = chr(ord("A") + len(rows[head]) - 1)
+    assert str(validations[0].sqref) == f"{finding}{head + 2}:{finding}{len(rows)}"
+    assert sheet.print_title_rows == f"${head + 1}:${head + 1}" and sheet.page_setup.orientation == "landscape"
 
 
 def test_an_overdue_nonconformity_fails_the_check_once_certified(approved: Path, tmp_path: Path):

@@ -77,6 +77,8 @@ EN: dict[str, str] = {
     "no-audits": "no internal audit of {name} is planned; list audits under `audits:` in the audit programme",
     "audit-gap": "the audit programme leaves {count} clauses of {name} unaudited between {start} and {end}: {shown}",
     "audit-at-risk": "the {kind} audit on {date} is {days} days away with {problems}",
+    "stage-not-certified": "the certificate was issued on {issued} but `stage:` is still `preparation`; set "
+                           "`stage: certified` so that gaps count as errors",
     "audit-surveillance": "surveillance",
     "audit-recertification": "recertification",
     "problem-majors": "{count} open major nonconformities ({ids})",
@@ -252,6 +254,8 @@ RU: dict[str, str] = {
     "no-audits": "внутренние аудиты по {name} не запланированы; перечислите их в `audits:` программы аудитов",
     "audit-gap": "программа аудитов оставляет {count} пунктов {name} без аудита в период с {start} по {end}: {shown}",
     "audit-at-risk": "до аудита ({kind_ru}) {date} осталось {days} дн., а {problems_ru}",
+    "stage-not-certified": "сертификат выдан {issued}, а `stage:` всё ещё `preparation`; укажите "
+                           "`stage: certified`, чтобы пробелы считались ошибками",
     "audit-surveillance": "инспекционный",
     "audit-recertification": "ресертификационный",
     "problem-majors": "открыто значительных несоответствий: {count} ({ids})",

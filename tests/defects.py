@@ -127,6 +127,8 @@ DEFECTS = [
                                new_document("PRO-T-10", omit=("approver", "approved", "last_reviewed"))
                                .replace("status: approved", "status: draft"))],
            [(SOA, "A.5.6:")]),
+    Defect("stage-not-certified", [("isodocs.yml", "stage: certified\n", "stage: preparation\n")],
+           [("isodocs.yml", "stage: preparation")], alone=True),   # preparation makes the other gaps warnings
     Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
                                  new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
            [("docs/procedures/unfinished.md", "TBD")]),

@@ -211,3 +211,12 @@ def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator
 
 def _month(text: str) -> date:
     return date(int(text[:4]), int(text[5:7]), 1)
+
+
+def check_stage(context: Context) -> Iterator[Finding]:
+    """Once the certificate is issued the repository should say so: in `preparation`, gaps stay warnings."""
+    config = context.repository.config
+    issued = config.certification.issued
+    if config.stage == "preparation" and issued is not None and issued <= context.today:
+        yield Finding("stage-not-certified", context.config_path, config.line("stage"),
+                      say("stage-not-certified", issued=issued))

@@ -132,6 +132,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "A surveillance or recertification audit is less than 90 days away while major nonconformities are open, "
          "reviews are overdue or clauses lack an approved document.",
          "Close the major nonconformities, review the overdue documents and approve the missing ones first."),
+    Rule("stage-not-certified", WARNING,
+         "The certificate's issue date (`certification.issued`) has passed while `stage:` is still `preparation`, "
+         "so coverage and SoA gaps are still only warnings.",
+         "Set `stage: certified` in isodocs.yml: gaps become errors, as a certified system needs."),
     Rule("edition-superseded", WARNING,
          "A standard in isodocs.yml is an edition that a newer one supersedes: a warning during the transition "
          "period, an error once the transition deadline (in the catalog's edition facts) has passed.",

@@ -60,6 +60,7 @@ class Risk:
     due: date | None
     line: int
     lines: dict[str, int]
+    done: date | None = None   # the day the treatment action was carried out
 
     @property
     def level(self) -> int:

@@ -132,4 +132,4 @@ def _risk(risk_id: str, entry: YMap, line: int, typed: Any) -> Risk:
         residual_likelihood=int(residual["likelihood"]) if residual else None,
         residual_impact=int(residual["impact"]) if residual else None,
         review=typed("review", mapping=entry), action=entry.get("action"), due=typed("due", mapping=entry),
-        line=line, lines=dict(entry.lines))
+        line=line, lines=dict(entry.lines), done=typed("done", mapping=entry))

@@ -65,6 +65,8 @@ EN: dict[str, str] = {
     "risk-owner": "risk {risk} ({asset}): owner '{owner}' is not a role in isodocs.yml",
     "risk-review-overdue": "risk {risk} ({asset}) was due for review on {due}; reassess it and set a new `review:` "
                            "date",
+    "risk-action-overdue": "risk {risk} ({asset}): the treatment action '{action}' was due on {due} ({days} days "
+                           "ago); record the day it was done under `done:` or agree a new `due:` date",
     "risk-control-unknown": "risk {risk} ({asset}) names '{control}', which is not an Annex A control of {name}",
     "risk-control-inapplicable": "risk {risk} ({asset}) is treated with {control} ({title}), which the Statement of "
                                  "Applicability has {state}; mark it applicable or choose another control",
@@ -242,6 +244,8 @@ RU: dict[str, str] = {
     "risk-owner": "риск {risk} ({asset}): владельца '{owner}' нет среди ролей в isodocs.yml",
     "risk-review-overdue": "срок пересмотра риска {risk} ({asset}) истёк {due}; переоцените риск и укажите новую дату "
                            "`review:`",
+    "risk-action-overdue": "риск {risk} ({asset}): срок мероприятия по обработке «{action}» истёк {due} ({days} "
+                           "дн. назад); укажите дату выполнения в `done:` или согласуйте новый срок `due:`",
     "risk-control-unknown": "для риска {risk} ({asset}) указано '{control}', но это не мера приложения A {name}",
     "risk-control-inapplicable": "риск {risk} ({asset}) обрабатывается мерой {control}, которая в Положении о "
                                  "применимости {state_ru}; признайте её применимой или выберите другую меру",

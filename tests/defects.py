@@ -135,6 +135,8 @@ DEFECTS = [
     Defect("risk-review-overdue", [("docs/registers/risk-register.md", "review: 2027-03-01\n---",
                                     "review: 2026-10-01\n---")],
            [("docs/registers/risk-register.md", "review: 2026-10-01")]),
+    Defect("risk-action-overdue", [("docs/registers/risk-register.md", "due: 2026-12-15", "due: 2026-10-15")],
+           [("docs/registers/risk-register.md", "due: 2026-10-15")]),
     Defect("risk-control-inapplicable", [("docs/registers/risk-register.md", '["A.5.15", "A.8.5"]',
                                           '["A.5.15", "A.8.5", "A.7.1"]')],
            [("docs/registers/risk-register.md", '"A.7.1"]')]),

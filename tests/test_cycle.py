@@ -189,3 +189,25 @@ def test_certification_audits_follow_from_the_issue_date():
                                              (date(2028, 11, 3), "recertification"), (date(2029, 2, 1), "expires")]
     config.certification.surveillance = [date(2027, 3, 1)]
     assert certification_events(config)[0] == (date(2027, 3, 1), "surveillance")
+
+
+def test_a_treatment_action_past_due_is_reported_until_it_is_done(approved: Path, tmp_path: Path):
+    import shutil
+    root = tmp_path / "late"
+    shutil.copytree(approved, root)
+
+    def rules(today: str) -> list[tuple[str, str]]:
+        report = json.loads(run("check", str(root), "--format", "json", "--today", today).out)
+        return [(f["rule"], f["message"]) for f in report["findings"] if f["rule"] == "risk-action-overdue"]
+
+    assert rules("2027-01-31") == []
+    late = rules("2027-02-10")
+    assert len(late) == 1 and "R-001" in late[0][1] and "2027-01-31" in late[0][1] and "10 days" in late[0][1]
+    register = root / "docs/registers/risk-register.md"
+    register.write_text(register.read_text(encoding="utf-8").replace("    due: 2027-01-31\n",
+                                                                     "    due: 2027-01-31\n    done: 2027-01-20\n"),
+                        encoding="utf-8")
+    assert rules("2027-02-10") == []
+    listed = json.loads(run("tasks", "--path", str(root), "--format", "json", "--today", "2027-02-10",
+                            "--within", "1 year").out)["tasks"]
+    assert not [t for t in listed if t["kind"] == "risk-action"]

@@ -36,6 +36,10 @@ def check_risks(context: Context) -> Iterator[Finding]:
         if risk.review is not None and risk.review < context.today:
             yield Finding("risk-review-overdue", document.path, risk.lines.get("review", risk.line),
                           say("risk-review-overdue", **where, due=risk.review), document.id)
+        if risk.due is not None and risk.done is None and risk.due < context.today:
+            yield Finding("risk-action-overdue", document.path, risk.lines.get("due", risk.line),
+                          say("risk-action-overdue", **where, due=risk.due, action=risk.action or "",
+                              days=(context.today - risk.due).days), document.id)
         for catalog_id, controls in risk.controls.items():
             catalog = catalogs.get(catalog_id)
             decisions = context.decisions.get(catalog_id, {})

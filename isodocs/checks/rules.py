@@ -117,6 +117,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
     Rule("risk-review-overdue", ERROR,
          "A risk in the risk register has passed its review date.",
          "Reassess the risk with its owner and set a new `review:` date."),
+    Rule("risk-action-overdue", ERROR,
+         "A risk treatment action (`action:` with `due:` in the risk register) is past its due date and not recorded "
+         "as done.",
+         "Carry the action out and record the day under `done:`, or agree a new `due:` date with the risk owner."),
     Rule("risk-control-inapplicable", ERROR,
          "A risk is treated with an Annex A control that the Statement of Applicability excludes or has not decided.",
          "Mark the control applicable in the SoA, or treat the risk with another control."),

@@ -123,7 +123,8 @@ def _mdtxt(root: Path) -> None:
 
 
 def _implementing_document(root: Path) -> None:
-    write(root, "docs/plans/vault.md", restricted(f"PLN-{SECRET}", "Vault", extra="clauses: {iso27001-2022: [A.5.2]}\n"))
+    write(root, "docs/plans/vault.md",
+          restricted(f"PLN-{SECRET}", "Vault", extra="clauses: {iso27001-2022: [A.5.2]}\n"))
     edit(root, SOA, "A.5.1:  # Policies for information security\n      applicable:\n      justification:\n",
          f"A.5.1:    {{applicable: true, justification: Policy, documents: [PLN-{SECRET}]}}\n")
 

@@ -3,6 +3,7 @@ suggestions, checked over many generated inputs."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -144,3 +145,40 @@ def test_the_words_of_a_document_stay_words_in_the_handbook(pieces: list[tuple[s
     assert "".join(shown.get_text().split()) == "".join("".join(text for _, text in pieces).split())
     assert {tag.name for tag in page.find_all(True)} <= {"p", "strong", "em", "br", "table", "thead", "tbody", "tr",
                                                          "th", "td", "ul", "li", "h2"}
+
+
+def test_nested_opendocument_lists_keep_their_kinds(tmp_path: Path):
+    from odf import text
+    from odf.opendocument import OpenDocumentText
+
+    from isodocs.importing.convert import convert
+    from isodocs.importing.sources import read
+
+    document = OpenDocumentText()
+    style = text.ListStyle(name="Mixed")
+    style.addElement(text.ListLevelStyleNumber(level=1, numformat="1"))
+    style.addElement(text.ListLevelStyleBullet(level=2, bulletchar="•"))
+    document.automaticstyles.addElement(style)
+    document.text.addElement(text.H(outlinelevel=1, text="Steps"))
+    outer = text.List(stylename=style)
+    for step in ("Prepare", "Act"):
+        item = text.ListItem()
+        item.addElement(text.P(text=step))
+        inner = text.List()
+        for detail in ("first", "then"):
+            sub = text.ListItem()
+            sub.addElement(text.P(text=f"{step} {detail}"))
+            inner.addElement(sub)
+        item.addElement(inner)
+        outer.addElement(item)
+    document.text.addElement(outer)
+    document.save(str(tmp_path / "steps.odt"))
+    body = convert(read(tmp_path / "steps.odt"), config()).body
+    assert _rendered(body) == ("<ol><li><p>Prepare</p><ul><li>Prepare first</li><li>Prepare then</li></ul></li>"
+                               "<li><p>Act</p><ul><li>Act first</li><li>Act then</li></ul></li></ol>")
+
+
+def _rendered(body: str) -> str:
+    import markdown
+
+    return re.sub(r">\s+<", "><", markdown.markdown(body, extensions=["tables", "footnotes", "attr_list"])).strip()

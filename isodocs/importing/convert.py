@@ -44,6 +44,19 @@ class Converter(MarkdownConverter):
         return re.sub(r"&(?!#61;)", "&amp;", text).replace("<", "&lt;")
 
 
+    def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A list item whose further lines (a nested list, a second paragraph) are indented by four
+        spaces, as Python-Markdown needs to nest them, not by the bullet's width, and end in a blank line."""
+        item = super().convert_li(el, text, parent_tags)
+        first, newline, rest = item.partition("\n")
+        bullet = re.match(r"\s*(\d+[.)]|[-*+]) ", first)
+        if bullet is None or not rest.strip():
+            return item
+        width = len(bullet.group(0))
+        lines = ["    " + line[width:] if line.startswith(" " * width) else line for line in rest.split("\n")]
+        return first + newline + "\n".join(lines) + "\n"  # a blank line ends it, or the next item joins the nested list
+
+
 def _line_start(match: re.Match[str]) -> str:
     """`> `, `- `, `1. `, `!!!`, `===` at the start of a line escaped (a number keeps its digits and
     has its `.` or `)` escaped instead)."""

@@ -41,7 +41,7 @@ class Walker:
         self.looks: dict[str, Look] = {}
         self.lists: dict[str, dict[int, str]] = {}
         self.footnotes: list[str] = []
-        self.seen_toc = False
+        self._list_style: str | None = None  # the enclosing list's style
         for container in (document.styles, document.automaticstyles):
             for node in container.childNodes:
                 self._style(node)
@@ -121,17 +121,15 @@ class Walker:
         return self.blocks(node, depth)
 
     def _list(self, node: Any, depth: int) -> str:
-        style = node.attributes.get((TEXT, "style-name"))
-        tag = self.lists.get(style or "", {}).get(depth, self._list_kind or "ul")
-        previous, self._list_kind = self._list_kind, tag
+        style = node.attributes.get((TEXT, "style-name")) or self._list_style  # nested lists inherit it
+        tag = self.lists.get(style or "", {}).get(depth, "ul")
+        previous, self._list_style = self._list_style, style
         items = []
         for child in node.childNodes:
             if child.nodeType != child.TEXT_NODE and child.qname in ((TEXT, "list-item"), (TEXT, "list-header")):
                 items.append(f"<li>{self.blocks(child, depth + 1)}</li>")
-        self._list_kind = previous
+        self._list_style = previous
         return f"<{tag}>{''.join(items)}</{tag}>"
-
-    _list_kind: str | None = None
 
     def _table(self, node: Any) -> str:
         rows = []

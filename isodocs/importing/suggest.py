@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from isodocs.catalog import Catalog
 from isodocs.exports import entry_title
@@ -71,13 +72,14 @@ BOILERPLATE = frozenset({
     "процедура", "записи", "термины и определения", "ссылки", "введение", "нормативные ссылки"})
 
 
-_TITLES: dict[tuple[str, str], tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]] = {}
+_TITLES: dict[tuple[Path, str], tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]] = {}
 
 
 def _titles(catalog: Catalog, language: str) -> tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]:
     """(clause id, title shown, the words of its English and its Russian title)."""
-    if (catalog.id, language) in _TITLES:
-        return _TITLES[catalog.id, language]
+    key = (catalog.path, language)  # a repository's own catalog may share its id with another repository's
+    if key in _TITLES:
+        return _TITLES[key]
     entries = []
     for entry in catalog.entries.values():
         if not entry.title:
@@ -85,8 +87,8 @@ def _titles(catalog: Catalog, language: str) -> tuple[tuple[str, str, tuple[froz
         title = entry_title(catalog, entry, language)
         forms = {frozenset(words(text)) for text in (title, entry.title, entry.title_ru or "")} - {frozenset()}
         entries.append((entry.id, title, tuple(sorted(forms, key=sorted))))
-    _TITLES[catalog.id, language] = tuple(entries)
-    return _TITLES[catalog.id, language]
+    _TITLES[key] = tuple(entries)
+    return _TITLES[key]
 
 
 def suggest(catalogs: list[Catalog], language: str, title: str, headings: list[str], text: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from html import unescape
 from pathlib import Path
 
 import mammoth
@@ -29,7 +30,7 @@ def read(path: Path) -> Source:
         if "docProps/core.xml" in names:
             match = re.search(rb"<dc:title>([^<]+)</dc:title>", archive.read("docProps/core.xml"))
             if match:
-                source.title = _unescape(match.group(1).decode("utf-8", "replace")).strip() or None
+                source.title = unescape(match.group(1).decode("utf-8", "replace")).strip() or None
         comments = archive.read("word/comments.xml").count(b"<w:comment ") if "word/comments.xml" in names else 0
     insertions, deletions = body.count(b"<w:ins "), body.count(b"<w:del ")
     if insertions or deletions:
@@ -62,8 +63,3 @@ def read(path: Path) -> Source:
         if message.type in ("warning", "error") and text not in source.notes:
             source.notes.append(text)
     return source
-
-
-def _unescape(text: str) -> str:
-    from html import unescape
-    return unescape(text)

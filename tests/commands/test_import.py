@@ -251,6 +251,16 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     (folder / "cyrillic.md").write_bytes("# Политика\n\nТекст.\n".encode("cp1251"))
     (folder / "binary.html").write_bytes(b"\x00\x01<html>" + os.urandom(64))
     (folder / "Backup.md").write_text("# Backup\n\nCollides with the starter backup policy.\n", encoding="utf-8")
+    plain = policy_odt(tmp_path / "plain.odt", "Locked", [["Version", "Date"], ["1", "2024-01-01"]], {})
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(folder / "locked.odt", "w") as archive:
+        for info in source.infolist():  # the manifest marks content.xml encrypted, as LibreOffice does
+            data = source.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                                    b'manifest:full-path="content.xml" manifest:media-type="text/xml">'
+                                    b'<manifest:encryption-data manifest:checksum="x"/></manifest:file-entry>')
+                assert b"encryption-data" in data
+            archive.writestr(info, data)
     not_docx = folder / "sheet.odt"
     with zipfile.ZipFile(not_docx, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
@@ -261,7 +271,7 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     failed = {re.sub(r":\d+$", "", line.split(": ", 2)[1].split("/")[-1]): line
               for line in lines if line.startswith("failed: ")}
     assert set(failed) == {"corrupt.docx", "protected.docx", "macros.docm", "old.doc", "huge.odt", "Backup.md",
-                           "sheet.odt", "cyrillic.md", "binary.html"}
+                           "sheet.odt", "cyrillic.md", "binary.html", "locked.odt"}
     assert all("(hint: " in line for line in failed.values())
     assert "password-protected" in failed["protected.docx"] and "macro-enabled" in failed["macros.docm"]
     assert "old binary Word file" in failed["old.doc"] and "50 MB" in failed["huge.odt"]
@@ -270,7 +280,8 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     assert any(line.startswith("skipped: ") and "~$good.docx" in line for line in lines)
     assert any(line.startswith("imported: ") and "good.md" in line for line in lines)
     assert "not UTF-8 at line 1" in failed["cyrillic.md"] and "binary" in failed["binary.html"]
-    assert lines[-1] == "1 imported, 9 failed, 1 skipped"
+    assert "password-protected" in failed["locked.odt"]
+    assert lines[-1] == "1 imported, 10 failed, 1 skipped"
     assert (repo / "docs/policies/backup.md").read_bytes() == before
     assert (repo / "docs/guidelines/clear-desk-guideline.md").is_file()
 
@@ -426,3 +437,14 @@ def test_what_opendocument_cannot_hand_over_is_listed(repo: Path, tmp_path: Path
     _, body = header_and_body(repo / file["path"])
     assert "Suppliers are listed in the register." in body and "Which register?" not in body
     assert "old wording" not in body
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, floor", [("en", 0.65), ("ru", 0.63)])
+def test_suggestions_on_every_starter_document_of_the_five_standards(tmp_path: Path, language: str, floor: float):
+    """The README's figure: bench/import_precision.py over all five standards, in each language."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from import_precision import ALL, measure
+
+    result = measure(tmp_path, ALL, language)
+    assert result["documents"] == 50 and result["precision"] >= floor, result

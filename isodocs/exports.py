@@ -110,12 +110,16 @@ def risks(context: Context) -> Table:
                      config.role_label(risk.owner), risk.treatment,
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
                      risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
-                     risk.review, document.id])
+                     risk.review, document.id, _yes_no(cycle.above_acceptance(config, risk))])
     return Table("Risk register",
                  ["Risk", "Asset or process", "Threat", "Likelihood", "Impact", "Risk level", "Risk owner",
                   "Treatment", "Controls", "Residual likelihood", "Residual impact", "Residual level",
-                  "Treatment action", "Action due", "Next review", "Register"], rows,
-                 [10, 30, 40, 11, 9, 10, 28, 11, 30, 11, 11, 11, 40, 12, 12, 12])
+                  "Treatment action", "Action due", "Next review", "Register", "Above acceptance"], rows,
+                 [10, 30, 40, 11, 9, 10, 28, 11, 30, 11, 11, 11, 40, 12, 12, 12, 12])
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else "Yes" if value else "No"
 
 
 def nonconformities(context: Context) -> Table:

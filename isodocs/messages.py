@@ -67,6 +67,8 @@ EN: dict[str, str] = {
                            "date",
     "risk-action-overdue": "risk {risk} ({asset}): the treatment action '{action}' was due on {due} ({days} days "
                            "ago); record the day it was done under `done:` or agree a new `due:` date",
+    "risk-above-acceptance": "risk {risk} ({asset}) has level {level}, above the accepted level {accepted} "
+                             "(`defaults.risk_acceptance`), and no treatment; treat it with controls and an action",
     "risk-control-unknown": "risk {risk} ({asset}) names '{control}', which is not an Annex A control of {name}",
     "risk-control-inapplicable": "risk {risk} ({asset}) is treated with {control} ({title}), which the Statement of "
                                  "Applicability has {state}; mark it applicable or choose another control",
@@ -246,6 +248,8 @@ RU: dict[str, str] = {
                            "`review:`",
     "risk-action-overdue": "риск {risk} ({asset}): срок мероприятия по обработке «{action}» истёк {due} ({days} "
                            "дн. назад); укажите дату выполнения в `done:` или согласуйте новый срок `due:`",
+    "risk-above-acceptance": "уровень риска {risk} ({asset}) — {level}, выше допустимого {accepted} "
+                             "(`defaults.risk_acceptance`), а обработки нет; назначьте меры и мероприятие",
     "risk-control-unknown": "для риска {risk} ({asset}) указано '{control}', но это не мера приложения A {name}",
     "risk-control-inapplicable": "риск {risk} ({asset}) обрабатывается мерой {control}, которая в Положении о "
                                  "применимости {state_ru}; признайте её применимой или выберите другую меру",

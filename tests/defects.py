@@ -137,6 +137,8 @@ DEFECTS = [
            [("docs/registers/risk-register.md", "review: 2026-10-01")]),
     Defect("risk-action-overdue", [("docs/registers/risk-register.md", "due: 2026-12-15", "due: 2026-10-15")],
            [("docs/registers/risk-register.md", "due: 2026-10-15")]),
+    Defect("risk-above-acceptance", [("isodocs.yml", "defaults:\n", "defaults:\n  risk_acceptance: 5\n")],
+           [("docs/registers/risk-register.md", "treatment: accept")]),   # level 6, accepted
     Defect("risk-control-inapplicable", [("docs/registers/risk-register.md", '["A.5.15", "A.8.5"]',
                                           '["A.5.15", "A.8.5", "A.7.1"]')],
            [("docs/registers/risk-register.md", '"A.7.1"]')]),

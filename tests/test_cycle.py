@@ -211,3 +211,30 @@ def test_a_treatment_action_past_due_is_reported_until_it_is_done(approved: Path
     listed = json.loads(run("tasks", "--path", str(root), "--format", "json", "--today", "2027-02-10",
                             "--within", "1 year").out)["tasks"]
     assert not [t for t in listed if t["kind"] == "risk-action"]
+
+
+def test_risks_above_the_acceptance_level_must_be_treated(approved: Path, tmp_path: Path):
+    import shutil
+    root = tmp_path / "accepting"
+    shutil.copytree(approved, root)
+
+    def exported() -> dict[str, str]:
+        rows = list(csv.reader(io.StringIO(run("export", "risks", "--path", str(root)).out)))
+        return {row[0]: row[rows[0].index("Above acceptance")] for row in rows[1:]}
+
+    def found() -> list[str]:
+        report = json.loads(run("check", str(root), "--format", "json", "--today", TODAY).out)
+        return [f["message"] for f in report["findings"] if f["rule"] == "risk-above-acceptance"]
+
+    assert exported() == {"R-001": "", "R-002": ""} and found() == []
+    config = root / "isodocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("defaults:\n", "defaults:\n  risk_acceptance: 10\n", 1),
+                      encoding="utf-8")
+    assert exported() == {"R-001": "Yes", "R-002": "No"} and found() == []   # R-001 is treated
+    register = root / "docs/registers/risk-register.md"
+    text = register.read_text(encoding="utf-8")
+    assert "    treatment: reduce\n    controls:" in text
+    register.write_text(text.replace("    treatment: reduce\n    controls:", "    treatment: accept\n    controls:"),
+                        encoding="utf-8")
+    messages = found()
+    assert len(messages) == 1 and "R-001" in messages[0] and "level 20" in messages[0] and "10" in messages[0]

@@ -25,6 +25,13 @@ def risks(context: Context) -> list[tuple[Risk, Document]]:
             for risk in document.risks]
 
 
+def above_acceptance(config: Config, risk: Risk) -> bool | None:
+    """Whether the risk's level before treatment is above `defaults.risk_acceptance` (None when none is set)."""
+    if config.risk_acceptance is None:
+        return None
+    return risk.level > config.risk_acceptance
+
+
 def check_risks(context: Context) -> Iterator[Finding]:
     roles = context.repository.config.roles
     catalogs = context.repository.catalogs
@@ -36,6 +43,11 @@ def check_risks(context: Context) -> Iterator[Finding]:
         if risk.review is not None and risk.review < context.today:
             yield Finding("risk-review-overdue", document.path, risk.lines.get("review", risk.line),
                           say("risk-review-overdue", **where, due=risk.review), document.id)
+        if above_acceptance(context.repository.config, risk) and \
+                (risk.treatment == "accept" or not (risk.controls or risk.action)):
+            yield Finding("risk-above-acceptance", document.path, risk.lines.get("treatment", risk.line),
+                          say("risk-above-acceptance", **where, level=risk.level,
+                              accepted=context.repository.config.risk_acceptance), document.id)
         if risk.due is not None and risk.done is None and risk.due < context.today:
             yield Finding("risk-action-overdue", document.path, risk.lines.get("due", risk.line),
                           say("risk-action-overdue", **where, due=risk.due, action=risk.action or "",

@@ -121,6 +121,11 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "A risk treatment action (`action:` with `due:` in the risk register) is past its due date and not recorded "
          "as done.",
          "Carry the action out and record the day under `done:`, or agree a new `due:` date with the risk owner."),
+    Rule("risk-above-acceptance", ERROR,
+         "A risk's level (likelihood x impact) is above `defaults.risk_acceptance` in isodocs.yml, yet it is accepted "
+         "(`treatment: accept`) or has neither controls nor a treatment action.",
+         "Treat the risk (controls and an action with a due date), or have top management accept it explicitly and "
+         "record why; risks at or below the acceptance level may be accepted."),
     Rule("risk-control-inapplicable", ERROR,
          "A risk is treated with an Annex A control that the Statement of Applicability excludes or has not decided.",
          "Mark the control applicable in the SoA, or treat the risk with another control."),

@@ -48,6 +48,7 @@ class Certification:
     expires: date | None = None
     surveillance: list[date] = field(default_factory=list)
     recertification: date | None = None
+    initial: date | None = None   # the initial certification audit (stage 2)
 
 
 @dataclass
@@ -147,6 +148,7 @@ def _build(path: Path, data: YMap) -> Config:
         surveillance=[when(day, "certification", "surveillance", i)
                       for i, day in enumerate(cert.get("surveillance") or [])],
         recertification=when(cert.get("recertification"), "certification", "recertification"),
+        initial=when(cert.get("initial"), "certification", "initial"),
     )
     config = Config(
         path=path,

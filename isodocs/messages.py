@@ -83,6 +83,9 @@ EN: dict[str, str] = {
     "audit-at-risk": "the {kind} audit on {date} is {days} days away with {problems}",
     "stage-not-certified": "the certificate was issued on {issued} but `stage:` is still `preparation`; set "
                            "`stage: certified` so that gaps count as errors",
+    "initial-audit-unprepared": "the initial certification audit on {date} is {days} days away and {problems}",
+    "initial-unaudited": "no internal audit done covers {count} clauses or controls of {name} ({shown})",
+    "initial-no-review": "no management review is recorded in an approved record",
     "audit-surveillance": "surveillance",
     "audit-recertification": "recertification",
     "problem-majors": "{count} open major nonconformities ({ids})",
@@ -264,6 +267,10 @@ RU: dict[str, str] = {
     "audit-at-risk": "до аудита ({kind_ru}) {date} осталось {days} дн., а {problems_ru}",
     "stage-not-certified": "сертификат выдан {issued}, а `stage:` всё ещё `preparation`; укажите "
                            "`stage: certified`, чтобы пробелы считались ошибками",
+    "initial-audit-unprepared": "до первоначального сертификационного аудита {date} осталось {days} дн., а "
+                                "{problems_ru}",
+    "initial-unaudited": "проведённые внутренние аудиты не охватывают {count} пунктов или мер {name} ({shown})",
+    "initial-no-review": "нет анализа со стороны руководства в утверждённой записи",
     "audit-surveillance": "инспекционный",
     "audit-recertification": "ресертификационный",
     "problem-majors": "открыто значительных несоответствий: {count} ({ids})",

@@ -129,6 +129,9 @@ DEFECTS = [
            [(SOA, "A.5.6:")]),
     Defect("stage-not-certified", [("isodocs.yml", "stage: certified\n", "stage: preparation\n")],
            [("isodocs.yml", "stage: preparation")], alone=True),   # preparation makes the other gaps warnings
+    Defect("initial-audit-unprepared", [("isodocs.yml", "stage: certified\n", "stage: preparation\n"),
+                                        ("isodocs.yml", "  issued: 2026-02-01\n", "  issued:\n  initial: 2026-12-15\n")],
+           [("isodocs.yml", "initial: 2026-12-15")], alone=True),
     Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
                                  new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
            [("docs/procedures/unfinished.md", "TBD")]),

@@ -238,3 +238,34 @@ def test_risks_above_the_acceptance_level_must_be_treated(approved: Path, tmp_pa
                         encoding="utf-8")
     messages = found()
     assert len(messages) == 1 and "R-001" in messages[0] and "level 20" in messages[0] and "10" in messages[0]
+
+
+FULL_AUDIT = ('{planned: "2026-10", standard: iso27001-2022, clauses: ["4", "5", "6", "7", "8", "9", "10", "A.5", "A.6", '
+              '"A.7", "A.8"], auditor: Q. Auditor, done: 2026-10-20}')
+
+
+def test_before_the_initial_audit_a_full_internal_audit_and_a_management_review_are_done(approved: Path,
+                                                                                         tmp_path: Path):
+    import shutil
+    root = tmp_path / "initial"
+    shutil.copytree(approved, root)
+    config = root / "isodocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("certification:\n", "certification:\n"
+                                                                 "  initial: 2027-01-15\n", 1), encoding="utf-8")
+
+    def found(today: str = TODAY) -> list[str]:
+        report = json.loads(run("check", str(root), "--format", "json", "--today", today).out)
+        return [f["message"] for f in report["findings"] if f["rule"] == "initial-audit-unprepared"]
+
+    assert found("2026-10-01") == []                      # more than 90 days before it
+    first = found()
+    assert len(first) == 1 and "2027-01-15 is 55 days away" in first[0] and "ISO/IEC 27001:2022" in first[0]
+    programme = root / "docs/plans/audit-programme.md"
+    text = programme.read_text(encoding="utf-8")
+    planned = re.search(r"  - \{planned: [^\n]*\}\n", text).group(0)
+    programme.write_text(text.replace(planned, f"  - {FULL_AUDIT}\n{planned}", 1), encoding="utf-8")
+    assert found() == []
+    record = root / "docs/records/management-review.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("\nstatus: approved\n", "\nstatus: draft\n", 1),
+                      encoding="utf-8")
+    assert len(found()) == 1 and "management review" in found()[0]

@@ -62,6 +62,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw += cycle.check_programme(context)
     raw += cycle.check_management_review(context)
     raw += cycle.check_stage(context)
+    raw += cycle.check_initial_audit(context)
     raw += approvals.check(context, history)
     notes: list[str] = []
     if history.available and history.shallow:

@@ -236,3 +236,41 @@ def check_stage(context: Context) -> Iterator[Finding]:
     if config.stage == "preparation" and issued is not None and issued <= context.today:
         yield Finding("stage-not-certified", context.config_path, config.line("stage"),
                       say("stage-not-certified", issued=issued))
+
+
+def unaudited(context: Context, catalog: Catalog) -> list[str]:
+    """Clauses 4 to 10 and applicable Annex A controls that no internal audit done (in an approved programme) has
+    covered: what a full internal audit before the initial certification audit must leave empty."""
+    covered: set[str] = set()
+    for audit, document in programme(context):
+        if audit.standard == catalog.id and audit.done is not None and document.approved_status:
+            covered.update(audit.clauses)
+    decisions = context.decisions.get(catalog.id, {})
+    missing = []
+    for entry in catalog.entries.values():
+        if entry.annex and (entry.id not in decisions or decisions[entry.id][0].applicable is not True):
+            continue
+        if not _ancestors(catalog, entry.id) & covered:
+            missing.append(entry.id)
+    return missing
+
+
+def check_initial_audit(context: Context) -> Iterator[Finding]:
+    """Before the initial certification audit: one full internal audit and a management review, done."""
+    config = context.repository.config
+    initial = config.certification.initial
+    if config.stage != "preparation" or initial is None or context.today < initial - timedelta(days=AUDIT_WARNING_DAYS):
+        return
+    problems = []
+    for catalog_id in config.standards:
+        catalog = context.repository.catalogs[catalog_id]
+        missing = unaudited(context, catalog)
+        if missing:
+            shown = ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
+            problems.append(say("initial-unaudited", name=catalog.name, count=len(missing), shown=shown))
+    if not management_reviews(context):
+        problems.append(say("initial-no-review"))
+    if problems:
+        yield Finding("initial-audit-unprepared", context.config_path, config.line("certification", "initial"),
+                      say("initial-audit-unprepared", date=initial, days=(initial - context.today).days,
+                          problems="; ".join(problems), problems_ru="; ".join(p.said_in("ru") for p in problems)))

@@ -141,6 +141,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "A surveillance or recertification audit is less than 90 days away while major nonconformities are open, "
          "reviews are overdue or clauses lack an approved document.",
          "Close the major nonconformities, review the overdue documents and approve the missing ones first."),
+    Rule("initial-audit-unprepared", WARNING,
+         "The initial certification audit (`certification.initial`) is less than 90 days away, or past, and no full "
+         "internal audit is done (every clause 4 to 10 and every applicable Annex A control, in an approved "
+         "programme) or no management review is recorded in an approved record.",
+         "Do the full internal audit and record it with `done:` in the approved programme, and hold the management "
+         "review, before the certification body arrives."),
     Rule("stage-not-certified", WARNING,
          "The certificate's issue date (`certification.issued`) has passed while `stage:` is still `preparation`, "
          "so coverage and SoA gaps are still only warnings.",

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from conftest import TODAY, run
 from scaffold import approve_everything, scaffold
 
@@ -190,3 +192,38 @@ def test_a_comma_inside_a_flow_mapping_is_one_finding_with_the_fix(states, tmp_p
     assert [(f["rule"], f["line"]) for f in found] == [("frontmatter-invalid", line)]
     assert 'justification: "No offices, no server room"' in found[0]["message"]
     assert "unknown key" not in found[0]["message"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_mix_of_approved_drafts_and_decisions_keeps_readiness_and_open_items_in_step(states, tmp_path_factory,
+                                                                                         data):
+    """Documents drafted back at random, SoA decisions changed at random, a random day: readiness is always
+    required minus the open items, and every open item has its finding."""
+    root = tmp_path_factory.mktemp("mix") / "repo"
+    shutil.copytree(states["approved"][0], root)
+    documents = sorted(p for p in (root / "docs").rglob("*.md") if "\nstatus: approved\n" in p.read_text("utf-8"))
+    for path in data.draw(st.sets(st.sampled_from(documents), max_size=len(documents) // 2), label="drafted"):
+        path.write_text(path.read_text("utf-8").replace("\nstatus: approved\n", "\nstatus: draft\n", 1), "utf-8")
+    soa = root / SOA
+    text = soa.read_text("utf-8")
+    blocks = re.findall(r"\n    A\.[0-9.]+:[^\n]*\n(?:      [^\n]*\n)+", text)
+    changes = data.draw(st.lists(st.tuples(st.sampled_from(blocks), st.sampled_from(
+        ["applicable: false\n      justification: No offices, no server room", "applicable: false",
+         "applicable:", "applicable: true\n      justification: Contract"])), max_size=6), label="decisions")
+    for block, decision in changes:
+        control = block.split(":")[0]
+        text = text.replace(block, f"{control}:\n      {decision}\n", 1)
+    soa.write_text(text, "utf-8")
+    today = data.draw(st.sampled_from([TODAY, A_YEAR_LATER]), label="today")
+    checked = report(root, today)
+    for catalog, ready in checked["readiness"].items():
+        items = checked["open_items"][catalog]
+        assert ready["required"] - ready["covered"] == len(items)
+        for item in items:
+            rule, names_it = RULE_FOR_STATE[item["state"]]
+            reasons = [f for f in checked["findings"] if f["rule"] == rule]
+            if names_it:
+                reasons = [f for f in reasons if re.search(rf"\b{re.escape(item['id'])}\b", f["message"])]
+            assert reasons, f"{catalog} {item['id']} is open ({item['state']}) and no {rule} finding says so"

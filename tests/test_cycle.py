@@ -250,8 +250,9 @@ def test_before_the_initial_audit_a_full_internal_audit_and_a_management_review_
     root = tmp_path / "initial"
     shutil.copytree(approved, root)
     config = root / "isodocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("certification:\n", "certification:\n"
-                                                                 "  initial: 2027-01-15\n", 1), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert re.search(r"\n  initial: +#[^\n]*\n", text), "the starter isodocs.yml has a place for the date"
+    config.write_text(re.sub(r"\n  initial: +#[^\n]*\n", "\n  initial: 2027-01-15\n", text), encoding="utf-8")
 
     def found(today: str = TODAY) -> list[str]:
         report = json.loads(run("check", str(root), "--format", "json", "--today", today).out)
@@ -262,9 +263,10 @@ def test_before_the_initial_audit_a_full_internal_audit_and_a_management_review_
     assert len(first) == 1 and "2027-01-15 is 55 days away" in first[0] and "ISO/IEC 27001:2022" in first[0]
     programme = root / "docs/plans/audit-programme.md"
     text = programme.read_text(encoding="utf-8")
-    planned = re.search(r"  - \{planned: [^\n]*\}\n", text).group(0)
-    programme.write_text(text.replace(planned, f"  - {FULL_AUDIT}\n{planned}", 1), encoding="utf-8")
-    assert found() == []
+    starter = FULL_AUDIT.replace('"2026-10"', '"2027-03"').replace("Q. Auditor, done: 2026-10-20", "")
+    assert f"  - {starter}\n" in text, "the starter programme begins with one full internal audit"
+    programme.write_text(text.replace(starter, FULL_AUDIT), encoding="utf-8")
+    assert found() == []                                  # the starter programme, its first audit done
     record = root / "docs/records/management-review.md"
     record.write_text(record.read_text(encoding="utf-8").replace("\nstatus: approved\n", "\nstatus: draft\n", 1),
                       encoding="utf-8")

@@ -21,7 +21,7 @@ class Decision:
     implementation: str | None
     documents: tuple[str, ...]
     line: int
-    reasons: tuple[str, ...] = ()   # why an applicable control is selected: risk-treatment, legal, contractual, business
+    reasons: tuple[str, ...] = ()   # why the control is selected: risk-treatment, legal, contractual, business
 
 
 @dataclass(frozen=True, slots=True)

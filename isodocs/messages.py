@@ -42,14 +42,14 @@ EN: dict[str, str] = {
     "soa-draft-only": "{label} is applicable and implemented only by documents not in force: {names}; approve one "
                       "(or review it, if its review is overdue)",
     "soa-unapproved": "{count} Statement of Applicability decisions for {name} do not count yet: {id} is {standing}; "
-                      "approve it (`isodocs approve`) and keep its review current",
+                      "approve it (`isodocs approve`), or review it if its review is overdue",
     "close-uncovered": "write or name an approved document for it: `{catalog}: [\"{clause}\"]` under `clauses:`",
     "close-stale": "review the approved documents that address it ({names})",
     "close-draft-only": "approve one of the documents that address it ({names})",
     "close-undecided": "decide it in the Statement of Applicability (`applicable: true` or `false`)",
     "close-unjustified": "say why it does not apply under `justification:` in {names}",
     "close-unimplemented": "name it under `clauses:` in the document that implements it",
-    "close-unapproved": "approve the Statement of Applicability that decides it ({names})",
+    "close-unapproved": "approve (or review, if overdue) the Statement of Applicability that decides it ({names})",
     "close-pending": "approve (or review) one of the documents that implement it ({names})",
     "soa-unknown-document": "{control} names implementing document '{document}', which does not exist",
     "link-broken": "link to '{target}' leads nowhere ({resolved} does not exist); correct the path",
@@ -226,14 +226,14 @@ RU: dict[str, str] = {
     "soa-draft-only": "{label_ru}: мера применима, но реализована только недействующими документами: {names}; "
                       "утвердите один из них (или пересмотрите, если пересмотр просрочен)",
     "soa-unapproved": "решения Положения о применимости для {name} ({count}) пока не учитываются: {id} — {standing}; "
-                      "утвердите его (`isodocs approve`) и пересматривайте вовремя",
+                      "утвердите его (`isodocs approve`) или пересмотрите, если пересмотр просрочен",
     "close-uncovered": "напишите или укажите утверждённый документ: `{catalog}: [\"{clause}\"]` в `clauses:`",
     "close-stale": "пересмотрите утверждённые документы, которые его охватывают ({names})",
     "close-draft-only": "утвердите один из документов, которые его охватывают ({names})",
     "close-undecided": "примите решение в Положении о применимости (`applicable: true` или `false`)",
     "close-unjustified": "объясните в `justification:`, почему мера неприменима ({names})",
     "close-unimplemented": "укажите меру в `clauses:` документа, который её реализует",
-    "close-unapproved": "утвердите Положение о применимости, в котором принято решение ({names})",
+    "close-unapproved": "утвердите (или пересмотрите, если просрочено) Положение о применимости ({names})",
     "close-pending": "утвердите (или пересмотрите) один из документов, реализующих меру ({names})",
     "soa-unknown-document": "для {control} указан реализующий документ '{document}', которого нет",
     "link-broken": "ссылка '{target}' никуда не ведёт ({resolved} не существует); исправьте путь",

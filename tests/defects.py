@@ -130,7 +130,8 @@ DEFECTS = [
     Defect("stage-not-certified", [("isodocs.yml", "stage: certified\n", "stage: preparation\n")],
            [("isodocs.yml", "stage: preparation")], alone=True),   # preparation makes the other gaps warnings
     Defect("initial-audit-unprepared", [("isodocs.yml", "stage: certified\n", "stage: preparation\n"),
-                                        ("isodocs.yml", "  issued: 2026-02-01\n", "  issued:\n  initial: 2026-12-15\n")],
+                                        ("isodocs.yml", "  issued: 2026-02-01\n",
+                                         "  issued:\n  initial: 2026-12-15\n")],
            [("isodocs.yml", "initial: 2026-12-15")], alone=True),
     Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
                                  new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
@@ -138,7 +139,7 @@ DEFECTS = [
     Defect("risk-review-overdue", [("docs/registers/risk-register.md", "review: 2027-03-01\n---",
                                     "review: 2026-10-01\n---")],
            [("docs/registers/risk-register.md", "review: 2026-10-01")]),
-    Defect("risk-action-overdue", [("docs/registers/risk-register.md", "due: 2026-12-15", "due: 2026-10-15")],
+    Defect("risk-action-overdue", [("docs/registers/risk-register.md", "due: 2027-06-30", "due: 2026-10-15")],
            [("docs/registers/risk-register.md", "due: 2026-10-15")]),
     Defect("risk-above-acceptance", [("isodocs.yml", "defaults:\n", "defaults:\n  risk_acceptance: 5\n")],
            [("docs/registers/risk-register.md", "treatment: accept")]),   # level 6, accepted

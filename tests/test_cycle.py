@@ -228,8 +228,8 @@ def test_risks_above_the_acceptance_level_must_be_treated(approved: Path, tmp_pa
 
     assert exported() == {"R-001": "", "R-002": ""} and found() == []
     config = root / "isodocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("defaults:\n", "defaults:\n  risk_acceptance: 10\n", 1),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("defaults:\n", "defaults:\n  risk_acceptance: 10\n", 1), encoding="utf-8")
     assert exported() == {"R-001": "Yes", "R-002": "No"} and found() == []   # R-001 is treated
     register = root / "docs/registers/risk-register.md"
     text = register.read_text(encoding="utf-8")
@@ -240,8 +240,8 @@ def test_risks_above_the_acceptance_level_must_be_treated(approved: Path, tmp_pa
     assert len(messages) == 1 and "R-001" in messages[0] and "level 20" in messages[0] and "10" in messages[0]
 
 
-FULL_AUDIT = ('{planned: "2026-10", standard: iso27001-2022, clauses: ["4", "5", "6", "7", "8", "9", "10", "A.5", "A.6", '
-              '"A.7", "A.8"], auditor: Q. Auditor, done: 2026-10-20}')
+FULL_AUDIT = ('{planned: "2026-10", standard: iso27001-2022, clauses: ["4", "5", "6", "7", "8", "9", "10", "A.5", '
+              '"A.6", "A.7", "A.8"], auditor: Q. Auditor, done: 2026-10-20}')
 
 
 def test_before_the_initial_audit_a_full_internal_audit_and_a_management_review_are_done(approved: Path,

@@ -104,7 +104,7 @@ def check(context: Context) -> Iterator[Finding]:
 
 
 def _standing(context: Context, document: Document) -> str:
-    return "review overdue" if document.approved_status else document.status
+    return "approved but overdue for review" if document.approved_status else document.status
 
 
 def _unapproved(context: Context, catalog: Catalog, states: list[ControlState]) -> Iterator[Finding]:

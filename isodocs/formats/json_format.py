@@ -18,7 +18,8 @@ def as_dict(report: Report) -> dict[str, object]:
         "readiness": {catalog: ready.as_dict() for catalog, ready in report.readiness.items()},
         "open_items": {catalog: [item.as_dict() for item in items] for catalog, items in report.open_items.items()},
         "open_decisions": {"total": report.open_decisions,
-                           "documents": [{"id": d.document, "path": d.path, "count": d.count} for d in report.decisions]},
+                           "documents": [{"id": d.document, "path": d.path, "count": d.count}
+                                         for d in report.decisions]},
         "summary": {"errors": report.errors, "warnings": report.warnings},
         "notes": report.notes,
     }

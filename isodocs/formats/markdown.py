@@ -57,8 +57,8 @@ def open_items(report: Report) -> list[str]:
     for catalog, items in report.open_items.items():
         if not items:
             continue
-        lines += ["<details>", f"<summary>{phrase('markdown-open-summary', language, catalog=cell(catalog), count=len(items))}"
-                  "</summary>", "", phrase("markdown-open-head", language), "|---|---|---|---|"]
+        summary = phrase("markdown-open-summary", language, catalog=cell(catalog), count=len(items))
+        lines += ["<details>", f"<summary>{summary}</summary>", "", phrase("markdown-open-head", language), "|---|---|---|---|"]
         for item in items:
             documents = ", ".join(f"{i} ({status})" for i, status, _ in item.documents)
             lines.append(f"| {cell(item.id)} | {code(item.state)} | {cell(documents)} | "

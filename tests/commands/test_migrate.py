@@ -303,7 +303,8 @@ def test_audits_done_under_the_old_edition_still_count_for_the_clauses_that_carr
     root = scaffold(tmp_path / "audited", "iso14001-2015", organization="Example Ltd")
     edit = root / "docs/plans/audit-programme.md"
     text = edit.read_text(encoding="utf-8")
-    full = '  - {planned: "2027-03", standard: iso14001-2015, clauses: ["4", "5", "6", "7", "8", "9", "10"], auditor: }\n'
+    full = ('  - {planned: "2027-03", standard: iso14001-2015, clauses: ["4", "5", "6", "7", "8", "9", "10"], '
+            'auditor: }\n')
     assert full in text
     text = text.replace(full, "")   # this programme audits clause by clause, within three years
     text = text.replace('{planned: "2029-03", standard: iso14001-2015, clauses: ["7", "8"]',

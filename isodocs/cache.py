@@ -26,7 +26,7 @@ from isodocs.findings import Finding
 from isodocs.messages import Message
 from isodocs.resources import cache_directory, schema_path
 
-FORMAT = 11  # raise whenever the layout of an entry changes
+FORMAT = 12  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -206,7 +206,8 @@ class CatalogCache:
         from isodocs.catalog import Adoption, Amendment, Catalog, Edition, Entry
 
         try:
-            key, (catalog_id, name, title, entries, amendments, edition) = marshal.loads(self.path.read_bytes())
+            key, (catalog_id, name, title, entries, amendments, edition, kind, extends) = marshal.loads(
+                self.path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
         if key != self.key:
@@ -215,13 +216,14 @@ class CatalogCache:
         return Catalog(catalog_id, name, title, self.source, {e[0]: Entry(*e) for e in entries},
                        [Amendment(*a) for a in amendments],
                        Edition(published, status, replaces, replaced_by, _date(ends), en, ru,
-                               tuple(Adoption(*a) for a in adoptions), sources, gaps, incomplete))
+                               tuple(Adoption(*a) for a in adoptions), sources, gaps, incomplete),
+                       True, kind, extends)
 
     def put(self, catalog: Catalog) -> None:
         if self.key is None or self.key[2][1] >= time.time_ns() - RACY_NS:
             return
-        entries = tuple((e.id, e.title, e.parent, e.documented_information, e.control, e.amendment, e.note, e.title_ru)
-                        for e in catalog.entries.values())
+        entries = tuple((e.id, e.title, e.parent, e.documented_information, e.control, e.amendment, e.note, e.title_ru,
+                         e.extends, e.source) for e in catalog.entries.values())
         amendments = tuple((a.id, a.title, a.entries) for a in catalog.amendments)
         e = catalog.edition
         edition = (e.published, e.status, e.replaces, e.replaced_by, _day(e.transition_ends), e.titles_en,
@@ -229,6 +231,7 @@ class CatalogCache:
                    e.incomplete)
         try:
             write_bytes(self.path, marshal.dumps((self.key, (catalog.id, catalog.name, catalog.title, entries,
-                                                             amendments, edition))), durable=False)
+                                                             amendments, edition, catalog.kind,
+                                                             catalog.extends))), durable=False)
         except OSError:
             pass

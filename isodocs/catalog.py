@@ -26,6 +26,8 @@ class Entry:
     amendment: str | None = None
     note: str | None = None
     title_ru: str | None = None
+    extends: tuple[str, ...] = ()   # an addition's clauses of the base standard (the crosswalk to it)
+    source: str | None = None       # the public page this entry was confirmed against
 
     @property
     def annex(self) -> bool:
@@ -80,6 +82,8 @@ class Catalog:
     amendments: list[Amendment] = field(default_factory=list)
     edition: Edition = field(default_factory=Edition)
     builtin: bool = True
+    kind: str = "requirements"       # requirements | additions (to the `extends` catalogs) | guidance
+    extends: tuple[str, ...] = ()    # for additions: the base catalogs, any one of which must be in scope
 
     @property
     def controls(self) -> list[Entry]:
@@ -87,7 +91,10 @@ class Catalog:
 
     @property
     def requires_documents(self) -> list[Entry]:
-        """Clauses (not controls) where the standard asks for documented information."""
+        """Clauses (not controls) where the standard asks for documented information; none for guidance,
+        which requires only what the repository's `required:` names."""
+        if self.kind == "guidance":
+            return []
         return [e for e in self.entries.values() if e.documented_information and not e.control]
 
     def children(self, parent: str | None) -> list[Entry]:
@@ -156,7 +163,7 @@ def read(path: Path, builtin: bool = True) -> Catalog:
     entries: dict[str, Entry] = {}
     items: YList = data["entries"]
     for item, line in zip(items, items.lines):
-        entry = Entry(**item)
+        entry = Entry(**{**item, "extends": tuple(str(i) for i in item.get("extends") or ())})
         if entry.id in entries:
             raise CatalogError(f"duplicate entry '{entry.id}'", path, line)
         if entry.parent is not None and entry.parent not in entries:
@@ -168,8 +175,37 @@ def read(path: Path, builtin: bool = True) -> Catalog:
         for entry_id in amendment.entries:
             if entry_id not in entries:
                 raise CatalogError(f"amendment {amendment.id} names unknown entry '{entry_id}'", path)
+    kind, extends = _kind(data, entries, path)
     return Catalog(data["id"], data["name"], data["title"], path, entries, amendments,
-                   _edition(data.get("edition"), path), builtin)
+                   _edition(data.get("edition"), path), builtin, kind, extends)
+
+
+def _kind(data: YMap, entries: dict[str, Entry], path: Path) -> tuple[str, tuple[str, ...]]:
+    """The catalog's kind and base catalogs; an addition names its bases and each entry the clauses it extends,
+    and every one of those clauses exists in every base."""
+    kind = data.get("kind") or "requirements"
+    extends = tuple(data.get("extends") or ())
+    line = data.lines.get("kind", data.lines.get("id"))
+    if kind != "additions":
+        if extends:
+            raise CatalogError(f"a catalog of kind {kind} extends nothing; set kind: additions", path,
+                               data.lines.get("extends"))
+        if any(entry.extends for entry in entries.values()):
+            raise CatalogError("entries name clauses they extend, but the catalog is not of kind additions", path, line)
+        return kind, extends
+    if not extends:
+        raise CatalogError("a catalog of kind additions names the catalogs it extends (extends:)", path, line)
+    for base_id in extends:
+        if base_id not in available():
+            raise CatalogError(f"extends names unknown catalog '{base_id}'", path, data.lines.get("extends"),
+                               hint=f"known catalogs: {', '.join(available())}")
+        base = load(base_id)
+        for entry in entries.values():
+            for clause in entry.extends:
+                if clause not in base.entries:
+                    raise CatalogError(f"entry '{entry.id}' extends '{clause}', which {base.name} does not have",
+                                       path, line)
+    return kind, extends
 
 
 def _edition(data: YMap | None, path: Path) -> Edition:

@@ -135,6 +135,8 @@ EN: dict[str, str] = {
                           "{days} days from now: preview the move with `isodocs migrate {catalog} {successor_id}`",
     "edition-expired": "{name} was superseded by {successor} and its transition ended on {deadline}; certificates to "
                        "it are no longer valid: move with `isodocs migrate {catalog} {successor_id}`",
+    "catalog-base-missing": "{name} adds to {bases} and is never used alone, but none of them is under standards: "
+                            "add one (e.g. {first})",
     "catalog-incomplete": "the catalog of {name} is incomplete: {missing}; its readiness leaves them out, so decide "
                           "them from your copy of the standard",
     "migration-new": "{catalog} {clause} ({title}) is new and no document addresses it yet; name it under "
@@ -319,6 +321,8 @@ RU: dict[str, str] = {
                           "{successor_id}`",
     "edition-expired": "{name} заменён стандартом {successor}, переходный период закончился {deadline}; сертификаты по "
                        "нему больше не действительны: перейдите командой `isodocs migrate {catalog} {successor_id}`",
+    "catalog-base-missing": "{name} дополняет {bases} и сам по себе не применяется, но ни один из них не указан в "
+                            "standards: добавьте один из них (например, {first})",
     "catalog-incomplete": "каталог {name} неполон: {missing}; готовность их не учитывает, поэтому решения по ним "
                           "примите по своему экземпляру стандарта",
     "migration-new": "{catalog} {clause} ({title}) — новый пункт, и ни один документ его пока не охватывает; укажите "

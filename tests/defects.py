@@ -38,6 +38,16 @@ entries:
   - {id: "4", title: Scope}
 """
 
+ADDITIONS = """id: acme-defence-2026
+name: Acme Defence Additions 2026
+title: Our own additions to ISO 9001
+kind: additions
+extends: [iso9001-2015, iso9001-2026]
+edition: {published: "2026-01-01", status: current}
+entries:
+  - {id: "1", title: Contract quality plans, extends: ["8.1"]}
+"""
+
 
 @dataclass
 class Defect:
@@ -170,6 +180,13 @@ DEFECTS = [
          '  - {planned: 2028-03, standard: acme-2025, clauses: ["4"], auditor: External auditor}\n'
          "  - {planned: 2028-03, standard: iso27001-2022")],
            [("isodocs.yml", "- acme-2025")]),
+    Defect("catalog-base-missing", [
+        ("catalogs/acme-defence-2026.yml", None, ADDITIONS),
+        ("isodocs.yml", "  - iso27001-2022\n", "  - iso27001-2022\n  - acme-defence-2026\n"),
+        ("docs/plans/audit-programme.md", "  - {planned: 2028-03, standard: iso27001-2022",
+         '  - {planned: 2028-03, standard: acme-defence-2026, clauses: ["1"], auditor: External auditor}\n'
+         "  - {planned: 2028-03, standard: iso27001-2022")],
+           [("isodocs.yml", "- acme-defence-2026")]),
     Defect("history-missing", [], [("isodocs.yml", None)], git=shallow, alone=True),
     Defect("history-skipped", [], [("isodocs.yml", None)], git=not_in_git, alone=True),
     Defect("approval-self", [("docs/procedures/document-control.md", "approver: ceo", "approver: ciso")],

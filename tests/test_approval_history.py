@@ -134,7 +134,7 @@ def test_a_shallow_clone_fails_with_the_fix_in_every_format(shallow_branch: Path
     root = shallow_branch
     assert findings(root) == [("history-missing", "isodocs.yml")]
     outputs = {}
-    for fmt in ("text", "json", "junit", "sarif", "github", "markdown"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "markdown", "codequality"):
         result = run("check", str(root), "--format", fmt, "--today", TODAY)
         assert result.code == 1, fmt
         outputs[fmt] = result.out
@@ -164,7 +164,7 @@ def test_a_shallow_clone_verifies_what_its_history_shows(clean: Path, tmp_path: 
 
 def test_no_history_is_an_explicit_choice_that_every_format_reports(shallow_branch: Path):
     root = shallow_branch
-    for fmt in ("text", "json", "junit", "sarif", "github", "markdown"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "markdown", "codequality"):
         result = run("check", str(root), "--format", fmt, "--today", TODAY, "--no-history")
         assert result.code == 0, fmt
         assert "history-skipped" in result.out and "--no-history" in result.out, fmt

@@ -8,8 +8,10 @@ import pytest
 from isodocs import catalog
 from isodocs.errors import CatalogError
 
-ALL = ["iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023",
-       "iso9001-2026", "iso14001-2026", "iso27701-2025", "iso22301-2019", "iso50001-2018"]
+REQUIREMENTS = ["iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023",
+                "iso9001-2026", "iso14001-2026", "iso27701-2025", "iso22301-2019", "iso50001-2018"]
+ALL = [*REQUIREMENTS, "aqap2110-2016", "iso31000-2018"]
+TOPS = {"aqap2110-2016": ["4", "5"], "iso31000-2018": ["4", "5", "6"]}
 RAW_ID = re.compile(r'^  - id: "([^"]+)"$', re.M)
 
 
@@ -31,7 +33,7 @@ def test_catalog_invariants(catalog_id: str):
     ids = list(loaded.entries)
     assert ids == sorted(ids, key=_number), "entries are listed in the standard's numbering order"
     tops = [e.id for e in loaded.entries.values() if e.parent is None and not e.annex]
-    assert tops == ["4", "5", "6", "7", "8", "9", "10"]
+    assert tops == TOPS.get(catalog_id, ["4", "5", "6", "7", "8", "9", "10"])
     for entry in loaded.entries.values():
         assert isinstance(entry.id, str)
         assert re.fullmatch(r"(A\.)?\d+(\.\d+)*", entry.id)
@@ -41,7 +43,7 @@ def test_catalog_invariants(catalog_id: str):
             assert entry.id.rsplit(".", 1)[0] == entry.parent
         if entry.control:
             assert entry.annex and entry.parent is not None
-    assert loaded.requires_documents, "every standard requires some documented information"
+    assert bool(loaded.requires_documents) == (loaded.kind != "guidance"), "guidance requires nothing by itself"
     assert "7.5.1" not in {e.id for e in loaded.requires_documents}, "7.5.1 asks for no document of its own"
 
 
@@ -166,3 +168,57 @@ def test_catalog_with_missing_parent_is_refused(tmp_path):
 def test_unknown_catalog():
     with pytest.raises(CatalogError, match="unknown catalog 'iso27001-2013'"):
         catalog.load("iso27001-2013")
+
+
+def test_aqap_2110_adds_to_both_9001_editions_with_a_crosswalk_per_clause():
+    aqap = catalog.load("aqap2110-2016")
+    assert aqap.kind == "additions" and aqap.extends == ("iso9001-2015", "iso9001-2026")
+    chapters = {"4", "5"}
+    for entry in aqap.entries.values():
+        assert entry.source and entry.source in aqap.edition.sources, entry.id
+        if entry.id in chapters:
+            continue
+        assert entry.extends, f"{entry.id} names the ISO 9001 clause it adds to"
+        for base in aqap.extends:
+            assert all(clause in catalog.load(base).entries for clause in entry.extends)
+    assert aqap.entries["4.3"].extends == ("8.4.3",) and "GQA" in aqap.entries["4.3"].title
+    assert aqap.entries["5.2.1"].title == "Risk management" and aqap.entries["5.2.1"].extends == ("6.1",)
+    assert [e.id for e in aqap.requires_documents] == ["5.2.1", "5.3.5", "5.4.1"]
+    assert aqap.edition.incomplete and "5.5" in aqap.edition.incomplete, "unconfirmed clauses are named"
+    assert "5.4.2" not in aqap.entries and "5.5" not in aqap.entries, "unconfirmed clauses are left out"
+
+
+def test_31000_is_guidance_with_the_whole_process():
+    loaded = catalog.load("iso31000-2018")
+    assert loaded.kind == "guidance" and loaded.extends == () and loaded.requires_documents == []
+    assert all(e.documented_information is None for e in loaded.entries.values())
+    process = [e.id for e in loaded.entries.values() if e.id.startswith("6.")]
+    assert process == ["6.1", "6.2", "6.3", "6.3.1", "6.3.2", "6.3.3", "6.3.4", "6.4", "6.4.1", "6.4.2", "6.4.3",
+                       "6.4.4", "6.5", "6.5.1", "6.5.2", "6.5.3", "6.6", "6.7"]
+    assert loaded.entries["6.4.3"].title == "Risk analysis"
+
+
+def _additions(tmp_path, extends: str | None = "[iso9001-2015]", clause: str = '"8.1"', kind: str = "additions"):
+    path = tmp_path / "acme-defence-2026.yml"
+    bases = f"extends: {extends}\n" if extends is not None else ""
+    path.write_text(f'id: acme-defence-2026\nname: x\ntitle: y\nkind: {kind}\n{bases}'
+                    f'entries:\n  - id: "1"\n    title: a\n    extends: [{clause}]\n', encoding="utf-8")
+    return path
+
+
+def test_additions_catalog_is_read_with_its_crosswalk(tmp_path):
+    loaded = catalog.read(_additions(tmp_path), builtin=False)
+    assert loaded.kind == "additions" and loaded.entries["1"].extends == ("8.1",)
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ({"clause": '"8.99"'}, "extends '8.99', which ISO 9001:2015 does not have"),
+    ({"extends": "[iso9999-2020]"}, "unknown catalog 'iso9999-2020'"),
+    ({"kind": "guidance"}, "extends nothing"),
+    ({"extends": None}, "names the catalogs it extends"),
+    ({"extends": "[]"}, "should be non-empty"),
+])
+def test_broken_additions_are_refused_with_file_and_line(tmp_path, arguments, message):
+    with pytest.raises(CatalogError, match=message) as raised:
+        catalog.read(_additions(tmp_path, **arguments), builtin=False)
+    assert raised.value.line

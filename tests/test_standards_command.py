@@ -11,12 +11,27 @@ def test_standards_lists_every_catalog_with_counts_status_and_transition(tmp_pat
     rows = {line.split("  ")[0]: [cell.strip() for cell in line.split("  ") if cell.strip()]
             for line in result.out.splitlines()[1:]}
     assert set(rows) == {"iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023",
-                         "iso9001-2026", "iso14001-2026", "iso27701-2025", "iso22301-2019", "iso50001-2018"}
-    assert rows["iso27001-2022"][-4:-2] == ["138", "41"]
+                         "iso9001-2026", "iso14001-2026", "iso27701-2025", "iso22301-2019", "iso50001-2018",
+                         "aqap2110-2016", "iso31000-2018"}
+    assert rows["iso27001-2022"][-6:-4] == ["138", "41"]
     assert rows["iso9001-2015"][2:6] == ["superseded", "2015-09-15", "2029-09-30", "iso9001-2026"]
     assert rows["iso9001-2026"][2:6] == ["current", "2026-09-16", "-", "-"]
     assert rows["iso14001-2015"][2:6] == ["superseded", "2015-09-15", "2029-04-15", "iso14001-2026"]
-    assert rows["iso27701-2025"][-2] == "49"
+    assert rows["iso27701-2025"][-4] == "49"
+    assert rows["iso27001-2022"][-2:] == ["requirements", "-"]
+    assert rows["aqap2110-2016"][-3:] == ["3", "additions", "iso9001-2015,iso9001-2026"]
+    assert rows["iso31000-2018"][-3:] == ["0", "guidance", "-"]
+
+
+def test_show_names_the_kind_and_the_clause_each_addition_extends():
+    out = run("standards", "show", "aqap2110-2016").out
+    assert "Kind: additions to iso9001-2015 or iso9001-2026" in out
+    assert "  4.3  Access to supplier and external providers and support for GQA activities  [extends: 8.4.3]" in out
+    assert "Incomplete: the operation clauses after 5.4.1" in out
+    assert "Kind: guidance, not certifiable" in run("standards", "show", "iso31000-2018").out
+    assert "Kind: certifiable requirements" in run("standards", "show", "iso9001-2026").out
+    entries = {e["id"]: e for e in json.loads(run("standards", "show", "aqap2110-2016", "--format", "json").out)}
+    assert entries["5.4.1"]["extends"] == ["8.1"] and entries["5.4.1"]["source"].startswith("https://")
 
 
 def test_show_prints_the_edition_facts():

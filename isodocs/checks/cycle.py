@@ -161,6 +161,8 @@ def check_programme(context: Context) -> Iterator[Finding]:
     config = context.repository.config
     for position, catalog_id in enumerate(config.standards):
         catalog = context.repository.catalogs[catalog_id]
+        if catalog.kind == "guidance" and not context.repository.config.required.get(catalog_id):
+            continue  # not certifiable: audited only where the repository requires some of it
         coverage = programme_coverage(context, catalog)
         if not coverage.audits:
             yield Finding("audit-programme-gap", context.config_path, config.line("standards", position),

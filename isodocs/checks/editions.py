@@ -1,5 +1,5 @@
-"""Editions: a standard in scope that a newer edition supersedes (judged against its transition deadline), and a
-catalog in scope that knowingly lacks entries."""
+"""Editions: a standard in scope that a newer edition supersedes (judged against its transition deadline), a
+catalog in scope that knowingly lacks entries, and a catalog of additions whose base standard is not in scope."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ def check(context: Context) -> Iterator[Finding]:
     for position, catalog_id in enumerate(config.standards):
         loaded = repository.catalogs[catalog_id]
         edition = loaded.edition
+        if loaded.kind == "additions" and not set(loaded.extends) & set(config.standards):
+            yield Finding("catalog-base-missing", context.config_path, config.line("standards", position),
+                          say("catalog-base-missing", name=loaded.name, bases=" / ".join(loaded.extends),
+                              first=loaded.extends[-1]), severity=ERROR)
         if edition.incomplete:
             yield Finding("catalog-incomplete", context.config_path, config.line("standards", position),
                           say("catalog-incomplete", name=loaded.name, missing=edition.incomplete), severity=WARNING)

@@ -156,6 +156,11 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "period, an error once the transition deadline (in the catalog's edition facts) has passed.",
          "Move to the new edition: `isodocs migrate OLD NEW` previews the rewrite, `--write` applies it.",
          escalates=True),
+    Rule("catalog-base-missing", ERROR,
+         "A catalog of additions (such as AQAP 2110, which adds to ISO 9001) is in scope without any edition of "
+         "the standard it adds to, so its requirements have no base to stand on.",
+         "Add the base standard under `standards:` (for AQAP 2110: iso9001-2015 or iso9001-2026), or drop the "
+         "additions."),
     Rule("catalog-incomplete", WARNING,
          "A catalog in scope knowingly lacks entries (`incomplete:` in its edition facts), so its coverage, its "
          "Statement of Applicability and its readiness cannot be complete.",

@@ -14,13 +14,14 @@ def list_catalogs(path: str | None = None) -> int:
     """Every catalog isodocs ships (and, inside a repository, the repository's own) with its edition's status."""
     out = sys.stdout
     rows = [("id", "standard", "status", "published", "transition ends", "successor", "entries", "clauses",
-             "controls", "documented")]
+             "controls", "documented", "kind", "extends")]
     for loaded in catalog.every(path):
         edition = loaded.edition
         rows.append((loaded.id, loaded.name, edition.status + ("" if loaded.builtin else " (own)"),
                      edition.published or "-", str(edition.transition_ends or "-"), edition.replaced_by or "-",
                      str(len(loaded.entries)), str(sum(1 for e in loaded.entries.values() if not e.annex)),
-                     str(len(loaded.controls)), str(len(loaded.requires_documents))))
+                     str(len(loaded.controls)), str(len(loaded.requires_documents)), loaded.kind,
+                     ",".join(loaded.extends) or "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
@@ -46,7 +47,8 @@ def show(catalog_id: str, fmt: str = "text", path: str | None = None) -> int:
 def edition_lines(loaded: Catalog) -> list[str]:
     """The edition's facts as `standards show` prints them, one per line."""
     edition = loaded.edition
-    lines = [f"Status: {edition.status}" + (f", published {edition.published}" if edition.published else "")]
+    lines = [f"Kind: {kind_line(loaded)}",
+             f"Status: {edition.status}" + (f", published {edition.published}" if edition.published else "")]
     if edition.replaces:
         lines.append(f"Replaces: {edition.replaces}")
     if edition.superseded:
@@ -66,6 +68,14 @@ def edition_lines(loaded: Catalog) -> list[str]:
     return lines
 
 
+def kind_line(loaded: Catalog) -> str:
+    if loaded.kind == "additions":
+        return f"additions to {' or '.join(loaded.extends)} (one of them must be in scope too)"
+    if loaded.kind == "guidance":
+        return "guidance, not certifiable (nothing is required unless isodocs.yml names it under required:)"
+    return "certifiable requirements"
+
+
 def entry_json(entry: Entry) -> dict[str, object]:
     return {
         "id": entry.id,
@@ -75,6 +85,8 @@ def entry_json(entry: Entry) -> dict[str, object]:
         "control": entry.control,
         "amendment": entry.amendment,
         "note": entry.note,
+        "extends": list(entry.extends),
+        "source": entry.source,
     }
 
 
@@ -87,6 +99,8 @@ def _tree(loaded: Catalog, parent: str | None, depth: int, out: TextIO) -> None:
             marks.append("SoA")
         if entry.amendment:
             marks.append(f"amended: {entry.amendment}")
+        if entry.extends:
+            marks.append(f"extends: {', '.join(entry.extends)}")
         suffix = f"  [{'; '.join(marks)}]" if marks else ""
         out.write(f"{'  ' * depth}{entry.id}  {entry.title or '(untitled)'}{suffix}\n")
         _tree(loaded, entry.id, depth + 1, out)

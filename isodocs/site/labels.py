@@ -44,6 +44,15 @@ LABELS: dict[str, dict[str, str]] = {
         "transition_over": "Transition over: {name} was superseded by {successor} and certificates to it expired on "
                            "{deadline}. Move with <code>isodocs migrate {catalog} {successor_id}</code>.",
         "edition": "Edition: {status}, published {published}.",
+        "kind_additions": "Additions to {bases}: each clause adds to the clause of the base standard shown beside "
+                          "it, and the base standard's own coverage page lists the rest.",
+        "kind_guidance": "Guidance, not certifiable: only the clauses named under <code>required:</code> in "
+                         "isodocs.yml count towards readiness; the others show which documents follow them.",
+        "extends": "(adds to {clauses})",
+        "risk_process": "How the register follows ISO 31000",
+        "risk_process_note": "The scope, context and risk criteria (ISO 31000 6.3) are set in the risk procedure; "
+                             "each field of the register records one step of the process that follows.",
+        "field": "Field", "process_step": "ISO 31000 process step",
         "status_current": "current", "status_superseded": "superseded",
         "withheld": "not published", "withheld_link": "[a document that is not published]",
         "withheld_change": "Change not shown: the commit also touched a document that is not published here.",
@@ -101,6 +110,15 @@ LABELS: dict[str, dict[str, str]] = {
         "transition_over": "Переходный период окончен: {name} заменён стандартом {successor}, сертификаты по нему "
                            "истекли {deadline}. Переход: <code>isodocs migrate {catalog} {successor_id}</code>.",
         "edition": "Редакция: {status}, опубликована {published}.",
+        "kind_additions": "Дополнения к {bases}: каждый пункт дополняет указанный рядом пункт базового стандарта, "
+                          "остальное показывает страница покрытия базового стандарта.",
+        "kind_guidance": "Руководство, не для сертификации: в готовность входят только пункты, указанные в "
+                         "<code>required:</code> в isodocs.yml; остальные показывают, какие документы им следуют.",
+        "extends": "(дополняет {clauses})",
+        "risk_process": "Как реестр следует ISO 31000",
+        "risk_process_note": "Область применения, среда и критерии риска (ISO 31000, 6.3) установлены в процедуре "
+                             "менеджмента риска; каждое поле реестра фиксирует один из следующих шагов процесса.",
+        "field": "Поле", "process_step": "Шаг процесса ISO 31000",
         "status_current": "действующая", "status_superseded": "заменённая",
     },
 }

@@ -187,6 +187,7 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
              f'data-covered="{ready.covered}" data-percent="{ready.percent:g}">',
              f"<strong>{t['readiness']}: {ready.percent:g}%</strong> — {ready.covered} {t['covered']} / "
              f"{ready.required} {t['required']}", "</div>", "", *edition_note(handbook, catalog_id),
+             *kind_note(handbook, catalog_id),
              f"| {t['clause']} | {t['title']} | {t['state']} | {t['documents']} |", "|---|---|---|---|"]
     for entry in catalog.entries.values():
         named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
@@ -196,6 +197,8 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
             label = t["withheld"]
         depth = entry.id.count(".") - (1 if entry.annex else 0)
         title = ("&nbsp;" * 4 * depth) + cell(handbook.title_of(entry) or "")
+        if entry.extends:
+            title += " " + cell(t["extends"].format(clauses=", ".join(entry.extends)))
         docs = ", ".join(handbook.link(d, page) for d in named)
         lines.append(f'| <span id="{html_attribute(anchor(entry.id))}"></span>{cell(entry.id)} | {title} | {label} | '
                      f'{docs} |')
@@ -207,6 +210,24 @@ def page_title(title: str) -> list[str]:
     """Front matter naming a generated page whose title carries a catalog's name (a repository's own catalog is
     untrusted text): themes print the title as HTML, so it is given escaped rather than taken from the heading."""
     return ["---", f"title: {json.dumps(html_text(title), ensure_ascii=False)}", "---", ""]
+
+
+def kind_note(handbook: Handbook, catalog_id: str) -> list[str]:
+    """What kind of catalog this is, for additions (which standard they add to) and guidance (nothing required)."""
+    t = handbook.text
+    catalog = handbook.repository.catalogs[catalog_id]
+    if catalog.kind == "additions":
+        bases = []
+        for base_id in catalog.extends:
+            try:
+                bases.append(catalog_module.find(base_id, str(handbook.repository.root)).name)
+            except CatalogError:
+                bases.append(base_id)
+        text = t["kind_additions"].format(bases=html_text(" / ".join(bases)))
+        return [f'<p class="isodocs-kind" data-kind="additions">{text}</p>', ""]
+    if catalog.kind == "guidance":
+        return [f'<p class="isodocs-kind" data-kind="guidance">{t["kind_guidance"]}</p>', ""]
+    return []
 
 
 def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:
@@ -347,6 +368,26 @@ def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str]
     return "".join(parts)
 
 
+# The ISO 31000:2018 process step each field of the risk register records (shown when the catalog is in scope).
+RISK_PROCESS = (("asset", ("6.4.2",)), ("threat", ("6.4.2",)), ("level", ("6.4.3",)), ("treatment", ("6.4.4", "6.5.2")),
+                ("controls", ("6.5.3",)), ("action", ("6.5.3",)), ("due", ("6.5.3",)), ("owner", ("6.6",)),
+                ("residual", ("6.6",)), ("next_review", ("6.6",)), ("register_column", ("6.7",)))
+
+
+def risk_process(handbook: Handbook) -> list[str]:
+    """Which ISO 31000 process step each register field records, so an auditor sees the process in the register."""
+    catalog = handbook.repository.catalogs.get("iso31000-2018")
+    if catalog is None:
+        return []
+    t = handbook.text
+    lines = [f"## {t['risk_process']}", "", t["risk_process_note"], "",
+             f"| {t['field']} | {t['process_step']} |", "|---|---|"]
+    for field_key, clause_ids in RISK_PROCESS:
+        steps = "; ".join(f"{clause} {handbook.title_of(catalog.entries[clause]) or ''}".strip() for clause in clause_ids)
+        lines.append(f"| {cell(t[field_key])} | {cell(steps)} |")
+    return [*lines, ""]
+
+
 def risk_page(handbook: Handbook, page: str) -> str:
     t = handbook.text
     rows = [(r, d) for r, d in cycle.risks(handbook.context) if d.path not in handbook.hidden]
@@ -359,7 +400,8 @@ def risk_page(handbook: Handbook, page: str) -> str:
             residual[key] = residual.get(key, 0) + 1
     lines = [f"# {t['risks']}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-heatmaps" data-risks="{len(rows)}">',
-             heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", ""]
+             heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", "",
+             *risk_process(handbook)]
     if not rows:
         return "\n".join(lines + [t["none"], ""])
     config = handbook.repository.config

@@ -13,7 +13,9 @@ import re
 import sys
 
 STANDARDS = ("iso27001_2022", "iso9001_2026", "iso9001_2015", "iso14001_2026", "iso14001_2015", "iso45001_2018",
-             "iso42001_2023", "iso27701_2025", "iso22301_2019", "iso50001_2018")
+             "iso42001_2023", "iso27701_2025", "iso22301_2019", "iso50001_2018", "aqap2110_2016", "iso31000_2018")
+# Additions to another standard, and the editions of that standard one of which must be chosen with them.
+ADDITIONS = {"aqap2110_2016": ("iso9001_2015", "iso9001_2026")}
 LANGUAGES = ("en", "ru")
 CI_PROVIDERS = ("github", "gitlab", "none")
 SLUG = re.compile(r"^\w[\w.-]*$")
@@ -44,6 +46,10 @@ def problems(answers: dict) -> list[str]:
         found.append(f"'{slug}' is not a plain folder name: use letters, digits, '-', '_' or '.', with no '/'")
     if not any(is_on(answers.get(name)) for name in STANDARDS):
         found.append("no standard chosen: answer yes to at least one of " + ", ".join(STANDARDS))
+    for addition, bases in ADDITIONS.items():
+        if is_on(answers.get(addition)) and not any(is_on(answers.get(base)) for base in bases):
+            found.append(f"{addition} adds to ISO 9001 and cannot stand alone: answer yes to "
+                         f"{' or '.join(bases)} as well")
     if answers.get("language", "en") not in LANGUAGES:
         found.append(f"language '{answers.get('language')}' is not one of {', '.join(LANGUAGES)}")
     if answers.get("ci_provider", "none") not in CI_PROVIDERS:

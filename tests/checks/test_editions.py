@@ -56,3 +56,48 @@ def test_the_severity_turns_on_the_deadline_day(repository: Path, offset: int):
     found = list(editions.check(Context(Repository.load(repository, cache=False), today)))
     assert [f.severity for f in found] == ["error" if today > DEADLINE else "warning"]
     assert "acme-2019" in found[0].message
+
+
+BASE_MISSING = next(d for d in DEFECTS if d.rule == "catalog-base-missing")
+
+
+@pytest.mark.parametrize(("base", "fires"), [(None, True), ("iso9001-2015", False), ("iso9001-2026", False),
+                                             ("iso14001-2026", True)])
+def test_additions_need_one_edition_of_their_base(tmp_path: Path, base: str | None, fires: bool):
+    root, _ = build(tmp_path, [BASE_MISSING])
+    config = root / "isodocs.yml"
+    if base is not None:
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "  - acme-defence-2026\n", f"  - acme-defence-2026\n  - {base}\n"), encoding="utf-8")
+    result = run("check", str(root), "--format", "json", "--today", "2026-11-21")
+    found = [f for f in json.loads(result.out)["findings"] if f["rule"] == "catalog-base-missing"]
+    assert bool(found) == fires
+    if fires:
+        assert found[0]["severity"] == "error" and result.code == 1
+        assert "iso9001-2015 / iso9001-2026" in found[0]["message"]
+
+
+def test_base_missing_speaks_russian(tmp_path: Path):
+    root, _ = build(tmp_path, [BASE_MISSING])
+    config = root / "isodocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("language: en", "language: ru") if "language: en" in text
+                      else "language: ru\n" + text, encoding="utf-8")
+    result = run("check", str(root), "--today", "2026-11-21")
+    line = next(line for line in result.out.splitlines() if "[catalog-base-missing]" in line)
+    assert "Acme Defence Additions 2026 дополняет iso9001-2015 / iso9001-2026 и сам по себе не применяется" in line
+
+
+@settings(max_examples=30, deadline=None)
+@given(chosen=st.sets(st.sampled_from(["iso9001-2015", "iso9001-2026", "iso14001-2026", "iso27001-2022",
+                                       "iso31000-2018"])))
+def test_base_missing_fires_exactly_when_no_base_is_in_scope(tmp_path_factory: pytest.TempPathFactory,
+                                                             chosen: set[str]):
+    root, _ = build(tmp_path_factory.mktemp("base"), [BASE_MISSING])
+    config = root / "isodocs.yml"
+    extra = "".join(f"  - {catalog_id}\n" for catalog_id in sorted(chosen - {"iso27001-2022"}))
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - acme-defence-2026\n", f"  - acme-defence-2026\n{extra}"), encoding="utf-8")
+    found = [f for f in editions.check(Context(Repository.load(root, cache=False), date(2026, 11, 21)))
+             if f.rule == "catalog-base-missing"]
+    assert len(found) == (0 if {"iso9001-2015", "iso9001-2026"} & chosen else 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import git
@@ -78,7 +79,14 @@ def test_approved_reviewed_and_decided_reaches_100_percent(tmp_path: Path, romas
     assert {c: r["percent"] for c, r in report["readiness"].items()} == {"iso27001-2022": 100.0, "iso9001-2015": 100.0}
 
 
-@pytest.mark.parametrize("standard", sorted(catalog.available()))
+ALONE = sorted(c for c in catalog.available() if catalog.load(c).kind != "additions")
+AQAP_DOCUMENTS = {"plans/quality-plan.md": "PLN-AQ-001", "procedures/configuration-management.md": "PRO-AQ-001",
+                  "procedures/counterfeit-prevention.md": "PRO-AQ-002",
+                  "procedures/gqa-cooperation-and-access.md": "PRO-AQ-003",
+                  "procedures/customer-deliverable-documents.md": "PRO-AQ-004"}
+
+
+@pytest.mark.parametrize("standard", ALONE)
 def test_each_standard_alone_scaffolds_and_reaches_100_percent(tmp_path: Path, standard: str):
     root = scaffold(tmp_path / standard, standard, organization="Example Ltd")
     code, report = check(root)
@@ -96,7 +104,8 @@ def test_every_standard_and_edition_shares_one_document_set(tmp_path: Path):
     assert (code, rules_of(report)) == (0, transition_notices(*catalog.available()))
     from isodocs.repository import Repository
     audits = [d for d in Repository.load(root).documents if d.title == "Internal audit"]
-    assert len(audits) == 1 and set(audits[0].clauses) == set(catalog.available())
+    assert len(audits) == 1 and set(audits[0].clauses) == {c for c in catalog.available()
+                                                           if catalog.load(c).kind == "requirements"}
 
 
 def test_every_annex_a_control_has_a_starter_document(tmp_path: Path):
@@ -119,6 +128,8 @@ def test_the_same_answers_give_the_same_files(tmp_path: Path, romashka: Path):
     (["--organization", "Acme"], None),
     (["--organization", "{{ 7 * 7 }}", "--standard", "iso9001-2015"], "template syntax"),
     (["--organization", "Acme", "--standard", "iso9001-2015", "--review-interval", "yearly"], "review interval"),
+    (["--organization", "Acme", "--standard", "aqap2110-2016"], "aqap2110_2016 adds to ISO 9001 and cannot stand alone"),
+    (["--organization", "Acme", "--standard", "aqap2110-2016", "--standard", "iso14001-2026"], "iso9001_2015 or iso9001_2026"),
 ])
 def test_bad_answers_are_refused_before_anything_is_written(tmp_path: Path, args: list[str], words: str | None):
     target = tmp_path / "repo"
@@ -156,3 +167,51 @@ def test_ci_provider_gitlab_keeps_only_gitlab_files(tmp_path: Path):
     assert ".github/workflows/isodocs.yml" in github and ".gitlab-ci.yml" not in github
     assert ".github/dependabot.yml" in github and "requirements-isodocs.txt" in files and ".cruft.json" in files
     assert "fetch-depth: 0" in github[".github/workflows/isodocs.yml"].decode()
+
+
+@pytest.mark.parametrize(("base", "language"), [("iso9001-2015", "en"), ("iso9001-2026", "ru")])
+def test_aqap_with_9001_scaffolds_its_additions_and_reaches_100_percent(tmp_path: Path, base: str, language: str):
+    root = scaffold(tmp_path / "defence", base, "aqap2110-2016", extra=("--language", language))
+    from isodocs.repository import Repository
+    documents = {d.path.removeprefix("docs/"): d for d in Repository.load(root).documents}
+    for path, document_id in AQAP_DOCUMENTS.items():
+        document = documents[path]
+        assert document.id == document_id and set(document.clauses) == {"aqap2110-2016"}
+        assert ("[[decide:" if language == "en" else "[[решить:") in document.body
+        assert ("GQA" if language == "en" else "ГОК") in documents["procedures/gqa-cooperation-and-access.md"].body
+    assert "AQAP 2105" in documents["plans/quality-plan.md"].body
+    checklist = run("audit", "checklist", "aqap2110-2016", "--path", str(root))
+    assert checklist.code == 0
+    assert re.search(r"^\| 4\.3 \| [^\n]*\| PRO-AQ-003 ", checklist.out, re.M)
+    exported = run("export", "register", "--format", "csv", "--path", str(root)).out
+    assert all(document_id in exported for document_id in AQAP_DOCUMENTS.values())
+    code, report = check(root)
+    assert code == 0 and report["summary"]["errors"] == 0
+    assert {f["rule"] for f in report["findings"]} <= {"clause-draft-only", "management-review-overdue",
+                                                       "edition-superseded", "catalog-incomplete"}
+    approve_everything(root, TODAY)
+    if language == "ru":
+        for path in (root / "docs").rglob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"\[\[решить: [^\]]*\]\]", "как решила организация", text), encoding="utf-8")
+    code, report = check(root)
+    assert (code, rules_of(report)) == (0, transition_notices(base, "aqap2110-2016"))
+    assert report["readiness"]["aqap2110-2016"]["percent"] == 100.0
+
+
+def test_31000_maps_the_risk_procedure_and_register_to_its_process(tmp_path: Path):
+    root = scaffold(tmp_path / "risk", "iso9001-2026", "iso31000-2018", organization="Example Ltd")
+    from isodocs.repository import Repository
+    documents = {d.id: d for d in Repository.load(root).documents}
+    process = {"6.3", "6.4", "6.4.2", "6.4.3", "6.4.4", "6.5", "6.6", "6.7"}
+    assert set(documents["PRO-002"].clauses["iso31000-2018"]) == process
+    assert set(documents["REG-003"].clauses["iso31000-2018"]) == process - {"6.3", "6.4"}
+    code, report = check(root)
+    assert code == 0 and report["readiness"]["iso31000-2018"] == {"required": 0, "covered": 0, "percent": 100.0}
+    config = root / "isodocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + 'required:\n  iso31000-2018: ["6.4.2", "6.7"]\n',
+                      encoding="utf-8")
+    code, report = check(root)
+    assert report["readiness"]["iso31000-2018"]["required"] == 2
+    assert {f["rule"] for f in report["findings"] if "31000" in f["message"]} == {
+        "clause-draft-only", "audit-programme-gap"}, "what the repository requires counts, and is audited"

@@ -193,3 +193,37 @@ def test_each_version_shows_who_reviewed_it_and_the_verified_approving_commit(tm
     assert f'<span class="isodocs-verified" data-commit="{initial}">verified</span>' in policy
     manual_page = html(root, "policies/controls-manual")
     assert f'<span class="isodocs-unverified" data-commit="{stranger}">not verified</span>' in manual_page
+
+
+def test_aqap_coverage_page_shows_the_additions_and_their_starter_documents(tmp_path: Path):
+    root = scaffold(tmp_path / "defence", "iso9001-2015", "aqap2110-2016", "iso31000-2018", organization="Acme")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = unescape(re.sub(r"<[^>]+>", " ", html(root, "overview/coverage-aqap2110-2016")))
+    assert "Additions to ISO 9001:2015 / ISO 9001:2026" in page
+    assert re.search(r"Risk management \(adds to 6\.1\)\s+drafts only\s+PRO-002 ,\s+REG-003", page)
+    for document_id in ("PLN-AQ-001", "PRO-AQ-001", "PRO-AQ-002", "PRO-AQ-004"):
+        assert re.search(rf"5\.(4\.1|3\.5)\s+[^|]*?{document_id}", page), document_id
+    assert re.search(r"support for GQA activities \(adds to 8\.4\.3\)\s+PRO-AQ-003", page)
+    guidance = unescape(re.sub(r"<[^>]+>", " ", html(root, "overview/coverage-iso31000-2018")))
+    assert "Guidance, not certifiable" in guidance
+    assert re.search(r"Risk analysis\s+PRO-002 ,\s+REG-003", guidance)
+
+
+def test_risk_page_names_the_31000_step_of_each_register_field(tmp_path: Path, built: Path):
+    root = scaffold(tmp_path / "risk", "iso9001-2026", "iso31000-2018", organization="Acme", extra=("--language", "ru"))
+    register = root / "docs/registers/risk-register.md"
+    register.write_text(register.read_text(encoding="utf-8").replace("risks: {}", (
+        "risks:\n  R-001: {asset: Склад, threat: Пожар, likelihood: 2, impact: 5, owner: system-owner, "
+        "treatment: reduce, review: 2027-03-01}")), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = unescape(re.sub(r"<[^>]+>", " ", html(root, "overview/risks")))
+    assert "Как реестр следует ISO 31000" in page
+    for field, step in (("Угроза", "6.4.2 Идентификация риска"), ("Уровень", "6.4.3 Анализ риска"),
+                        ("Обработка", "6.4.4 Сравнительная оценка риска; 6.5.2 Выбор вариантов обработки риска"),
+                        ("Следующий пересмотр", "6.6 Мониторинг и пересмотр"),
+                        ("Реестр", "6.7 Документирование и отчетность")):
+        assert re.search(rf"{re.escape(field)}\s+{re.escape(step)}", page), field
+    assert "R-001" in page
+    assert "ISO 31000" not in html(built, "overview/risks"), "shown only when ISO 31000 is in scope"

@@ -11,6 +11,7 @@ from pathlib import Path
 import git
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 from conftest import commit_all, run
 from scaffold import ROMASHKA, scaffold, tree
 
@@ -103,6 +104,15 @@ def test_pre_generation_hook_names_every_bad_answer():
                   "CI provider 'jenkins'", "review interval 'often'", "reviewers contains template syntax"):
         assert words in text
     assert template_hook("pre_gen_project").problems({"organization": ROMASHKA, "iso9001_2015": "yes"}) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(chosen=st.sets(st.sampled_from(template_hook("pre_gen_project").STANDARDS), min_size=1))
+def test_pre_generation_hook_refuses_aqap_exactly_when_no_9001_edition_is_chosen(chosen: set[str]):
+    answers = {"organization": ROMASHKA, **{name: name in chosen for name in template_hook("pre_gen_project").STANDARDS}}
+    refused = [p for p in template_hook("pre_gen_project").problems(answers) if "aqap2110_2016" in p]
+    assert bool(refused) == ("aqap2110_2016" in chosen and not {"iso9001_2015", "iso9001_2026"} & chosen)
+    assert len(refused) <= 1
 
 
 def test_post_generation_hook_drops_empty_documents_and_other_ci(tmp_path: Path):

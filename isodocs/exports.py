@@ -18,6 +18,7 @@ from isodocs.checks import cycle
 from isodocs.checks.context import Context
 from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Document
+from isodocs.escape import spreadsheet_text, xml_text
 from isodocs.formats.markdown import cell as markdown_cell
 
 Cell = str | int | date | None
@@ -247,17 +248,28 @@ def to_csv(table: Table) -> bytes:
     writer = csv.writer(stream, lineterminator="\r\n")
     if table.control:
         for label, value in table.control:
-            writer.writerow([label, _plain(value)])
+            writer.writerow([_csv_cell(label), _csv_cell(value)])
         writer.writerow([])
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow([_plain(value) for value in row])
+        writer.writerow([_csv_cell(value) for value in row])
     return stream.getvalue().encode("utf-8-sig")  # the byte-order mark makes spreadsheet programs read UTF-8
 
 
 def _plain(value: Cell) -> object:
     """A cell as text files hold it: nothing for None, ISO 8601 for a date."""
     return "" if value is None else value.isoformat() if isinstance(value, date) else value
+
+
+def _csv_cell(value: Cell) -> object:
+    """A cell of the CSV file: text that could start a formula is kept as text."""
+    plain = _plain(value)
+    return spreadsheet_text(plain) if isinstance(plain, str) else plain
+
+
+def _xlsx_cell(value: Cell) -> Cell:
+    """A cell of the workbook: text without the characters XML forbids (openpyxl refuses them)."""
+    return xml_text(value) if isinstance(value, str) else value
 
 
 def to_xlsx(table: Table) -> bytes:
@@ -272,7 +284,7 @@ def to_xlsx(table: Table) -> bytes:
     sheet = workbook.active
     sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip()
     for label, value in table.control:
-        sheet.append([label, value])
+        sheet.append([label, _xlsx_cell(value)])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         if isinstance(value, date):
             sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
@@ -284,12 +296,16 @@ def to_xlsx(table: Table) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for row in table.rows:
-        sheet.append(row)
+        sheet.append([_xlsx_cell(value) for value in row])
     for row in sheet.iter_rows(min_row=head + 1):
         for cell in row:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula: it stays text
+                cell.data_type = "s"
     for position, width in enumerate(table.widths, 1):
         sheet.column_dimensions[get_column_letter(position)].width = width
     sheet.freeze_panes = f"A{head + 1}"

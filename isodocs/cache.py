@@ -26,7 +26,7 @@ from isodocs.findings import Finding
 from isodocs.messages import Message
 from isodocs.resources import cache_directory, schema_path
 
-FORMAT = 10  # raise whenever the layout of an entry changes
+FORMAT = 13  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -129,7 +129,8 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
     return ((d.path, d.id, d.title, d.type, d.status, d.owner, d.approver, d.version, _day(d.approved),
              _day(d.last_reviewed), (d.review_interval.count, d.review_interval.unit) if d.review_interval else None,
              d.classification, d.clauses,
-             {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line) for k, v in m.items()}
+             {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line, v.reasons)
+                  for k, v in m.items()}
               for c, m in d.applicability.items()},
              (_day(record.raised), _day(record.due), _day(record.closed), record.grade, record.source, record.clause,
               record.line, record.due_line, record.root_cause, record.action, record.verification)
@@ -137,7 +138,8 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
              d.body_digest, d.body_line, d.lines, tuple((c, i, line) for (c, i), line in d.clause_lines.items()),
              d.links, d.marks,
              tuple((r.id, r.asset, r.threat, r.likelihood, r.impact, r.owner, r.treatment, r.controls,
-                    r.residual_likelihood, r.residual_impact, _day(r.review), r.action, _day(r.due), r.line, r.lines)
+                    r.residual_likelihood, r.residual_impact, _day(r.review), r.action, _day(r.due), r.line, r.lines,
+                    _day(r.done))
                    for r in d.risks),
              tuple((a.planned, a.standard, a.clauses, a.auditor, _day(a.done), a.line) for a in d.audits),
              _day(d.review_held), d.required_reading), found)
@@ -158,7 +160,7 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
         review_interval=Interval(*interval) if interval else None, classification=classification,
         clauses=clauses, source=os.path.join(root, path), body_digest=digest, body_line=body_line, lines=lines,
         links=links, marks=marks, review_held=_date(held), required_reading=required_reading,
-        risks=tuple(Risk(*r[:10], _date(r[10]), r[11], _date(r[12]), *r[13:]) for r in risks),
+        risks=tuple(Risk(*r[:10], _date(r[10]), r[11], _date(r[12]), r[13], r[14], _date(r[15])) for r in risks),
         audits=tuple(Audit(*a[:4], _date(a[4]), a[5]) for a in audits),
         clause_lines={(c, i): line for c, i, line in clause_lines},
         applicability={c: {k: Decision(k, *v) for k, v in m.items()} for c, m in applicability.items()},

@@ -48,6 +48,7 @@ class Certification:
     expires: date | None = None
     surveillance: list[date] = field(default_factory=list)
     recertification: date | None = None
+    initial: date | None = None   # the initial certification audit (stage 2)
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Config:
     due_soon: Interval = Interval(30, "day")
     management_review: Interval = Interval(12, "month")
     audit_cycle: Interval = Interval(3, "year")
+    risk_acceptance: int | None = None   # defaults.risk_acceptance: the highest level accepted untreated
     default_classification: str = "internal"
     certification: Certification = field(default_factory=Certification)
     rules: dict[str, str] = field(default_factory=dict)
@@ -147,6 +149,7 @@ def _build(path: Path, data: YMap) -> Config:
         surveillance=[when(day, "certification", "surveillance", i)
                       for i, day in enumerate(cert.get("surveillance") or [])],
         recertification=when(cert.get("recertification"), "certification", "recertification"),
+        initial=when(cert.get("initial"), "certification", "initial"),
     )
     config = Config(
         path=path,
@@ -171,6 +174,8 @@ def _build(path: Path, data: YMap) -> Config:
     for key in ("review_interval", "due_soon", "management_review", "audit_cycle"):
         if key in defaults:
             setattr(config, key, Interval.parse(defaults[key]))
+    if defaults.get("risk_acceptance") is not None:
+        config.risk_acceptance = int(defaults["risk_acceptance"])
     if "classification" in defaults:
         config.default_classification = defaults["classification"]
     return config

@@ -21,6 +21,7 @@ class Decision:
     implementation: str | None
     documents: tuple[str, ...]
     line: int
+    reasons: tuple[str, ...] = ()   # why the control is selected: risk-treatment, legal, contractual, business
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Risk:
     due: date | None
     line: int
     lines: dict[str, int]
+    done: date | None = None   # the day the treatment action was carried out
 
     @property
     def level(self) -> int:

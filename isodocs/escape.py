@@ -10,6 +10,7 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}!|])")  # marks Python-Markdown (w
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LINK_SCHEMES = ("http", "https", "mailto")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet program read a cell as a formula
 
 
 def html_text(value: object) -> str:
@@ -56,3 +57,10 @@ def xml_text(value: object) -> str:
 def terminal_text(value: object) -> str:
     """Text safe to print on a terminal: control characters (ESC, BEL, CR, C1...) shown as escapes, not obeyed."""
     return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", str(value))
+
+
+def spreadsheet_text(value: str) -> str:
+    """A text cell of a CSV file that a spreadsheet program opens as text, never as a formula (OWASP's CSV
+    injection advice: a leading apostrophe), and without characters XML forbids (for the xlsx form)."""
+    text = xml_text(value)
+    return "'" + text if text.startswith(FORMULA_START) else text

@@ -7,7 +7,8 @@ import csv
 import io
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
 from isodocs.checks import cycle
 from isodocs.checks.context import Context
-from isodocs.checks.soa import control_states
+from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Document
+from isodocs.escape import spreadsheet_text, xml_text
 from isodocs.formats.markdown import cell as markdown_cell
 
 Cell = str | int | date | None
@@ -28,21 +30,63 @@ class Table:
     headers: list[str]
     rows: list[list[Cell]]
     widths: list[int]   # characters, for xlsx
+    control: list[tuple[str, Cell]] = field(default_factory=list)  # a document-control block above the table
+    choices: dict[str, list[str]] = field(default_factory=dict)  # a column's allowed values (a list to pick from)
+
+
+NOT_IN_FORCE = "not yet: no approved, current document implements it"
+REASONS = {"risk-treatment": "Risk treatment", "legal": "Legal or regulatory requirement",
+           "contractual": "Contractual obligation", "business": "Business requirement"}
 
 
 def soa(context: Context) -> Table:
     rows: list[list[Cell]] = []
+    sources: list[Document] = []
+    names: list[str] = []
     for catalog in context.repository.catalogs.values():
+        if catalog.controls:
+            names.append(catalog.name)
         for state in control_states(context, catalog):
             decision = state.decision
             applicable = "Not decided" if decision is None or decision.applicable is None else \
                 ("Yes" if decision.applicable else "No")
-            rows.append([catalog.name, state.id, state.title, applicable,
-                         decision.justification if decision else None, decision.implementation if decision else None,
-                         ", ".join(d.id for d in state.implementing), state.source.id if state.source else None])
+            implementation = decision.implementation if decision else None
+            if implementation == "implemented" and not any(in_force(context, d) for d in state.implementing):
+                implementation = NOT_IN_FORCE
+            if state.source is not None and state.source not in sources:
+                sources.append(state.source)
+            reasons = "; ".join(REASONS.get(r, r) for r in decision.reasons) if decision else ""
+            rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
+                         decision.justification if decision else None, implementation,
+                         "\n".join(_described(d) for d in state.implementing),
+                         state.source.id if state.source else None, state.state])
     return Table("Statement of Applicability",
-                 ["Standard", "Control", "Title", "Applicable", "Justification", "Implementation status",
-                  "Implementing documents", "Decided in"], rows, [20, 10, 48, 12, 48, 20, 30, 14])
+                 ["Standard", "Control", "Title", "Applicable", "Reasons for selection", "Justification",
+                  "Implementation status", "Implementing documents", "Decided in", "State in isodocs"], rows,
+                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14], _document_control(context, names, sources))
+
+
+def _described(document: Document) -> str:
+    """A document as an auditor looks it up: id, title, version and status."""
+    version = f"v{document.version}, " if document.version else ""
+    return f"{document.id} {document.title} ({version}{document.status})"
+
+
+def _document_control(context: Context, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
+    """Who issued the Statement of Applicability, which version and its approval: it is a controlled document."""
+    config = context.repository.config
+
+    def each(value: Callable[[Document], Cell]) -> Cell:
+        values = [value(d) for d in sources]
+        if len(values) == 1:
+            return values[0]
+        return "; ".join("" if v is None else v.isoformat() if isinstance(v, date) else str(v) for v in values) or None
+
+    return [("Organization", config.organization), ("Standard", "; ".join(standards)),
+            ("SoA id", each(lambda d: d.id)), ("Title", each(lambda d: d.title)),
+            ("Version", each(lambda d: d.version)), ("Status", each(lambda d: d.status)),
+            ("Approver", each(lambda d: config.role_label(d.approver))),
+            ("Approval date", each(lambda d: d.approved)), ("Date exported", context.today)]
 
 
 def register(context: Context) -> Table:
@@ -67,12 +111,16 @@ def risks(context: Context) -> Table:
                      config.role_label(risk.owner), risk.treatment,
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
                      risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
-                     risk.review, document.id])
+                     risk.review, document.id, _yes_no(cycle.above_acceptance(config, risk))])
     return Table("Risk register",
                  ["Risk", "Asset or process", "Threat", "Likelihood", "Impact", "Risk level", "Risk owner",
                   "Treatment", "Controls", "Residual likelihood", "Residual impact", "Residual level",
-                  "Treatment action", "Action due", "Next review", "Register"], rows,
-                 [10, 30, 40, 11, 9, 10, 28, 11, 30, 11, 11, 11, 40, 12, 12, 12])
+                  "Treatment action", "Action due", "Next review", "Register", "Above acceptance"], rows,
+                 [10, 30, 40, 11, 9, 10, 28, 11, 30, 11, 11, 11, 40, 12, 12, 12, 12])
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else "Yes" if value else "No"
 
 
 def nonconformities(context: Context) -> Table:
@@ -115,21 +163,62 @@ QUESTIONS = {
 }
 
 
+FINDINGS = {"en": ["Conformity", "Minor nonconformity", "Major nonconformity", "Opportunity for improvement"],
+            "ru": ["Соответствие", "Незначительное несоответствие", "Значительное несоответствие",
+                   "Возможность для улучшения"]}
+CONTROL_QUESTION = {
+    "en": "Is “{title}” implemented and operating as the Statement of Applicability says? Examine the documents "
+          "and sample the records that show it works.",
+    "ru": "Внедрена ли мера «{title}» и действует ли она так, как сказано в Положении о применимости? Изучите "
+          "документы и проверьте выборку записей, подтверждающих её работу.",
+}
+CHECKLIST_HEAD = {
+    "en": ["Clause", "Part of", "Title", "Question", "SoA justification", "Documents to examine", "Evidence",
+           "Finding"],
+    "ru": ["Пункт", "Раздел", "Название", "Вопрос", "Обоснование в ПоП", "Документы для изучения", "Свидетельства",
+           "Вывод"],
+}
+CHECKLIST_BLOCK = {
+    "en": ["Organization", "Audit criteria", "Audit scope", "Audit date", "Auditor", "Auditee", "Prepared"],
+    "ru": ["Организация", "Критерии аудита", "Область аудита", "Дата аудита", "Аудитор", "Проверяемое подразделение",
+           "Подготовлено"],
+}
+
+
 def checklist(context: Context, catalog: Catalog) -> Table:
-    """An internal-audit checklist: every clause 4 to 10, a question, the documents to examine."""
-    language = context.repository.config.language
+    """An internal-audit checklist: every clause 4 to 10 with the clause it is part of, then every Annex A control
+    the Statement of Applicability makes applicable (with its justification and implementing documents); a header
+    block for the audit's date, auditor, scope and criteria, and a list to choose each finding from."""
+    language = context.repository.config.language if context.repository.config.language in FINDINGS else "en"
     questions = QUESTIONS.get(language, QUESTIONS["en"])
     rows: list[list[Cell]] = []
     for entry in catalog.entries.values():
         if entry.annex:
             continue
         title = entry_title(catalog, entry, language)
+        parent = catalog.entries.get(entry.parent or "")
+        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         documents = _examine(catalog, entry, context.index)
-        rows.append([entry.id, title, questions[entry.documented_information or "none"].format(title=title),
-                     ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
-    return Table(f"Internal audit checklist: {catalog.name}",
-                 ["Clause", "Title", "Question", "Documents to examine", "Evidence", "Finding"], rows,
-                 [9, 40, 60, 50, 40, 30])
+        rows.append([entry.id, within, title, questions[entry.documented_information or "none"].format(title=title),
+                     None, ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
+    for state in control_states(context, catalog):
+        if state.decision is None or state.decision.applicable is not True:
+            continue
+        entry = catalog.entries[state.id]
+        title = entry_title(catalog, entry, language)
+        parent = catalog.entries.get(entry.parent or "")
+        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
+        rows.append([state.id, within, title, CONTROL_QUESTION[language].format(title=title),
+                     state.decision.justification, "\n".join(_described(d) for d in state.implementing), "", ""])
+    head = CHECKLIST_HEAD[language]
+    block = CHECKLIST_BLOCK[language]
+    soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
+    criteria = catalog.name + (f"; {soa.id} {soa.title}" + (f" v{soa.version}" if soa.version else "") if soa else "")
+    control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
+                                       (block[2], None), (block[3], None), (block[4], None), (block[5], None),
+                                       (block[6], context.today)]
+    return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 30], control,
+                 {head[-1]: FINDINGS[language]})
 
 
 def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:
@@ -157,9 +246,13 @@ def _examine(catalog: Catalog, entry: Entry, index: dict) -> list[Document]:
 def to_csv(table: Table) -> bytes:
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
+    if table.control:
+        for label, value in table.control:
+            writer.writerow([_csv_cell(label), _csv_cell(value)])
+        writer.writerow([])
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow([_plain(value) for value in row])
+        writer.writerow([_csv_cell(value) for value in row])
     return stream.getvalue().encode("utf-8-sig")  # the byte-order mark makes spreadsheet programs read UTF-8
 
 
@@ -168,37 +261,82 @@ def _plain(value: Cell) -> object:
     return "" if value is None else value.isoformat() if isinstance(value, date) else value
 
 
+def _csv_cell(value: Cell) -> object:
+    """A cell of the CSV file: text that could start a formula is kept as text."""
+    plain = _plain(value)
+    return spreadsheet_text(plain) if isinstance(plain, str) else plain
+
+
+def _xlsx_cell(value: Cell) -> Cell:
+    """A cell of the workbook: text without the characters XML forbids (openpyxl refuses them)."""
+    return xml_text(value) if isinstance(value, str) else value
+
+
 def to_xlsx(table: Table) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     workbook = Workbook()
+    workbook.properties.title = table.title
+    workbook.properties.creator = "isodocs"
     sheet = workbook.active
     sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip()
+    for label, value in table.control:
+        sheet.append([label, _xlsx_cell(value)])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        if isinstance(value, date):
+            sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
+    if table.control:
+        sheet.append([])
+    head = len(table.control) + 1 + (1 if table.control else 0)
     sheet.append(table.headers)
-    for cell in sheet[1]:
+    for cell in sheet[head]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for row in table.rows:
-        sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
+        sheet.append([_xlsx_cell(value) for value in row])
+    for row in sheet.iter_rows(min_row=head + 1):
         for cell in row:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula: it stays text
+                cell.data_type = "s"
     for position, width in enumerate(table.widths, 1):
         sheet.column_dimensions[get_column_letter(position)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.freeze_panes = f"A{head + 1}"
+    last = get_column_letter(len(table.headers))
+    sheet.auto_filter.ref = f"A{head}:{last}{head + len(table.rows)}"
+    sheet.print_title_rows = f"{head}:{head}"   # the column headings on every printed page
+    for column, allowed in table.choices.items():
+        letter = get_column_letter(table.headers.index(column) + 1)
+        listed = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True,
+                                showErrorMessage=True, errorTitle=column, error=", ".join(allowed))
+        sheet.add_data_validation(listed)
+        listed.add(f"{letter}{head + 1}:{letter}{max(head + len(table.rows), head + 1)}")
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
 
 
 def to_markdown(table: Table) -> bytes:
-    lines = [f"# {table.title}", "", "| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
-    lines += ["| " + " | ".join(markdown_cell(str(_plain(v))) for v in row) + " |" for row in table.rows]
+    lines = [f"# {table.title}", ""]
+    if table.control:
+        lines += ["| | |", "|---|---|"] + [f"| {markdown_cell(label)} | {markdown_cell(str(_plain(value)))} |"
+                                           for label, value in table.control] + [""]
+    for column, allowed in table.choices.items():
+        lines += [f"{markdown_cell(column)}: {' | '.join(markdown_cell(a) for a in allowed)}", ""]
+    lines += ["| " + " | ".join(table.headers) + " |", "|" + "---|" * len(table.headers)]
+    lines += ["| " + " | ".join(markdown_cell(str(_plain(v)).replace("\n", "; ")) for v in row) + " |"
+              for row in table.rows]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -100,7 +100,8 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
     for catalog_id, controls in (data.get("applicability") or {}).items():
         document.applicability[catalog_id] = {
             control: Decision(control, entry["applicable"], entry.get("justification"), entry.get("implementation"),
-                              tuple(entry.get("documents") or ()), controls.lines[control])
+                              tuple(entry.get("documents") or ()), controls.lines[control],
+                              tuple(entry.get("reasons") or ()))
             for control, entry in controls.items()
         }
     record = data.get("nonconformity")
@@ -132,4 +133,4 @@ def _risk(risk_id: str, entry: YMap, line: int, typed: Any) -> Risk:
         residual_likelihood=int(residual["likelihood"]) if residual else None,
         residual_impact=int(residual["impact"]) if residual else None,
         review=typed("review", mapping=entry), action=entry.get("action"), due=typed("due", mapping=entry),
-        line=line, lines=dict(entry.lines))
+        line=line, lines=dict(entry.lines), done=typed("done", mapping=entry))

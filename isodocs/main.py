@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="parse every file again instead of reusing unchanged ones")
     check.add_argument("--no-history", dest="history", action="store_false",
                        help="do not read git history: approvals are not verified (every format says so)")
+    check.add_argument("--severity", choices=("error", "warning"),
+                       help="report findings of this severity or higher: `error` shows errors only")
+    check.add_argument("--rule", dest="rules", action="append", default=[], metavar="ID",
+                       help="report only findings of this rule (repeatable; see `isodocs rules`)")
 
     new = commands.add_parser("new", help="scaffold a compliance repository from the template")
     new.add_argument("directory", nargs="?", metavar="DIR", help="the new repository's folder (default: from the "
@@ -193,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from isodocs.commands.check import check
-        return check(args.path, args.format, args.output, args.today, args.strict, args.cache, args.history)
+        return check(args.path, args.format, args.output, args.today, args.strict, args.cache, args.history,
+                     args.severity, args.rules)
     if args.command == "new":
         from isodocs.commands.new import new
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",

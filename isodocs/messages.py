@@ -39,11 +39,25 @@ EN: dict[str, str] = {
     "soa-unimplemented": "{label} is applicable but no document implements it; name it under `clauses:` in the "
                          "implementing document",
     "soa-twice": "{control} is also decided in {other}; keep one decision",
+    "soa-draft-only": "{label} is applicable and implemented only by documents not in force: {names}; approve one "
+                      "(or review it, if its review is overdue)",
+    "soa-unapproved": "{count} Statement of Applicability decisions for {name} do not count yet: {id} is {standing}; "
+                      "approve it (`isodocs approve`), or review it if its review is overdue",
+    "close-uncovered": "write or name an approved document for it: `{catalog}: [\"{clause}\"]` under `clauses:`",
+    "close-stale": "review the approved documents that address it ({names})",
+    "close-draft-only": "approve one of the documents that address it ({names})",
+    "close-undecided": "decide it in the Statement of Applicability (`applicable: true` or `false`)",
+    "close-unjustified": "say why it does not apply under `justification:` in {names}",
+    "close-unimplemented": "name it under `clauses:` in the document that implements it",
+    "close-unapproved": "approve (or review, if overdue) the Statement of Applicability that decides it ({names})",
+    "close-pending": "approve (or review) one of the documents that implement it ({names})",
     "soa-unknown-document": "{control} names implementing document '{document}', which does not exist",
     "link-broken": "link to '{target}' leads nowhere ({resolved} does not exist); correct the path",
     "link-hidden": "link to '{target}' leads to {hidden}, which the site leaves out ({why}); remove the link",
     "nonconformity-overdue": "{grade}nonconformity {id} was due on {due} and is still open ({days} days late); close "
                              "it with `closed:` or agree a new due date",
+    "nonconformity-closed-draft": "{grade}nonconformity {id} was due on {due} and its closure is recorded in a record "
+                                  "that is {status}; a closure counts once the record is approved",
     "changed-since-approval": "{id} changed {when} after its approval of version {version}; approve the new version "
                               "or revert the change",
     "changed-uncommitted": "in uncommitted edits",
@@ -51,6 +65,10 @@ EN: dict[str, str] = {
     "risk-owner": "risk {risk} ({asset}): owner '{owner}' is not a role in isodocs.yml",
     "risk-review-overdue": "risk {risk} ({asset}) was due for review on {due}; reassess it and set a new `review:` "
                            "date",
+    "risk-action-overdue": "risk {risk} ({asset}): the treatment action '{action}' was due on {due} ({days} days "
+                           "ago); record the day it was done under `done:` or agree a new `due:` date",
+    "risk-above-acceptance": "risk {risk} ({asset}) has level {level}, above the accepted level {accepted} "
+                             "(`defaults.risk_acceptance`), and no treatment; treat it with controls and an action",
     "risk-control-unknown": "risk {risk} ({asset}) names '{control}', which is not an Annex A control of {name}",
     "risk-control-inapplicable": "risk {risk} ({asset}) is treated with {control} ({title}), which the Statement of "
                                  "Applicability has {state}; mark it applicable or choose another control",
@@ -63,6 +81,11 @@ EN: dict[str, str] = {
     "no-audits": "no internal audit of {name} is planned; list audits under `audits:` in the audit programme",
     "audit-gap": "the audit programme leaves {count} clauses of {name} unaudited between {start} and {end}: {shown}",
     "audit-at-risk": "the {kind} audit on {date} is {days} days away with {problems}",
+    "stage-not-certified": "the certificate was issued on {issued} but `stage:` is still `preparation`; set "
+                           "`stage: certified` so that gaps count as errors",
+    "initial-audit-unprepared": "the initial certification audit on {date} is {days} days away and {problems}",
+    "initial-unaudited": "no internal audit done covers {count} clauses or controls of {name} ({shown})",
+    "initial-no-review": "no management review is recorded in an approved record",
     "audit-surveillance": "surveillance",
     "audit-recertification": "recertification",
     "problem-majors": "{count} open major nonconformities ({ids})",
@@ -125,6 +148,14 @@ EN: dict[str, str] = {
     "migration-merged-exclusion": "the exclusion of {clause} now falls on {new}, which is excluded already; merge the "
                                   "two justifications by hand",
     "summary": "{errors} error{errors_s}, {warnings} warning{warnings_s}",
+    "summary-counts": "isodocs check: {errors} errors and {warnings} warnings in {files} files.",
+    "summary-readiness": "Readiness {readiness}; {items} required clauses or controls are still open (the open items "
+                         "in `--format json` or `markdown` say what closes each).",
+    "summary-decisions": "{count} decisions are still open (`[[decide: ...]]`) in {documents} documents.",
+    "summary-filtered": "Shown: {filters}.",
+    "decisions-per-document": "Open decisions ({count}): {listed}",
+    "report-errors": "Errors",
+    "report-warnings": "Warnings",
     "readiness": "readiness {catalog}: {covered}/{required} ({percent}%)",
     "note": "note: {note}",
     "markdown-title-pass": "## isodocs check ✅ passes",
@@ -132,6 +163,8 @@ EN: dict[str, str] = {
     "markdown-counts": "**{errors}** errors, **{warnings}** warnings.",
     "markdown-readiness-head": "| Standard | Required | Covered | Readiness |",
     "markdown-findings-head": "| Severity | Rule | Where | Message |",
+    "markdown-open-summary": "{catalog}: {count} open items",
+    "markdown-open-head": "| Clause or control | State | Documents | To close it |",
     "error": "error",
     "warning": "warning",
     # isodocs tasks
@@ -192,11 +225,25 @@ RU: dict[str, str] = {
     "soa-unimplemented": "{label_ru}: мера применима, но ни один документ её не реализует; укажите её в `clauses:` "
                          "реализующего документа",
     "soa-twice": "решение по {control} уже есть в {other}; оставьте одно решение",
+    "soa-draft-only": "{label_ru}: мера применима, но реализована только недействующими документами: {names}; "
+                      "утвердите один из них (или пересмотрите, если пересмотр просрочен)",
+    "soa-unapproved": "решения Положения о применимости для {name} ({count}) пока не учитываются: {id} — {standing}; "
+                      "утвердите его (`isodocs approve`) или пересмотрите, если пересмотр просрочен",
+    "close-uncovered": "напишите или укажите утверждённый документ: `{catalog}: [\"{clause}\"]` в `clauses:`",
+    "close-stale": "пересмотрите утверждённые документы, которые его охватывают ({names})",
+    "close-draft-only": "утвердите один из документов, которые его охватывают ({names})",
+    "close-undecided": "примите решение в Положении о применимости (`applicable: true` или `false`)",
+    "close-unjustified": "объясните в `justification:`, почему мера неприменима ({names})",
+    "close-unimplemented": "укажите меру в `clauses:` документа, который её реализует",
+    "close-unapproved": "утвердите (или пересмотрите, если просрочено) Положение о применимости ({names})",
+    "close-pending": "утвердите (или пересмотрите) один из документов, реализующих меру ({names})",
     "soa-unknown-document": "для {control} указан реализующий документ '{document}', которого нет",
     "link-broken": "ссылка '{target}' никуда не ведёт ({resolved} не существует); исправьте путь",
     "link-hidden": "ссылка '{target}' ведёт на {hidden}, который не публикуется на сайте ({why}); удалите ссылку",
     "nonconformity-overdue": "{grade_ru}несоответствие {id} нужно было устранить до {due}, оно всё ещё открыто "
                              "(просрочка {days} дн.); закройте его (`closed:`) или согласуйте новый срок",
+    "nonconformity-closed-draft": "{grade_ru}несоответствие {id} нужно было устранить до {due}; его закрытие "
+                                  "записано в записи со статусом {status}, а закрытие учитывается после утверждения",
     "changed-since-approval": "документ {id} изменён {when_ru} после утверждения версии {version}; утвердите новую "
                               "версию или отмените изменение",
     "changed-uncommitted": "в незафиксированных правках",
@@ -204,6 +251,10 @@ RU: dict[str, str] = {
     "risk-owner": "риск {risk} ({asset}): владельца '{owner}' нет среди ролей в isodocs.yml",
     "risk-review-overdue": "срок пересмотра риска {risk} ({asset}) истёк {due}; переоцените риск и укажите новую дату "
                            "`review:`",
+    "risk-action-overdue": "риск {risk} ({asset}): срок мероприятия по обработке «{action}» истёк {due} ({days} "
+                           "дн. назад); укажите дату выполнения в `done:` или согласуйте новый срок `due:`",
+    "risk-above-acceptance": "уровень риска {risk} ({asset}) — {level}, выше допустимого {accepted} "
+                             "(`defaults.risk_acceptance`), а обработки нет; назначьте меры и мероприятие",
     "risk-control-unknown": "для риска {risk} ({asset}) указано '{control}', но это не мера приложения A {name}",
     "risk-control-inapplicable": "риск {risk} ({asset}) обрабатывается мерой {control}, которая в Положении о "
                                  "применимости {state_ru}; признайте её применимой или выберите другую меру",
@@ -216,6 +267,12 @@ RU: dict[str, str] = {
     "no-audits": "внутренние аудиты по {name} не запланированы; перечислите их в `audits:` программы аудитов",
     "audit-gap": "программа аудитов оставляет {count} пунктов {name} без аудита в период с {start} по {end}: {shown}",
     "audit-at-risk": "до аудита ({kind_ru}) {date} осталось {days} дн., а {problems_ru}",
+    "stage-not-certified": "сертификат выдан {issued}, а `stage:` всё ещё `preparation`; укажите "
+                           "`stage: certified`, чтобы пробелы считались ошибками",
+    "initial-audit-unprepared": "до первоначального сертификационного аудита {date} осталось {days} дн., а "
+                                "{problems_ru}",
+    "initial-unaudited": "проведённые внутренние аудиты не охватывают {count} пунктов или мер {name} ({shown})",
+    "initial-no-review": "нет анализа со стороны руководства в утверждённой записи",
     "audit-surveillance": "инспекционный",
     "audit-recertification": "ресертификационный",
     "problem-majors": "открыто значительных несоответствий: {count} ({ids})",
@@ -277,6 +334,14 @@ RU: dict[str, str] = {
     "migration-merged-exclusion": "исключение пункта {clause} теперь относится к {new}, который уже исключён; объедините "
                                   "обоснования вручную",
     "summary": "ошибок: {errors}, предупреждений: {warnings}",
+    "summary-counts": "Проверка isodocs: ошибок — {errors}, предупреждений — {warnings}, файлов — {files}.",
+    "summary-readiness": "Готовность {readiness}; открытых пунктов и мер — {items} (что закрывает каждый, говорят "
+                         "открытые пункты в `--format json` или `markdown`).",
+    "summary-decisions": "Открытых решений (`[[decide: ...]]`) — {count} в документах: {documents}.",
+    "summary-filtered": "Показаны: {filters}.",
+    "decisions-per-document": "Открытые решения ({count}): {listed}",
+    "report-errors": "Ошибки",
+    "report-warnings": "Предупреждения",
     "readiness": "готовность {catalog}: {covered}/{required} ({percent}%)",
     "note": "примечание: {note}",
     "markdown-title-pass": "## Проверка isodocs ✅ пройдена",
@@ -284,6 +349,8 @@ RU: dict[str, str] = {
     "markdown-counts": "Ошибок: **{errors}**, предупреждений: **{warnings}**.",
     "markdown-readiness-head": "| Стандарт | Требуется | Выполнено | Готовность |",
     "markdown-findings-head": "| Уровень | Правило | Где | Сообщение |",
+    "markdown-open-summary": "{catalog}: открытых пунктов — {count}",
+    "markdown-open-head": "| Пункт или мера | Состояние | Документы | Что сделать |",
     "error": "ошибка",
     "warning": "предупреждение",
     # isodocs tasks

@@ -53,7 +53,7 @@ def tasks(context: Context) -> list[Task]:
                               risk.owner,
                               document.id, document.path, risk.lines.get("review", risk.line),
                               f"risk-review/{document.id}/{risk.id}"))
-        if risk.due is not None and risk.action:
+        if risk.due is not None and risk.action and risk.done is None:
             found.append(Task(risk.due, "risk-action", say("task-risk-action", risk=risk.id, action=risk.action),
                               risk.owner,
                               document.id, document.path, risk.lines.get("due", risk.line),

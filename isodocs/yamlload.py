@@ -120,7 +120,7 @@ def parse(text: str, first_line: int = 1) -> Any:
         raise YamlError(str(error).splitlines()[0], first_line) from None
     if node is None:
         return None
-    return _Converter(first_line).convert(node, 0, node.start_mark.line + first_line)
+    return _Converter(first_line, text).convert(node, 0, node.start_mark.line + first_line)
 
 
 def _describe(problem: str, text: str, line: int) -> str:
@@ -133,8 +133,9 @@ def _describe(problem: str, text: str, line: int) -> str:
 class _Converter:
     """Nodes to values, refusing aliases, duplicate keys and deep nesting, with the file's lines."""
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, text: str = "") -> None:
         self.first_line = first_line
+        self.text = text
         self.seen: set[int] = set()
 
     def line(self, node: Any) -> int:
@@ -176,11 +177,32 @@ class _Converter:
                     raise YamlError("a key must be plain text", line)
                 if key in mapping:
                     raise YamlError(f"duplicate key '{key}' (first at line {lines[key]}); keep one", line)
+                if node.flow_style and self._without_colon(key_node, value_node):
+                    raise YamlError(_split_by_comma(key, mapping), line)
                 key = intern(key)  # the same few keys in every document: keep one copy of each
                 mapping[key] = self.convert(value_node, depth + 1, line)
                 lines[key] = line
             return mapping
         raise YamlError(f"unsupported YAML node {type(node).__name__}", self.line(node))
+
+    def _without_colon(self, key_node: Any, value_node: Any) -> bool:
+        """A key in `{...}` written without `: value`: what a comma inside a plain value leaves behind."""
+        if not isinstance(key_node, SCALARS) or key_node.style or not isinstance(value_node, SCALARS):
+            return False
+        if value_node.value != "" or value_node.style:
+            return False
+        rest = self.text[key_node.end_mark.index:].lstrip(" \t\r\n")
+        return not rest.startswith(":")
+
+
+def _split_by_comma(key: str, mapping: YMap) -> str:
+    previous = next(reversed(mapping), None) if mapping else None
+    if previous is not None and isinstance(mapping[previous], str):
+        example = f'{previous}: "{mapping[previous]}, {key}"'
+        return (f"a comma inside {{...}} ended the value of '{previous}' early, so '{key}' became a key without a "
+                f"value; quote the value ({example}) or write the mapping in block style, one `key: value` a line")
+    return (f"'{key}' inside {{...}} has no `: value` (a comma ends each value there); quote a value that contains "
+            f"a comma, or write the mapping in block style, one `key: value` a line")
 
 
 def line_of(value: Any, path: list[str | int], default: int) -> int:

@@ -129,12 +129,30 @@ DEFECTS = [
                                   'A.8.33: {applicable: true, implementation: planned, '
                                   'justification: "Risk treatment."}')],
            [(SOA, "A.8.33:")]),
+    Defect("soa-draft-only", [(SOA, 'A.5.6: {applicable: true, implementation: implemented, justification: '
+                                    '"Risk treatment.", documents: [MAN-IS-001]}',
+                               'A.5.6: {applicable: true, implementation: implemented, justification: '
+                               '"Risk treatment.", documents: [PRO-T-10]}'),
+                              ("docs/procedures/contacts.md", None,
+                               new_document("PRO-T-10", omit=("approver", "approved", "last_reviewed"))
+                               .replace("status: approved", "status: draft"))],
+           [(SOA, "A.5.6:")]),
+    Defect("stage-not-certified", [("isodocs.yml", "stage: certified\n", "stage: preparation\n")],
+           [("isodocs.yml", "stage: preparation")], alone=True),   # preparation makes the other gaps warnings
+    Defect("initial-audit-unprepared", [("isodocs.yml", "stage: certified\n", "stage: preparation\n"),
+                                        ("isodocs.yml", "  issued: 2026-02-01\n",
+                                         "  issued:\n  initial: 2026-12-15\n")],
+           [("isodocs.yml", "initial: 2026-12-15")], alone=True),
     Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
                                  new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
            [("docs/procedures/unfinished.md", "TBD")]),
     Defect("risk-review-overdue", [("docs/registers/risk-register.md", "review: 2027-03-01\n---",
                                     "review: 2026-10-01\n---")],
            [("docs/registers/risk-register.md", "review: 2026-10-01")]),
+    Defect("risk-action-overdue", [("docs/registers/risk-register.md", "due: 2027-06-30", "due: 2026-10-15")],
+           [("docs/registers/risk-register.md", "due: 2026-10-15")]),
+    Defect("risk-above-acceptance", [("isodocs.yml", "defaults:\n", "defaults:\n  risk_acceptance: 5\n")],
+           [("docs/registers/risk-register.md", "treatment: accept")]),   # level 6, accepted
     Defect("risk-control-inapplicable", [("docs/registers/risk-register.md", '["A.5.15", "A.8.5"]',
                                           '["A.5.15", "A.8.5", "A.7.1"]')],
            [("docs/registers/risk-register.md", '"A.7.1"]')]),

@@ -74,8 +74,8 @@ def _plain_above_default(root: Path) -> None:
 
 def _soa(root: Path) -> None:
     edit(root, SOA, "classification: internal", "classification: confidential")
-    edit(root, SOA, "A.5.1:    {applicable: , justification: }",
-         f"A.5.1:    {{applicable: false, justification: 'Covered by the {SECRET} group policy'}}")
+    edit(root, SOA, "A.5.1:  # Policies for information security\n      applicable:\n      justification:\n",
+         f"A.5.1:    {{applicable: false, justification: 'Covered by the {SECRET} group policy'}}\n")
 
 
 def _commit_subject(root: Path) -> None:
@@ -125,8 +125,8 @@ def _mdtxt(root: Path) -> None:
 def _implementing_document(root: Path) -> None:
     write(root, "docs/plans/vault.md",
           restricted(f"PLN-{SECRET}", "Vault", extra="clauses: {iso27001-2022: [A.5.2]}\n"))
-    edit(root, SOA, "A.5.1:    {applicable: , justification: }",
-         f"A.5.1:    {{applicable: true, justification: Policy, documents: [PLN-{SECRET}]}}")
+    edit(root, SOA, "A.5.1:  # Policies for information security\n      applicable:\n      justification:\n",
+         f"A.5.1:    {{applicable: true, justification: Policy, documents: [PLN-{SECRET}]}}\n")
 
 
 def _title_in_public_page(root: Path) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 from conftest import run
 
 ROMASHKA = "ООО «Ромашка» & Co"
-DECIDED = "{applicable: true, implementation: implemented, justification: Selected to treat assessed risks}"
+UNDECIDED = "\n      applicable:\n      justification:\n"   # a control in the starter Statement of Applicability
+DECIDED = ("\n      applicable: true\n      reasons: [risk-treatment]\n      implementation: implemented\n"
+           "      justification: Selected to treat assessed risks\n")
 
 
 def scaffold(target: Path, *standards: str, organization: str = ROMASHKA, extra: tuple[str, ...] = ()) -> Path:
@@ -42,6 +44,6 @@ def approve_everything(root: Path, today: str, review_title: str = "Management r
         text = text.replace("\nstatus: draft\n", "\nstatus: approved\n", 1)
         text = text.replace('\nversion: "0.1"\n', f'\nversion: "1.0"\napproved: {today}\nlast_reviewed: {today}\n', 1)
         text = re.sub(r"\[\[decide: [^\]]*\]\]", "as the organization decided", text)
-        text = text.replace("{applicable: , justification: }", DECIDED.replace(
+        text = text.replace(UNDECIDED, DECIDED.replace(
             "Selected to treat assessed risks", justification))
         path.write_text(text, encoding="utf-8")

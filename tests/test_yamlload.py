@@ -65,3 +65,22 @@ def test_deep_nesting_is_refused():
 
 def test_explicit_string_tags_keep_the_text():
     assert parse("a: !!str true\nb: !!str ~\nc: true\nd:\n") == {"a": "true", "b": "~", "c": True, "d": None}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("a: 1\nsoa: {applicable: false, justification: No offices, no server room}\n",
+     ['justification: "No offices, no server room"', "block style"]),
+    ("soa:\n  A.7.1: {applicable: false,\n    justification: Remote, no office}\n",
+     ['justification: "Remote, no office"']),
+    ("a: {k}\n", ["'k'", "block style"]),
+])
+def test_a_comma_inside_a_flow_mapping_says_what_happened_and_how_to_fix_it(text: str, names: list[str]):
+    with pytest.raises(YamlError) as raised:
+        parse(text, first_line=10)
+    assert raised.value.line == 10 + text.count("\n") - 1
+    assert "comma" in raised.value.message and all(name in raised.value.message for name in names)
+
+
+def test_empty_values_and_quoted_commas_in_a_flow_mapping_stay_valid():
+    assert parse("a: {applicable: , justification: }\nb: {x: 'a, b', y : 1}\n") == \
+        {"a": {"applicable": None, "justification": None}, "b": {"x": "a, b", "y": "1"}}

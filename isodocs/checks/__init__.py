@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from isodocs.checks import approvals, coverage, cycle, documents, editions, links, records, soa
+from isodocs.checks import approvals, coverage, cycle, documents, editions, gaps, links, records, soa
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness
+from isodocs.checks.gaps import OpenDecisions, OpenItem
+from isodocs.errors import UsageError
 from isodocs.checks.rules import OFF, RULES, severity, validate
 from isodocs.findings import ERROR, WARNING, Finding
 from isodocs.messages import say
@@ -22,6 +26,13 @@ class Report:
     notes: list[str] = field(default_factory=list)
     language: str = "en"
     context: Context | None = field(default=None, repr=False, compare=False)  # what the checks worked out
+    open_items: dict[str, list[OpenItem]] = field(default_factory=dict)  # per catalog: what readiness lacks
+    decisions: list[OpenDecisions] = field(default_factory=list)  # `[[decide: ...]]` left, per document
+    shown: str = ""   # the filters that left findings out (`--severity`, `--rule`), for the report to say
+
+    @property
+    def open_decisions(self) -> int:
+        return sum(d.count for d in self.decisions)
 
     @property
     def errors(self) -> int:
@@ -50,25 +61,43 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw += cycle.check_risks(context)
     raw += cycle.check_programme(context)
     raw += cycle.check_management_review(context)
+    raw += cycle.check_stage(context)
+    raw += cycle.check_initial_audit(context)
     raw += approvals.check(context, history)
     notes: list[str] = []
     if history.available and history.shallow:
         notes.append(say("shallow"))
     raw += cycle.check_audit_readiness(context, raw)
     return Report(_with_severity(raw, repository), readiness(context), notes,
-                  repository.config.language, context)
+                  repository.config.language, context, open_items(context), gaps.open_decisions(repository))
 
 
 def readiness(context: Context) -> dict[str, Readiness]:
-    result = {}
-    for catalog_id in context.repository.config.standards:
-        catalog = context.repository.catalogs[catalog_id]
-        clauses = coverage.clause_states(context, catalog)
-        controls = soa.control_states(context, catalog)
-        done = sum(1 for s in clauses if s.state == "covered")
-        done += sum(1 for s in controls if s.state in ("implemented", "excluded"))
-        result[catalog_id] = Readiness(catalog_id, len(clauses) + len(controls), done)
-    return result
+    catalogs = context.repository.catalogs
+    return {c: gaps.readiness(context, catalogs[c]) for c in context.repository.config.standards}
+
+
+def open_items(context: Context) -> dict[str, list[OpenItem]]:
+    catalogs = context.repository.catalogs
+    return {c: gaps.open_items(context, catalogs[c]) for c in context.repository.config.standards}
+
+
+def validate_filter(rules: Sequence[str]) -> None:
+    for rule_id in rules:
+        if rule_id not in RULES:
+            guess = difflib.get_close_matches(rule_id, list(RULES), n=1)
+            raise UsageError(f"unknown rule '{rule_id}' after --rule",
+                             hint=f"did you mean '{guess[0]}'?" if guess else "see 'isodocs rules'")
+
+
+def filtered(report: Report, severity: str | None, rules: Sequence[str]) -> Report:
+    """The report with only the findings of `severity` or higher and of the `rules` given (all when empty)."""
+    if severity is None and not rules:
+        return report
+    kept = [f for f in report.findings
+            if (severity != ERROR or f.severity == ERROR) and (not rules or f.rule in rules)]
+    shown = " ".join([f"--severity {severity}"] * (severity is not None) + [f"--rule {r}" for r in rules])
+    return replace(report, findings=kept, shown=shown)
 
 
 def _with_severity(findings: list[Finding], repository: Repository) -> list[Finding]:

@@ -9,6 +9,7 @@ from typing import Iterator
 from isodocs import catalog as catalog_module, transitions
 from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
+from isodocs.checks.records import closed
 from isodocs.config import Config
 from isodocs.dates import Interval
 from isodocs.document import Audit, Document, Risk
@@ -24,6 +25,13 @@ def risks(context: Context) -> list[tuple[Risk, Document]]:
             for risk in document.risks]
 
 
+def above_acceptance(config: Config, risk: Risk) -> bool | None:
+    """Whether the risk's level before treatment is above `defaults.risk_acceptance` (None when none is set)."""
+    if config.risk_acceptance is None:
+        return None
+    return risk.level > config.risk_acceptance
+
+
 def check_risks(context: Context) -> Iterator[Finding]:
     roles = context.repository.config.roles
     catalogs = context.repository.catalogs
@@ -35,6 +43,15 @@ def check_risks(context: Context) -> Iterator[Finding]:
         if risk.review is not None and risk.review < context.today:
             yield Finding("risk-review-overdue", document.path, risk.lines.get("review", risk.line),
                           say("risk-review-overdue", **where, due=risk.review), document.id)
+        if above_acceptance(context.repository.config, risk) and \
+                (risk.treatment == "accept" or not (risk.controls or risk.action)):
+            yield Finding("risk-above-acceptance", document.path, risk.lines.get("treatment", risk.line),
+                          say("risk-above-acceptance", **where, level=risk.level,
+                              accepted=context.repository.config.risk_acceptance), document.id)
+        if risk.due is not None and risk.done is None and risk.due < context.today:
+            yield Finding("risk-action-overdue", document.path, risk.lines.get("due", risk.line),
+                          say("risk-action-overdue", **where, due=risk.due, action=risk.action or "",
+                              days=(context.today - risk.due).days), document.id)
         for catalog_id, controls in risk.controls.items():
             catalog = catalogs.get(catalog_id)
             decisions = context.decisions.get(catalog_id, {})
@@ -54,8 +71,9 @@ def check_risks(context: Context) -> Iterator[Finding]:
 
 
 def management_reviews(context: Context) -> list[tuple[date, Document]]:
+    """Management reviews held, from approved records only (a draft record is not evidence yet)."""
     return sorted(((d.review_held, d) for d in context.repository.documents
-                   if d.review_held is not None and not d.retired), key=lambda pair: pair[0])
+                   if d.review_held is not None and d.approved_status), key=lambda pair: pair[0])
 
 
 def check_management_review(context: Context) -> Iterator[Finding]:
@@ -91,7 +109,7 @@ def programme_coverage(context: Context, catalog: Catalog) -> ProgrammeCoverage:
     transition = _predecessor_map(context, catalog)
     earlier = transition.source.id if transition else None
     audits = [(a, d) for a, d in programme(context)
-              if a.standard == catalog.id or (a.standard == earlier and a.done is not None)]
+              if a.standard == catalog.id or (a.standard == earlier and a.done is not None and d.approved_status)]
     config = context.repository.config
     start = config.certification.issued or (_month(audits[0][0].planned) if audits else None)
     end = config.audit_cycle.after(start) if start else None
@@ -190,7 +208,7 @@ def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator
     when, kind = upcoming[0]
     if when > context.today + timedelta(days=AUDIT_WARNING_DAYS):
         return
-    majors = [d.id for d in context.repository.documents if d.nonconformity and d.nonconformity.closed is None
+    majors = [d.id for d in context.repository.documents if d.nonconformity and not closed(d)
               and d.nonconformity.grade == "major" and not d.retired]
     overdue = sum(1 for f in findings if f.rule == "review-overdue")
     uncovered = sum(1 for f in findings if f.rule in ("clause-uncovered", "clause-draft-only"))
@@ -211,3 +229,50 @@ def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator
 
 def _month(text: str) -> date:
     return date(int(text[:4]), int(text[5:7]), 1)
+
+
+def check_stage(context: Context) -> Iterator[Finding]:
+    """Once the certificate is issued the repository should say so: in `preparation`, gaps stay warnings."""
+    config = context.repository.config
+    issued = config.certification.issued
+    if config.stage == "preparation" and issued is not None and issued <= context.today:
+        yield Finding("stage-not-certified", context.config_path, config.line("stage"),
+                      say("stage-not-certified", issued=issued))
+
+
+def unaudited(context: Context, catalog: Catalog) -> list[str]:
+    """Clauses 4 to 10 and applicable Annex A controls that no internal audit done (in an approved programme) has
+    covered: what a full internal audit before the initial certification audit must leave empty."""
+    covered: set[str] = set()
+    for audit, document in programme(context):
+        if audit.standard == catalog.id and audit.done is not None and document.approved_status:
+            covered.update(audit.clauses)
+    decisions = context.decisions.get(catalog.id, {})
+    missing = []
+    for entry in catalog.entries.values():
+        if entry.annex and (entry.id not in decisions or decisions[entry.id][0].applicable is not True):
+            continue
+        if not _ancestors(catalog, entry.id) & covered:
+            missing.append(entry.id)
+    return missing
+
+
+def check_initial_audit(context: Context) -> Iterator[Finding]:
+    """Before the initial certification audit: one full internal audit and a management review, done."""
+    config = context.repository.config
+    initial = config.certification.initial
+    if config.stage != "preparation" or initial is None or context.today < initial - timedelta(days=AUDIT_WARNING_DAYS):
+        return
+    problems = []
+    for catalog_id in config.standards:
+        catalog = context.repository.catalogs[catalog_id]
+        missing = unaudited(context, catalog)
+        if missing:
+            shown = ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
+            problems.append(say("initial-unaudited", name=catalog.name, count=len(missing), shown=shown))
+    if not management_reviews(context):
+        problems.append(say("initial-no-review"))
+    if problems:
+        yield Finding("initial-audit-unprepared", context.config_path, config.line("certification", "initial"),
+                      say("initial-audit-unprepared", date=initial, days=(initial - context.today).days,
+                          problems="; ".join(problems), problems_ru="; ".join(p.said_in("ru") for p in problems)))

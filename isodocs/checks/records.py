@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from isodocs.checks.context import Context
+from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
 
@@ -12,14 +13,21 @@ from isodocs.messages import say
 GRADES_RU = {"major": "значительное ", "minor": "незначительное ", "observation": ""}
 
 
+def closed(document: Document) -> bool:
+    """A nonconformity counts as closed once `closed:` is recorded in an approved record."""
+    record = document.nonconformity
+    return record is not None and record.closed is not None and document.approved_status
+
+
 def check(context: Context) -> Iterator[Finding]:
     for document in context.repository.documents:
         record = document.nonconformity
-        if record is None or record.closed is not None or document.retired or record.due is None:
+        if record is None or closed(document) or document.retired or record.due is None:
             continue
         if record.due < context.today:
             grade = f"{record.grade} " if record.grade else ""
             grade_ru = GRADES_RU.get(record.grade or "", "")
+            key = "nonconformity-closed-draft" if record.closed is not None else "nonconformity-overdue"
             yield Finding("nonconformity-overdue", document.path, record.due_line,
-                          say("nonconformity-overdue", grade=grade, grade_ru=grade_ru, id=document.id, due=record.due,
-                              days=(context.today - record.due).days), document.id)
+                          say(key, grade=grade, grade_ru=grade_ru, id=document.id, due=record.due,
+                              days=(context.today - record.due).days, status=document.status), document.id)

@@ -82,7 +82,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
     Rule("frontmatter-invalid", ERROR,
          "A file's front matter cannot be read: YAML that does not parse, an unclosed header, bytes that "
          "are not UTF-8, a file that cannot be read.",
-         "Fix the YAML at the line given; indent with spaces, quote values that contain ': '."),
+         "Fix the YAML at the line given; indent with spaces, quote values that contain ': ', and inside `{...}` "
+         "quote values that contain a comma (or write the mapping in block style, one `key: value` a line)."),
     Rule("schema-invalid", ERROR,
          "Front matter parses but does not fit the document schema: a missing or unknown key, a value of "
          "the wrong type, an impossible or future date.",
@@ -95,7 +96,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "the link would show the hidden file's name, and lead nowhere.",
          "Remove the link, or lower the target's classification if it may be published."),
     Rule("soa-missing-decision", ERROR,
-         "An Annex A control has no decision in the Statement of Applicability.",
+         "An Annex A control has no decision in the Statement of Applicability (decisions count once the SoA is "
+         "approved and current: see soa-draft-only).",
          "Add the control under `applicability:` in the SoA with `applicable: true` or `false`.", gap=True),
     Rule("soa-unjustified-exclusion", ERROR,
          "An Annex A control is excluded in the Statement of Applicability without a justification.",
@@ -104,12 +106,26 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "An applicable Annex A control has no document that implements it.",
          "Name the control under `clauses:` in the implementing document, or list it under `documents:`.",
          gap=True),
+    Rule("soa-draft-only", ERROR,
+         "An Annex A control does not count yet because it rests on documents not in force: its decision is in a "
+         "Statement of Applicability that is not approved (or overdue for review), or the applicable control is "
+         "implemented only by drafts or documents overdue for review. Only approved, current documents count.",
+         "Approve the Statement of Applicability, and approve (or review) one implementing document.", gap=True),
     Rule("placeholder-left", ERROR,
          "An approved document still contains placeholder text (TODO, TBD, FIXME, [[...]]).",
          "Replace the placeholder with the organization's own content before approval."),
     Rule("risk-review-overdue", ERROR,
          "A risk in the risk register has passed its review date.",
          "Reassess the risk with its owner and set a new `review:` date."),
+    Rule("risk-action-overdue", ERROR,
+         "A risk treatment action (`action:` with `due:` in the risk register) is past its due date and not recorded "
+         "as done.",
+         "Carry the action out and record the day under `done:`, or agree a new `due:` date with the risk owner."),
+    Rule("risk-above-acceptance", ERROR,
+         "A risk's level (likelihood x impact) is above `defaults.risk_acceptance` in isodocs.yml, yet it is accepted "
+         "(`treatment: accept`) or has neither controls nor a treatment action.",
+         "Treat the risk (controls and an action with a due date), or have top management accept it explicitly and "
+         "record why; risks at or below the acceptance level may be accepted."),
     Rule("risk-control-inapplicable", ERROR,
          "A risk is treated with an Annex A control that the Statement of Applicability excludes or has not decided.",
          "Mark the control applicable in the SoA, or treat the risk with another control."),
@@ -117,12 +133,24 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "The internal audit programme leaves clauses of a standard unaudited over the audit cycle.",
          "Plan audits under `audits:` that together cover every clause within `defaults.audit_cycle`.", gap=True),
     Rule("management-review-overdue", ERROR,
-         "No management review is recorded, or the last one is older than `defaults.management_review`.",
-         "Hold the management review and record it with `management_review: {held: DATE}`.", gap=True),
+         "No management review is recorded in an approved record, or the last one is older than "
+         "`defaults.management_review`. A review recorded in a draft record does not count.",
+         "Hold the management review, record it with `management_review: {held: DATE}` and approve the record.",
+         gap=True),
     Rule("certification-audit-at-risk", WARNING,
          "A surveillance or recertification audit is less than 90 days away while major nonconformities are open, "
          "reviews are overdue or clauses lack an approved document.",
          "Close the major nonconformities, review the overdue documents and approve the missing ones first."),
+    Rule("initial-audit-unprepared", WARNING,
+         "The initial certification audit (`certification.initial`) is less than 90 days away, or past, and no full "
+         "internal audit is done (every clause 4 to 10 and every applicable Annex A control, in an approved "
+         "programme) or no management review is recorded in an approved record.",
+         "Do the full internal audit and record it with `done:` in the approved programme, and hold the management "
+         "review, before the certification body arrives."),
+    Rule("stage-not-certified", WARNING,
+         "The certificate's issue date (`certification.issued`) has passed while `stage:` is still `preparation`, "
+         "so coverage and SoA gaps are still only warnings.",
+         "Set `stage: certified` in isodocs.yml: gaps become errors, as a certified system needs."),
     Rule("edition-superseded", WARNING,
          "A standard in isodocs.yml is an edition that a newer one supersedes: a warning during the transition "
          "period, an error once the transition deadline (in the catalog's edition facts) has passed.",
@@ -143,8 +171,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "two exclusions that fell on one clause.",
          "Edit the clause maps as the message says, then run `isodocs check`.", command="migrate"),
     Rule("nonconformity-overdue", ERROR,
-         "A nonconformity record is still open after its due date.",
-         "Close it (`closed:` with the date and the verification) or agree a new due date."),
+         "A nonconformity is still open after its due date; a closure counts only once its record is approved.",
+         "Close it (`closed:` with the date and the verification) and approve the record, or agree a new due date."),
 ]}
 
 

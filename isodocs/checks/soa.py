@@ -26,7 +26,7 @@ class ControlState:
     decision: Decision | None
     source: Document | None
     implementing: list[Document]
-    state: str  # implemented | excluded | unimplemented | unjustified | undecided | pending
+    state: str  # implemented | excluded | unimplemented | unjustified | undecided | unapproved | pending
 
 
 def control_states(context: Context, catalog: Catalog) -> list[ControlState]:
@@ -47,16 +47,25 @@ def _control_states(context: Context, catalog: Catalog) -> list[ControlState]:
                 implementing += [d for d in ids.get(doc_id, []) if d not in implementing and not d.retired]
         if decision is None or decision.applicable is None:
             state = "undecided"
-        elif not decision.applicable:
-            state = "excluded" if (decision.justification or "").strip() else "unjustified"
-        elif not implementing:
+        elif not decision.applicable and not (decision.justification or "").strip():
+            state = "unjustified"
+        elif decision.applicable and not implementing:
             state = "unimplemented"
-        elif any(d.approved_status and context.review_current(d) for d in implementing):
+        elif not in_force(context, source):
+            state = "unapproved"   # a decision counts once the Statement of Applicability is approved and current
+        elif not decision.applicable:
+            state = "excluded"
+        elif any(in_force(context, d) for d in implementing):
             state = "implemented"
         else:
             state = "pending"
         states.append(ControlState(catalog.id, entry.id, entry.title, decision, source, implementing, state))
     return states
+
+
+def in_force(context: Context, document: Document | None) -> bool:
+    """Approved and within its review interval: what an auditor accepts."""
+    return document is not None and document.approved_status and context.review_current(document)
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -86,7 +95,30 @@ def check(context: Context) -> Iterator[Finding]:
             elif state.state == "unimplemented":
                 yield Finding("soa-unimplemented", state.source.path, state.decision.line,
                               say("soa-unimplemented", **labels), state.source.id)
+            elif state.state == "pending":
+                names = ", ".join(f"{d.id} ({_standing(context, d)})" for d in state.implementing)
+                yield Finding("soa-draft-only", state.source.path, state.decision.line,
+                              say("soa-draft-only", **labels, names=names), state.source.id)
+        yield from _unapproved(context, catalog, states)
         yield from _unknown_documents(context, catalog_id)
+
+
+def _standing(context: Context, document: Document) -> str:
+    return "approved but overdue for review" if document.approved_status else document.status
+
+
+def _unapproved(context: Context, catalog: Catalog, states: list[ControlState]) -> Iterator[Finding]:
+    """One finding per Statement of Applicability whose decisions do not count yet, with how many."""
+    waiting: dict[str, list[ControlState]] = {}
+    for state in states:
+        if state.state == "unapproved" and state.source is not None:
+            waiting.setdefault(state.source.path, []).append(state)
+    for held in waiting.values():
+        source = held[0].source
+        assert source is not None
+        yield Finding("soa-draft-only", source.path, source.line("status"),
+                      say("soa-unapproved", id=source.id, name=catalog.name, count=len(held),
+                          standing=_standing(context, source)), source.id)
 
 
 def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +16,13 @@ from isodocs.repository import Repository
 
 
 def check(path: str, fmt: str = "text", output: str | None = None, today: date | None = None,
-          strict: bool = False, cache: bool = True, history: bool = True) -> int:
+          strict: bool = False, cache: bool = True, history: bool = True, severity: str | None = None,
+          rules: Sequence[str] = ()) -> int:
+    checks.validate_filter(rules)
     repository = Repository.load(Path(path), cache=cache, history=history)
     report = checks.run(repository, today or date.today(),
                         None if history else History(available=False, reason=SKIPPED))
+    report = checks.filtered(report, severity, rules)
     if fmt == "text":
         rendered = text.render(report, colour=output is None and sys.stdout.isatty())
     else:

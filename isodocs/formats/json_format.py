@@ -1,4 +1,5 @@
-"""JSON: one object with `findings`, `readiness` and `summary` (the contract's shape)."""
+"""JSON: one object with `findings`, `readiness`, `open_items` (per catalog: each required clause or control that
+readiness does not count yet, its state, the documents involved and what would close it) and `summary`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ def as_dict(report: Report) -> dict[str, object]:
             for f in report.findings
         ],
         "readiness": {catalog: ready.as_dict() for catalog, ready in report.readiness.items()},
+        "open_items": {catalog: [item.as_dict() for item in items] for catalog, items in report.open_items.items()},
+        "open_decisions": {"total": report.open_decisions,
+                           "documents": [{"id": d.document, "path": d.path, "count": d.count}
+                                         for d in report.decisions]},
         "summary": {"errors": report.errors, "warnings": report.warnings},
         "notes": report.notes,
     }

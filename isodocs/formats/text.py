@@ -1,4 +1,5 @@
-"""Text for people: findings grouped by file, readiness, a summary line; colour only on a terminal."""
+"""Text for people: a summary paragraph, then the errors and then the warnings (each grouped by file), the open
+decisions, readiness and a summary line; colour only on a terminal."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from itertools import groupby
 
 from isodocs.checks import Report
 from isodocs.escape import terminal_text
+from isodocs.findings import ERROR, WARNING
+from isodocs.formats.summary import decisions_line, paragraph
 from isodocs.messages import phrase, text_in
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "bold": "\033[1m", "reset": "\033[0m"}
@@ -17,15 +20,21 @@ def render(report: Report, colour: bool = False) -> str:
     def paint(kind: str, value: str) -> str:
         return f"{COLOURS[kind]}{value}{COLOURS['reset']}" if colour else value
 
-    lines: list[str] = []
-    for path, findings in groupby(report.findings, key=lambda f: f.path):
-        lines.append(paint("bold", terminal_text(path)))
-        for finding in findings:
-            where = f"{finding.line}" if finding.line else "-"
-            severity = phrase(finding.severity, language)
-            lines.append(f"  {where:>5}  {paint(finding.severity, severity)}  "
-                         f"{terminal_text(text_in(finding.message, language))}  [{finding.rule}]")
-        lines.append("")
+    lines: list[str] = [terminal_text(paragraph(report)), ""]
+    for severity, heading in ((ERROR, "report-errors"), (WARNING, "report-warnings")):
+        findings = [f for f in report.findings if f.severity == severity]
+        if not findings:
+            continue
+        lines += [paint(severity, f"{phrase(heading, language)} ({len(findings)})"), ""]
+        for path, in_file in groupby(findings, key=lambda f: f.path):
+            lines.append(paint("bold", terminal_text(path)))
+            for finding in in_file:
+                where = f"{finding.line}" if finding.line else "-"
+                lines.append(f"  {where:>5}  {paint(finding.severity, phrase(finding.severity, language))}  "
+                             f"{terminal_text(text_in(finding.message, language))}  [{finding.rule}]")
+            lines.append("")
+    if report.decisions:
+        lines += [terminal_text(decisions_line(report)), ""]
     for note in report.notes:
         lines.append(phrase("note", language, note=terminal_text(text_in(note, language))))
     for catalog_id, ready in report.readiness.items():

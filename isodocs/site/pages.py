@@ -159,9 +159,15 @@ def register(handbook: Handbook, page: str) -> str:
     t = handbook.text
     context = handbook.context
     config = handbook.repository.config
-    head = ["id", "title", "type", "status", "version", "owner", "approved", "next_review", "classification"]
+    head = ["id", "title", "type", "status", "version", "owner", "approved", "next_review", "classification",
+            "open_decisions"]
+    # `[[decide: ...]]` left per published document: a hidden document's count is not shown, nor counted
+    decisions = {d.path: d.count for d in handbook.report.decisions if d.path not in handbook.hidden}
+    total = sum(decisions.values())
     lines = [f"# {t['register']}", "", f"*{t['generated_note']}*", "",
-             f'<div class="isodocs-register" markdown data-count="{len(handbook.documents)}">', "",
+             t["open_decisions_total"].format(count=total, documents=len(decisions)), "",
+             f'<div class="isodocs-register" markdown data-count="{len(handbook.documents)}" '
+             f'data-decisions="{total}">', "",
              "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
     for document in sorted(handbook.documents, key=lambda d: d.id):
         owner = config.person(document.owner)
@@ -169,7 +175,8 @@ def register(handbook: Handbook, page: str) -> str:
         values = [handbook.link(document, page)] + [cell(v) for v in (
             document.title, say(document.type), say(document.status), document.version, owner, document.approved,
             context.next_review(document),
-            say(document.classification or handbook.repository.config.default_classification))]
+            say(document.classification or handbook.repository.config.default_classification),
+            decisions.get(document.path))]
         lines.append("| " + " | ".join(values) + " |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)

@@ -303,7 +303,15 @@ def test_audits_done_under_the_old_edition_still_count_for_the_clauses_that_carr
     root = scaffold(tmp_path / "audited", "iso14001-2015", organization="Example Ltd")
     edit = root / "docs/plans/audit-programme.md"
     text = edit.read_text(encoding="utf-8")
-    old = '{planned: "2027-03", standard: iso14001-2015, clauses: ["4", "5", "6"], auditor: }'
+    full = ('  - {planned: "2027-03", standard: iso14001-2015, clauses: ["4", "5", "6", "7", "8", "9", "10"], '
+            'auditor: }\n')
+    assert full in text
+    text = text.replace(full, "")   # this programme audits clause by clause, within three years
+    text = text.replace('{planned: "2029-03", standard: iso14001-2015, clauses: ["7", "8"]',
+                        '{planned: "2028-03", standard: iso14001-2015, clauses: ["7", "8"]')
+    text = text.replace('{planned: "2030-03", standard: iso14001-2015, clauses: ["9", "10"]',
+                        '{planned: "2029-03", standard: iso14001-2015, clauses: ["9", "10"]')
+    old = '{planned: "2028-03", standard: iso14001-2015, clauses: ["4", "5", "6"], auditor: }'
     assert old in text
     edit.write_text(text.replace(old, '{planned: "2026-04", standard: iso14001-2015, clauses: ["4", "5", "6"], '
                                       'auditor: Sam Lee, done: 2026-04-20}'), encoding="utf-8")
@@ -311,6 +319,13 @@ def test_audits_done_under_the_old_edition_still_count_for_the_clauses_that_carr
     assert migrated(root, "iso14001-2015", "iso14001-2026", "--write").code == 0
     assert 'standard: iso14001-2015, clauses: ["4", "5", "6"], auditor: Sam Lee, done: 2026-04-20' in \
         edit.read_text(encoding="utf-8"), "an audit done is history"
+    _, report = check(root)
+    gaps = [f["message"] for f in report["findings"] if f["rule"] == "audit-programme-gap"]
+    assert len(gaps) == 1 and "leaves 1 clauses of ISO 14001:2026 unaudited" not in gaps[0], \
+        "an audit done counts only from an approved programme"
+    text = edit.read_text(encoding="utf-8").replace(
+        "\nstatus: draft\n", f"\nstatus: approved\napproved: {TODAY}\nlast_reviewed: {TODAY}\n", 1)
+    edit.write_text(text.replace('\nversion: "0.1"\n', '\nversion: "1.0"\n', 1), encoding="utf-8")
     _, report = check(root)
     gaps = [f["message"] for f in report["findings"] if f["rule"] == "audit-programme-gap"]
     assert len(gaps) == 1 and "leaves 1 clauses of ISO 14001:2026 unaudited" in gaps[0] and gaps[0].endswith(": 6.3")

@@ -15,6 +15,17 @@ from hypothesis import strategies as st
 from isodocs import ical
 
 
+@pytest.fixture
+def clean(clean: Path) -> Path:
+    """The clean repository with its risk treatment action overdue since 2026-09-30: a duty the list keeps (the
+    check reports it as risk-action-overdue; the clean repository itself has it due on 2027-06-30)."""
+    register = clean / "docs" / "registers" / "risk-register.md"
+    text = register.read_text(encoding="utf-8")
+    assert "due: 2027-06-30" in text
+    register.write_text(text.replace("due: 2027-06-30", "due: 2026-09-30"), encoding="utf-8")
+    return clean
+
+
 def tasks(root: Path, *args: str) -> dict:
     result = run("tasks", "--path", str(root), "--format", "json", *args)
     assert result.code == 0, result.err

@@ -62,6 +62,13 @@ def test_fresh_scaffold_builds_strict(tmp_path: Path):
     result = build(root)
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "overview" / "register" / "index.html").is_file()
+    decisions = json.loads(run("check", str(root), "--format", "json").out)["open_decisions"]
+    page = html(root, "overview/register")
+    assert decisions["total"] > 100 and f'data-decisions="{decisions["total"]}"' in page
+    assert f"{decisions['total']} in {len(decisions['documents'])} documents" in page
+    for document in decisions["documents"]:
+        row = re.search(rf">{re.escape(document['id'])}</a></td>(.*?)</tr>", page, re.S)
+        assert row and re.findall(r"<td>([^<]*)</td>", row.group(1))[-1] == str(document["count"])
 
 
 def test_register_lists_every_document(built: Path):

@@ -88,9 +88,10 @@ def parsed(file: Path) -> Page:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = scaffold(tmp_path_factory.mktemp("xss") / "acme", "iso27001-2022", organization=ORGANIZATION)
     edit(root, "isodocs.yml", "name: 'Management System Manager'", f"name: '{ROLE}'")
-    edit(root, "docs/records/statement-of-applicability.md", "A.5.1:    {applicable: , justification: }",
+    edit(root, "docs/records/statement-of-applicability.md",
+         "A.5.1:  # Policies for information security\n      applicable:\n      justification:\n",
          "A.5.1:    {applicable: false, justification: '<script>alert(\"soa\")</script> [x](javascript:alert(1)) "
-         "{: onclick=\"alert(2)\"}'}")
+         "{: onclick=\"alert(2)\"}'}\n")
     write(root, "docs/policies/hostile.md", PAGE)
     repo = git.Repo(root)
     repo.git.add(A=True)

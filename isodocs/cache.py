@@ -26,7 +26,7 @@ from isodocs.findings import Finding
 from isodocs.messages import Message
 from isodocs.resources import cache_directory, schema_path
 
-FORMAT = 12  # raise whenever the layout of an entry changes
+FORMAT = 13  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -142,7 +142,7 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
                     _day(r.done))
                    for r in d.risks),
              tuple((a.planned, a.standard, a.clauses, a.auditor, _day(a.done), a.line) for a in d.audits),
-             _day(d.review_held)), found)
+             _day(d.review_held), d.required_reading), found)
 
 
 def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Finding]]:
@@ -153,13 +153,13 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
         return None, findings
     (path, doc_id, title, kind, status, owner, approver, version, approved, reviewed, interval, classification,
      clauses, applicability, record, digest, body_line, lines, clause_lines, links, marks, risks, audits,
-     held) = fields
+     held, required_reading) = fields
     document = Document(
         path=path, id=doc_id, title=title, type=kind, status=status, owner=owner, approver=approver,
         version=version, approved=_date(approved), last_reviewed=_date(reviewed),
         review_interval=Interval(*interval) if interval else None, classification=classification,
         clauses=clauses, source=os.path.join(root, path), body_digest=digest, body_line=body_line, lines=lines,
-        links=links, marks=marks, review_held=_date(held),
+        links=links, marks=marks, review_held=_date(held), required_reading=required_reading,
         risks=tuple(Risk(*r[:10], _date(r[10]), r[11], _date(r[12]), r[13], r[14], _date(r[15])) for r in risks),
         audits=tuple(Audit(*a[:4], _date(a[4]), a[5]) for a in audits),
         clause_lines={(c, i): line for c, i, line in clause_lines},

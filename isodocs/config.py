@@ -72,6 +72,7 @@ class Config:
     required: dict[str, list[str]] = field(default_factory=dict)
     exclusions: dict[str, dict[str, str]] = field(default_factory=dict)
     max_classification: str | None = None
+    publish_drafts: bool = True            # publish.drafts: false leaves drafts and documents in review out
     placeholders: list[str] = field(default_factory=list)
     verify: str = "off"                  # approvals.verify: off | author | signature
     allow_self_approval: bool = False    # approvals.allow_self_approval
@@ -164,6 +165,7 @@ def _build(path: Path, data: YMap) -> Config:
         required={k: list(v) for k, v in (data.get("required") or {}).items()},
         exclusions={k: dict(v) for k, v in (data.get("exclusions") or {}).items()},
         max_classification=(data.get("publish") or {}).get("max_classification"),
+        publish_drafts=bool((data.get("publish") or {}).get("drafts", True)),
         placeholders=list(data.get("placeholders") or []),
         verify=approvals.get("verify") or "off",
         allow_self_approval=bool(approvals.get("allow_self_approval", False)),

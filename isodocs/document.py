@@ -106,6 +106,7 @@ class Document:
     risks: tuple[Risk, ...] = ()
     audits: tuple[Audit, ...] = ()
     review_held: date | None = None   # the day of the management review this record documents
+    required_reading: bool = False    # every employee must read it (the dashboard lists it)
     source: str = ""               # the file's absolute path; the body is read from it when needed
     body_digest: str = ""          # a digest of the body, to tell whether the text changed
     body_line: int = 1             # the file line on which the body starts

@@ -87,6 +87,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
         reviewed_by=_shared(data.get("reviewed_by")),
         review_interval=typed("review_interval", Interval.parse),
         classification=_shared(data.get("classification")),
+        required_reading=data.get("required_reading") is True,
         source=source, body_digest=hashlib.blake2b(parts.body.encode(), digest_size=16).hexdigest(),
         body_line=parts.body_line, lines=lines,
         links=markdown.links(parts.body), marks=markdown.placeholders(parts.body),

@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--system-owner", metavar="TITLE")
     new.add_argument("--security-officer", metavar="TITLE")
     new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
+    new.add_argument("--repo-url", metavar="URL", help="web address of the repository: edit links in the handbook")
     new.add_argument("--isodocs-source", metavar="SOURCE",
                      help="where CI and pre-commit install isodocs from: git (default: the isodocs repository at "
                           "this version's tag), index (isodocs==VERSION), a private index URL, or "
@@ -203,7 +204,7 @@ def dispatch(args: argparse.Namespace) -> int:
         options = {key: getattr(args, key) for key in ("language", "ci_provider", "review_interval",
                                                        "top_management", "system_owner", "security_officer",
                                                        "reviewers", "isodocs_source", "isodocs_repository",
-                                                       "code_scanning", "deploy_handbook")}
+                                                       "code_scanning", "deploy_handbook", "repo_url")}
         return new(args.directory, args.organization, args.standard, args.no_input, options)
     if args.command == "history":
         from isodocs.commands.history import show

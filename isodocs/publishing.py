@@ -1,7 +1,8 @@
 """What a site may publish: the one decision that the MkDocs plugin, `isodocs site build`, `isodocs site scan`
 and the `link-hidden` rule all read.
 
-When `publish.max_classification` is set, the control fails closed:
+With `publish.drafts: false`, documents not approved yet (status draft or in-review) are hidden like pages above
+the limit. When `publish.max_classification` is set, the control fails closed:
 - a Markdown page (every suffix MkDocs reads) is published only when isodocs has read it: a controlled document
   whose classification is within the limit, or a plain page (no isodocs keys), which counts as
   `defaults.classification`;
@@ -36,6 +37,7 @@ EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 UNCLASSIFIABLE = (FRONTMATTER_INVALID, SCHEMA_INVALID)
 # an inline link or image, its target allowed one level of parentheses, as Python-Markdown reads it
 LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)")
+NOT_IN_FORCE = ("draft", "in-review")   # left out with publish.drafts: false
 REFERENCE_USE = re.compile(r"\[([^\]\n]*)\]\[([^\]\n]*)\]")
 
 
@@ -63,6 +65,10 @@ class Publication:
             if finding.rule in unclassifiable and finding.path not in blocked_paths:
                 blocked_paths.add(finding.path)
                 publication.blocked.append(finding)
+        if not config.publish_drafts:
+            for document in repository.documents:
+                if document.status in NOT_IN_FORCE and document.path not in blocked_paths:
+                    publication.hidden[document.path] = f"it is {document.status} and publish.drafts is false"
         if publication.limit is None:
             return publication
         ceiling = CLASSIFICATIONS.index(publication.limit)
@@ -71,6 +77,8 @@ class Publication:
         for path in sorted(repository.pages):
             if path in blocked_paths:
                 publication.hidden[path] = "it cannot be classified"
+                continue
+            if path in publication.hidden:
                 continue
             document = documents.get(path)
             level = document.classification if document is not None and document.classification else default

@@ -8,8 +8,10 @@ import os
 import posixpath
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -23,6 +25,7 @@ from isodocs.findings import ERROR
 from isodocs.plugin.config import IsodocsPluginConfig
 from isodocs.publishing import Publication, PublishError, published_nav
 from isodocs.repository import Repository
+from isodocs.site.dashboard import with_dashboard
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
 
@@ -64,6 +67,8 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         self._log_findings(report)
         self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir, publication)
         revisions.remember()
+        if config.nav is None:
+            config.nav = self.handbook.nav()
         self.documents = {repository.docs_relative(d.path): d for d in self.handbook.documents}
         for extension in NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -72,6 +77,11 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         config.extra_css.append(f"{self.handbook.folder}/isodocs.css")
         config.extra_javascript.append(f"{self.handbook.folder}/isodocs.js")
         return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        """`mkdocs serve` rebuilds when isodocs.yml changes too (roles, limits and standards shape every page)."""
+        server.watch(str(self.handbook.repository.config.path))
+        return server
 
     def _log_findings(self, report: checks.Report) -> None:
         if self.config.findings == "off":
@@ -107,7 +117,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         markdown = self.handbook.publication.redact_links(path, markdown, self.handbook.text["withheld_link"])
         document = self.documents.get(page.file.src_uri)
         if document is None:
-            return markdown
+            return with_dashboard(self.handbook, page.file.src_uri, markdown)
         if document.approved_status:
             page.meta.pop("status", None)  # mkdocs-material marks pages with a status in the navigation
         return decorate(self.handbook, document, page.file.src_uri, markdown)

@@ -28,6 +28,7 @@ from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.site.labels import labels, value
+from isodocs.site.navigation import manual_nav
 
 FOLDER = "overview"
 RECENT = 30
@@ -87,7 +88,7 @@ class Handbook:
     def page_paths(self) -> dict[str, str]:
         """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
         folder = self.folder
-        paths = {"register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
+        paths = {"dashboard": f"{folder}/index.md", "register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
                  "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
                  "nonconformities": f"{folder}/nonconformities.md"}
         for catalog_id, catalog in self.repository.catalogs.items():
@@ -95,6 +96,11 @@ class Handbook:
             if catalog.controls:
                 paths[f"soa-{catalog_id}"] = f"{folder}/soa-{catalog_id}.md"
         return paths
+
+    def nav(self) -> list:
+        """The navigation of a manual over the published pages and the generated ones (for a site without `nav:`)."""
+        pages = [self.repository.docs_relative(p) for p in sorted(self.repository.pages) if self.publication.publishable(p)]
+        return manual_nav(pages + list(self.page_paths.values()), self.repository.config.language, self.folder)
 
     def value(self, text: str | None) -> str | None:
         return value(self.repository.config.language, text)
@@ -133,8 +139,11 @@ def relative(target: str, from_page: str) -> str:
 
 
 def render_all(handbook: Handbook) -> dict[str, str]:
+    from isodocs.site.dashboard import dashboard
+
     paths = handbook.page_paths
-    pages = {paths["register"]: register(handbook, paths["register"]),
+    pages = {paths["dashboard"]: dashboard(handbook, paths["dashboard"]),
+             paths["register"]: register(handbook, paths["register"]),
              paths["calendar"]: calendar(handbook, paths["calendar"]),
              paths["changes"]: changes(handbook, paths["changes"]),
              paths["risks"]: risk_page(handbook, paths["risks"]),

@@ -19,9 +19,14 @@ def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -
 
 
 def banner(handbook: Handbook, document: Document) -> str:
-    if document.status == "approved":
-        return ""
     t = handbook.text
+    if document.status == "approved":
+        due = handbook.context.next_review(document)
+        if due is None or due >= handbook.today:
+            return ""
+        return (f'<div class="admonition warning isodocs-banner isodocs-overdue-banner" data-status="overdue" '
+                f'data-due="{due}">\n<p class="admonition-title">{html_text(t["overdue_banner"].format(due=due))}</p>'
+                "\n</div>\n\n")
     kind = "danger" if document.status == "retired" else "warning"
     return (f'<div class="admonition {kind} isodocs-banner" data-status="{document.status}">\n'
             f'<p class="admonition-title">{html_text(t[document.status + "_banner"])}</p>\n</div>\n\n')
@@ -49,7 +54,7 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
         clauses.append(f"{cell(name)}: " + ", ".join(f"[{cell(c)}]({link_target(target + '#' + anchor(c))})"
                                                      for c in ids))
     rows = [("id", cell(document.id)), ("version", cell(document.version)),
-            ("status", cell(handbook.value(document.status))),
+            ("status", badge(handbook, document)),
             ("owner", cell(config.role_label(document.owner) or "")),
             ("approver", cell(config.role_label(document.approver) or "")),
             ("approved", cell(document.approved)), ("approved_in", approval(handbook, document)),
@@ -61,6 +66,12 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
     body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
     return (f'<div class="isodocs-panel" markdown data-document="{html_attribute(document.id)}">\n\n'
             f"| | |\n|---|---|\n{body}\n\n</div>\n\n")
+
+
+def badge(handbook: Handbook, document: Document) -> str:
+    """The status as a coloured word (the schema allows only its four values, the class names one of them)."""
+    return (f'<span class="isodocs-status isodocs-status--{html_attribute(document.status)}">'
+            f"{cell(handbook.value(document.status))}</span>")
 
 
 def approval(handbook: Handbook, document: Document) -> str:

@@ -16,6 +16,7 @@ from ruamel.yaml.error import YAMLError
 from isodocs.errors import ConfigError
 from isodocs.escape import html_text
 from isodocs.fences import decode, split
+from isodocs.site.dashboard import with_dashboard
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
 from isodocs.yamlload import parse
@@ -74,6 +75,7 @@ def stage(handbook: Handbook, config_path: Path, config: dict, folder: Path) -> 
             body = decorate(handbook, document, page, body)
         else:
             header = _plain_meta(parts.header)
+            body = with_dashboard(handbook, page, body)
         text = (f"---\n{header.rstrip()}\n---\n" if header and header.strip() else "") + body
         _write(docs / page, text)
     for folder_name, _, names in os.walk(repository.docs_dir):
@@ -144,6 +146,8 @@ def _write_config(handbook: Handbook, config_path: Path, config: dict, folder: P
         config.setdefault(key, []).append(f"{handbook.folder}/{asset}")
     if config.get("nav") is not None:
         config["nav"] = published_nav(config["nav"], handbook.publication) or []
+    else:
+        config["nav"] = handbook.nav()
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((config_path.parent / theme["custom_dir"]).resolve())

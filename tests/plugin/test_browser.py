@@ -63,3 +63,31 @@ def test_coverage_page_shows_the_readiness_in_the_browser(site):
     root, url, profile = site
     dom = chromium(profile, "--dump-dom", f"{url}/overview/coverage-iso27001-2022/")
     assert "Readiness: 0%" in dom and 'data-required="106"' in dom
+
+
+def test_home_dashboard_and_manual_navigation_in_the_browser(site):
+    root, url, profile = site
+    import json
+    import re
+    from collections import Counter
+
+    from conftest import run
+    dom = chromium(profile, "--dump-dom", f"{url}/")
+    report = json.loads(run("check", str(root), "--format", "json").out)
+    rules = Counter(f["rule"] for f in report["findings"])
+    for figure, rule in (("reviews_overdue", "review-overdue"), ("reviews_due_soon", "review-due-soon"),
+                         ("actions_overdue", "nonconformity-overdue")):
+        tag = re.search(rf'<div [^>]*data-figure="{figure}"[^>]*>', dom).group(0)
+        assert f'data-count="{rules[rule]}"' in tag, (figure, tag)
+    for catalog, ready in report["readiness"].items():
+        assert f'data-catalog="{catalog}" data-percent="{ready["percent"]:g}"' in dom
+    titles = re.findall(r'<label class="md-nav__title" for="__nav_\d+">\s*<span class="md-nav__icon md-icon"></span>'
+                        r'\s*([^<]+?)\s*<', dom)
+    assert titles == ["Manual", "Policies", "Procedures", "Plans", "Registers", "Records", "Forms", "Overview"]
+    page = chromium(profile, "--dump-dom", f"{url}/policies/backup/")
+    assert 'class="isodocs-status isodocs-status--draft"' in page and 'class="md-status md-status--draft"' in page
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "dashboard.png"
+    shot.unlink(missing_ok=True)
+    chromium(profile, "--window-size=1280,1400", f"--screenshot={shot}", f"{url}/")
+    assert shot.stat().st_size > 10_000

@@ -52,7 +52,7 @@ def test_every_generator_builds_the_same_pages_with_the_panel(pristine: Path, tm
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     assert "overview/register/index.html" in pages and "overview/soa-iso27001-2022/index.html" in pages
     from isodocs.repository import Repository
-    generated = 7   # register, calendar, changes, risks, nonconformities, coverage and SoA of 27001
+    generated = 8   # dashboard, register, calendar, changes, risks, nonconformities, coverage and SoA of 27001
     assert len(pages) == len(Repository.load(root).pages) + generated
     assert 'class="isodocs-panel"' in (site / "policies/backup/index.html").read_text(encoding="utf-8")
     assert "policies/backup/index.html" in traces(site)   # the control: public text is there to be found

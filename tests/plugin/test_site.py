@@ -126,7 +126,11 @@ def test_document_page_has_panel_banner_and_history(built: Path):
     assert "Revision history" in page
     assert re.search(r"<td>0\.1</td>\s*<td>[^<]*scaffolded by isodocs", page), "the version at each commit"
     overdue = html(built, "policies/access-control")
-    assert 'class="isodocs-overdue"' in overdue and "isodocs-banner" not in overdue
+    assert 'class="isodocs-overdue"' in overdue and 'data-status="overdue" data-due="2026-10-01"' in overdue
+    assert "Overdue for review: the next review was due on 2026-10-01" in overdue
+    due_soon = html(built, "policies/backup")
+    assert 'class="isodocs-due-soon"' in due_soon and "isodocs-banner" not in due_soon
+    assert 'class="isodocs-status isodocs-status--draft">draft</span>' in page
 
 
 def test_document_above_the_classification_limit_leaves_no_trace(tmp_path: Path):

@@ -27,6 +27,14 @@ def _interval(value: str) -> Interval:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _repository_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--path", default=".", help="the repository (default: the current folder)")
+
+
+def _today_option(parser: argparse.ArgumentParser, help: str = "pretend today is DATE") -> None:
+    parser.add_argument("--today", type=_date, metavar="DATE", help=help)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="isodocs", description="Compliance documentation as code for ISO "
                                                                  "management systems.")
@@ -37,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", default=".", help="the repository (default: the current folder)")
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE, for reproducible runs")
+    _today_option(check, "pretend today is DATE, for reproducible runs")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--no-cache", dest="cache", action="store_false",
                        help="parse every file again instead of reusing unchanged ones")
@@ -76,26 +84,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     history = commands.add_parser("history", help="a document's revision history from git")
     history.add_argument("document", metavar="DOC", help="a document id or path")
-    history.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(history)
     history.add_argument("--format", choices=("text", "json"), default="text")
 
     review = commands.add_parser("review", help="stamp a review of a document")
     review.add_argument("document", metavar="DOC", help="a document id or path")
     review.add_argument("--by", required=True, metavar="ROLE", help="the role that reviewed it")
     review.add_argument("--date", type=_date, metavar="DATE", help="the day of the review (default: today)")
-    review.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (a later --date is refused)")
-    review.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _today_option(review, "pretend today is DATE (a later --date is refused)")
+    _repository_option(review)
 
     approve = commands.add_parser("approve", help="approve a new version of a document")
     approve.add_argument("document", metavar="DOC", help="a document id or path")
     approve.add_argument("--by", required=True, metavar="ROLE", help="the approving role")
     approve.add_argument("--major", action="store_true", help="raise the major version (1.3 -> 2.0)")
     approve.add_argument("--date", type=_date, metavar="DATE", help="the day of the approval (default: today)")
-    approve.add_argument("--today", type=_date, metavar="DATE",
-                         help="pretend today is DATE (a later --date is refused)")
+    _today_option(approve, "pretend today is DATE (a later --date is refused)")
     approve.add_argument("--change-approver", action="store_true",
                          help="let a role other than the document's approver approve it, and become its approver")
-    approve.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(approve)
 
     add = commands.add_parser("add", help="add a new draft document with a free id")
     add.add_argument("type", metavar="TYPE",
@@ -104,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
                      help="a clause it addresses, e.g. iso27001-2022:A.5.15; repeat for several")
     add.add_argument("--owner", required=True, metavar="ROLE")
-    add.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(add)
 
     importing = commands.add_parser("import", help="existing .docx, .odt, .html and .md files become draft documents")
     importing.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to import every file from")
@@ -122,36 +129,36 @@ def build_parser() -> argparse.ArgumentParser:
                            help="list the suggested clauses under clauses: instead of in a comment")
     importing.add_argument("--overwrite", action="store_true", help="replace documents that already exist")
     importing.add_argument("--format", choices=("text", "json"), default="text")
-    importing.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(importing)
 
     owners = commands.add_parser("codeowners", help="write CODEOWNERS from the documents' owners, or check it")
     owners.add_argument("--check", action="store_true", help="exit 1 when CODEOWNERS is out of date")
-    owners.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(owners)
 
     diff = commands.add_parser("diff", help="what a change does to the document set")
     diff.add_argument("base", metavar="BASE", help="the branch, tag or commit to compare with")
     diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    diff.add_argument("--today", type=_date, metavar="DATE")
-    diff.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _today_option(diff)
+    _repository_option(diff)
 
     due = commands.add_parser("tasks", help="what is due, per owner: reviews, risks, nonconformities, audits")
     due.add_argument("--format", choices=("text", "markdown", "json", "ics"), default="text",
                      help="ics: an iCalendar feed of every dated duty, to subscribe to in a calendar")
     due.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
-    due.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE (also the feed's stamp)")
+    _today_option(due, "pretend today is DATE (also the feed's stamp)")
     due.add_argument("--within", type=_interval, metavar="INTERVAL",
                      help="list what falls due within INTERVAL, e.g. '90 days' (default: defaults.due_soon)")
     due.add_argument("--published", action="store_true",
                      help="only what the handbook may show: leave out duties recorded in documents kept out of it")
-    due.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(due)
 
     export = commands.add_parser("export", help="a spreadsheet for auditors")
     export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--output", metavar="FILE", help="the file to write (required for xlsx)")
-    export.add_argument("--today", type=_date, metavar="DATE")
-    export.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _today_option(export)
+    _repository_option(export)
 
     audit = commands.add_parser("audit", help="internal audit tools")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="checklist", required=True)
@@ -159,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("standard", metavar="STANDARD", help="a catalog id in scope, e.g. iso27001-2022")
     checklist.add_argument("--format", choices=("markdown", "xlsx"), default="markdown")
     checklist.add_argument("--output", metavar="FILE")
-    checklist.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(checklist)
 
     site = commands.add_parser("site", help="build the handbook through a site generator, or scan a built site")
     site_commands = site.add_subparsers(dest="site_command", metavar="build|scan", required=True)
@@ -168,10 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     site_build.add_argument("--generator", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
     site_build.add_argument("--site-dir", metavar="DIR", help="where the site goes (default: mkdocs.yml's site_dir)")
     site_build.add_argument("--strict", action="store_true", help="the generator fails on its warnings")
-    site_build.add_argument("--today", type=_date, metavar="DATE", help="pretend today is DATE")
+    _today_option(site_build)
     site_scan = site_commands.add_parser("scan", help="exit 1 naming every trace of a hidden document in a site")
     site_scan.add_argument("site_dir", metavar="SITE_DIR")
-    site_scan.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(site_scan)
 
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -182,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("--write", action="store_true", help="rewrite the files (default: preview only)")
     migrate.add_argument("--allow-dirty", action="store_true",
                          help="write even though the working tree has uncommitted changes")
-    migrate.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    _repository_option(migrate)
 
     standards = commands.add_parser("standards", help="list the catalogs, or show one")
     standards_commands = standards.add_subparsers(dest="standards_command", metavar="show")

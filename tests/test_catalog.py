@@ -105,13 +105,23 @@ def test_14001_2026_adds_6_1_4_and_6_3_and_moves_planning_action():
     assert "not confirmed" in loaded.edition.gaps
 
 
-def test_27701_2025_has_the_controller_and_processor_tables_and_names_what_is_missing():
+def test_27701_2025_has_all_78_controls_in_three_tables():
     loaded = catalog.load("iso27701-2025")
     tables = {table: [c.id for c in loaded.controls if c.id.startswith(table + ".")] for table in ("A.1", "A.2", "A.3")}
-    assert (len(tables["A.1"]), len(tables["A.2"]), len(tables["A.3"])) == (31, 18, 0)
+    assert (len(tables["A.1"]), len(tables["A.2"]), len(tables["A.3"])) == (31, 18, 29)
+    assert len(loaded.controls) == 78 and loaded.edition.incomplete is None
     assert loaded.entries["A.1.2.2"].title == "Identify and document purpose"
     assert loaded.entries["A.2.2.2"].title == "Customer agreement"
-    assert "Table A.3" in loaded.edition.gaps and "29" in loaded.edition.gaps
+    assert tables["A.3"] == [f"A.3.{n}" for n in range(3, 32)], "Table A.3 runs from A.3.3 to A.3.31"
+    assert loaded.entries["A.3.11"].title == "Information security incident management planning and preparation"
+    iso27001 = catalog.load("iso27001-2022")
+    for control in tables["A.3"]:
+        entry = loaded.entries[control]
+        counterpart = re.search(r"ISO/IEC 27001:2022 (A\.\d+\.\d+)", entry.note or "")
+        assert counterpart, f"{control} names the 27001 control it applies to PII"
+        assert iso27001.entries[counterpart.group(1)].title == entry.title, control
+        assert iso27001.entries[counterpart.group(1)].title_ru == entry.title_ru, control
+    assert "Table A.3" in loaded.edition.gaps and "ciso-assistant" in " ".join(loaded.edition.sources)
     assert loaded.entries["6.1.3"].documented_information == "both"
 
 

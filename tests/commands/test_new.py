@@ -109,10 +109,11 @@ def test_every_standard_and_edition_shares_one_document_set(tmp_path: Path):
 
 
 def test_every_annex_a_control_has_a_starter_document(tmp_path: Path):
-    root = scaffold(tmp_path / "controls", "iso27001-2022", "iso42001-2023", organization="Example Ltd")
+    root = scaffold(tmp_path / "controls", "iso27001-2022", "iso42001-2023", "iso27701-2025",
+                    organization="Example Ltd")
     from isodocs.repository import Repository
     named = {(c, i) for d in Repository.load(root).documents for c, ids in d.clauses.items() for i in ids}
-    for catalog_id in ("iso27001-2022", "iso42001-2023"):
+    for catalog_id in ("iso27001-2022", "iso42001-2023", "iso27701-2025"):
         missing = [e.id for e in catalog.load(catalog_id).controls if (catalog_id, e.id) not in named]
         assert missing == [], f"{catalog_id}: no starter document names {missing}"
 

@@ -101,8 +101,12 @@ def test_14001_2026_adds_6_1_4_and_6_3_and_moves_planning_action():
         ("6.1.4", "Risks and opportunities"), ("6.1.5", "Planning action")]
     assert loaded.entries["6.3"].title == "Planning of changes"
     assert loaded.entries["5.3"].title == "Roles, responsibilities and authorities"
-    assert [e.id for e in loaded.children("10")] == ["10.1", "10.2", "10.3"]
-    assert "not confirmed" in loaded.edition.gaps
+    assert [(e.id, e.title) for e in loaded.children("9.3")] == [
+        ("9.3.1", "General"), ("9.3.2", "Management review inputs"), ("9.3.3", "Management review results")]
+    assert [(e.id, e.title) for e in loaded.children("10")] == [
+        ("10.1", "Continual improvement"), ("10.2", "Nonconformity and corrective action")]
+    assert loaded.entries["9.3.3"].documented_information == "retained" and not loaded.entries["9.3"].documented_information
+    assert "sqmc.co.uk" in " ".join(loaded.edition.sources) and "isomanaged.com" in loaded.edition.gaps
 
 
 def test_27701_2025_has_all_78_controls_in_three_tables():

@@ -93,6 +93,8 @@ def test_9001_2026_splits_6_1_and_folds_10_3_into_10_1():
     assert loaded.entries["10.1"].title == "Continual improvement"
     assert loaded.entries["9.2.2"].title and loaded.entries["9.3.3"].title == "Management review results"
     assert not loaded.amendments, "the 2024 climate amendment is part of the 2026 text"
+    assert loaded.entries["7.1.5.2"].title == "Measurement traceability", "no public source gives a new title"
+    assert "7.1.5.2" in loaded.edition.gaps and "Searched" in loaded.edition.gaps
 
 
 def test_14001_2026_adds_6_1_4_and_6_3_and_moves_planning_action():

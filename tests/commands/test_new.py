@@ -181,6 +181,11 @@ def test_aqap_with_9001_scaffolds_its_additions_and_reaches_100_percent(tmp_path
         assert ("[[decide:" if language == "en" else "[[решить:") in document.body
         assert ("GQA" if language == "en" else "ГОК") in documents["procedures/gqa-cooperation-and-access.md"].body
     assert "AQAP 2105" in documents["plans/quality-plan.md"].body
+    named = {i for d in documents.values() for i in d.clauses.get("aqap2110-2016", [])}
+    assert named == set(catalog.load("aqap2110-2016").entries), "every AQAP clause has a starter document"
+    for shared in ("manual/scope-and-context.md", "policies/management-system-policy.md",
+                   "procedures/competence-and-awareness.md", "procedures/monitoring-and-measurement.md"):
+        assert "AQAP 2110" in documents[shared].body, f"{shared} says what AQAP adds"
     checklist = run("audit", "checklist", "aqap2110-2016", "--path", str(root))
     assert checklist.code == 0
     assert re.search(r"^\| 4\.3 \| [^\n]*\| PRO-AQ-003 ", checklist.out, re.M)

@@ -98,7 +98,8 @@ def strictdoc_project(root: Path, out: Path) -> Path:
     for path, header, body in documents(root):
         if not header.get("id"):
             continue
-        text = re.sub(r"^#.*\n", "", body, flags=re.M).strip().replace("<<<", "< < <").replace(">>>", "> > >") or "(no text)"
+        text = re.sub(r"^#.*\n", "", body, flags=re.M).strip().replace("<<<", "< < <").replace(">>>", "> > >")
+        text = text or "(no text)"
         title = str(header.get("title", path)).replace("\n", " ")
         target = out / (path[:-3] + ".sdoc")
         target.parent.mkdir(parents=True, exist_ok=True)

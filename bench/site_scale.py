@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peers import sphinx_project, strictdoc_project  # noqa: E402
-from run import BIN, generated, interleaved, run_once  # noqa: E402
+from peers import sphinx_project, strictdoc_project
+from run import BIN, generated, interleaved, run_once
 
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -49,7 +49,8 @@ def scaffold_config(work: Path) -> str:
 def without_plugin(config: str) -> str:
     """The floor's configuration: the isodocs plugin left out, the extension its pages need kept, so the floor
     renders the same Markdown."""
-    return "\n".join((re.sub(r"^  - isodocs.*\n(?:      .*\n)*", "", config, flags=re.M).rstrip(), "  - md_in_html", ""))
+    plain = re.sub(r"^  - isodocs.*\n(?:      .*\n)*", "", config, flags=re.M)
+    return "\n".join((plain.rstrip(), "  - md_in_html", ""))
 
 
 def variants(config: str, also: list[str]) -> dict[str, str]:
@@ -122,7 +123,7 @@ def main() -> int:
                 command = [str(args.strictdoc / "bin" / "strictdoc"), "export", str(source), "--output-dir", str(out)]
                 runs["strictdoc"] = partial(fresh, partial(run_once, command, work, {"TMPDIR": str(cache)}), out, cache)
                 sites["strictdoc"] = out
-            figures = dict(zip(runs, interleaved(*runs.values(), repeat=args.repeat)))
+            figures = dict(zip(runs, interleaved(*runs.values(), repeat=args.repeat), strict=True))
             load = os.getloadavg()
             for name, (seconds, memory) in figures.items():
                 floor = figures[floor_of(name)][0]
@@ -132,8 +133,8 @@ def main() -> int:
                       f"{memory:7.0f} MB  {kb:7.0f} KB a page", flush=True)
             for peer in ("sphinx-needs", "strictdoc"):
                 if peer in figures:
-                    print(f"{documents:>6,} documents  isodocs / {peer}: {figures['isodocs'][0] / figures[peer][0]:.2f}",
-                          flush=True)
+                    ratio = figures["isodocs"][0] / figures[peer][0]
+                    print(f"{documents:>6,} documents  isodocs / {peer}: {ratio:.2f}", flush=True)
             print(f"        load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at {time.strftime('%H:%M:%S')}", flush=True)
             for leftover in work.iterdir():
                 if leftover.name.startswith(f"{documents}-") or leftover == root:

@@ -89,6 +89,7 @@ def test_home_dashboard_and_manual_navigation_in_the_browser(site):
     assert sections(dom) == ["Manual", "Policies", "Procedures", "Plans", "Registers", "Records", "Forms", "Overview"]
     page = chromium(profile, "--dump-dom", f"{url}/policies/backup/")
     assert 'class="isodocs-status isodocs-status--draft"' in page and 'class="md-status md-status--draft"' in page
+    assert '<div class="admonition warning isodocs-banner" data-status="draft">' in page
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "dashboard.png"
     shot.unlink(missing_ok=True)

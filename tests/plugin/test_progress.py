@@ -30,7 +30,7 @@ def test_progress_shows_each_count_short_of_the_total_then_closes_on_it(total: i
         if done < total:
             short.append(done)
     progress.finish()
-    expected = short + [total] if short else []
+    expected = [*short, total] if short else []
     assert lines == [f"isodocs: {n:,} of {total:,} pages ({100 * n // total}%)" for n in expected]
 
 

@@ -132,10 +132,14 @@ def anchor(clause: str) -> str:
     return "clause-" + clause.replace(".", "-").lower()
 
 
-@cache
 def relative(target: str, from_page: str) -> str:
     """A relative link between two docs-relative paths (tens of thousands per build, few distinct folders)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return _relative(target, posixpath.dirname(from_page) or ".")
+
+
+@cache
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def render_all(handbook: Handbook) -> dict[str, str]:

@@ -51,10 +51,11 @@ def proofs(config: Config, history: History, origins: dict[str, tuple[Revision, 
             emails = {m.email.lower() for m in role.people if m.email}
             result[path] = Proof(revision.hash, revision.email.lower() in emails)
         else:
-            status, fingerprint = signatures.get(revision.hash, ("N", ""))
+            status, fingerprint, primary = signatures.get(revision.hash, ("N", "", ""))
             keys = {_fingerprint(m.signing_key) for m in role.people if m.signing_key}
             good = status == "G" or (status == "U" and not fingerprint.startswith("SHA256:"))  # GPG: ours to trust
-            result[path] = Proof(revision.hash, good and fingerprint in keys, fingerprint)
+            listed = fingerprint in keys or (primary != "" and primary in keys)  # a GPG subkey, its key listed
+            result[path] = Proof(revision.hash, good and listed, fingerprint)
     return result
 
 
@@ -69,8 +70,9 @@ def allowed_signers(roles: dict[str, Role]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _signatures(config: Config, history: History, commits: set[str]) -> dict[str, tuple[str, str]]:
-    """(git's signature status letter, the signing key's fingerprint) per commit, from one `git log`."""
+def _signatures(config: Config, history: History, commits: set[str]) -> dict[str, tuple[str, str, str]]:
+    """(git's signature status letter, the signing key's fingerprint, its primary key's fingerprint for GPG) per
+    commit, from one `git log`."""
     if not commits or history.blobs.repo is None:
         return {}
     with tempfile.TemporaryDirectory(prefix="isodocs-signers-") as folder:
@@ -78,11 +80,11 @@ def _signatures(config: Config, history: History, commits: set[str]) -> dict[str
         signers.write_text(allowed_signers(config.roles), encoding="utf-8")
         output = history.blobs.repo.git.execute(
             ["git", "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "--no-walk=unsorted",
-             f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF", *sorted(commits)])
+             f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF{UNIT}%GP", *sorted(commits)])
     found = {}
     for record in output.split(RECORD)[1:]:
-        sha, status, fingerprint = (record.strip().split(UNIT) + ["", ""])[:3]
-        found[sha] = (status, _fingerprint(fingerprint) if fingerprint else "")
+        sha, status, fingerprint, primary = (record.strip().split(UNIT) + ["", "", ""])[:4]
+        found[sha] = (status, _fingerprint(fingerprint), _fingerprint(primary))
     return found
 
 

@@ -13,14 +13,17 @@ import binascii
 import hashlib
 import re
 import tempfile
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from isodocs.config import Config, Role
 from isodocs.history import History, Revision
 
 RECORD = "\x1e"
 UNIT = "\x1f"
+Key = TypeVar("Key", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -30,32 +33,35 @@ class Proof:
     commit: str
     verified: bool
     signer: str = ""      # the fingerprint of the key that signed it, when signed
+    by: str = ""          # the member of the approver role it proves, when verified
 
 
-def proofs(config: Config, history: History, origins: dict[str, tuple[Revision, str | None]]
-           ) -> dict[str, Proof]:
-    """For each document (path), whether its approving revision was authored or signed by its approver role
-    (`origins` maps the path to the revision and the approver role id); empty when verify is off."""
+def proofs(config: Config, history: History, origins: Mapping[Key, tuple[Revision, str | None]]
+           ) -> dict[Key, Proof]:
+    """For each approving revision (keyed as the caller likes: a document's path, or a path and a commit),
+    whether it was authored or signed by the approver role given beside it (a role id); empty when verify is
+    off. Signatures of all of them are read in one call to git."""
     if config.verify == "off" or not origins:
         return {}
     signatures = _signatures(config, history, {r.hash for r, _ in origins.values() if not r.uncommitted}) \
         if config.verify == "signature" else {}
-    result = {}
-    for path, (revision, role_id) in origins.items():
+    result: dict[Key, Proof] = {}
+    for key, (revision, role_id) in origins.items():
         role = config.roles.get(role_id or "")
         if role is None:  # no approver, or one isodocs.yml lacks: approval-missing and owner-unknown say so
             continue
         if revision.uncommitted:
-            result[path] = Proof(revision.hash, False)
+            result[key] = Proof(revision.hash, False)
         elif config.verify == "author":
-            emails = {m.email.lower() for m in role.people if m.email}
-            result[path] = Proof(revision.hash, revision.email.lower() in emails)
+            member = next((m for m in role.people if m.email and m.email.lower() == revision.email.lower()), None)
+            result[key] = Proof(revision.hash, member is not None, by=member.name or revision.author if member else "")
         else:
             status, fingerprint, primary = signatures.get(revision.hash, ("N", "", ""))
-            keys = {_fingerprint(m.signing_key) for m in role.people if m.signing_key}
             good = status == "G" or (status == "U" and not fingerprint.startswith("SHA256:"))  # GPG: ours to trust
-            listed = fingerprint in keys or (primary != "" and primary in keys)  # a GPG subkey, its key listed
-            result[path] = Proof(revision.hash, good and listed, fingerprint)
+            member = next((m for m in role.people if m.signing_key and fingerprint
+                           and _fingerprint(m.signing_key) in (fingerprint, primary)), None)  # a GPG subkey: its key
+            verified = good and member is not None
+            result[key] = Proof(revision.hash, verified, fingerprint, member.name if member and verified else "")
     return result
 
 

@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
                      help="a clause it addresses, e.g. iso27001-2022:A.5.15; repeat for several")
     add.add_argument("--owner", required=True, metavar="ROLE")
+    add.add_argument("--date", type=_date, metavar="DATE", help="the day the document is begun (default: today)")
+    _today_option(add, "pretend today is DATE (a later --date is refused)")
     _repository_option(add)
 
     importing = commands.add_parser("import", help="existing .docx, .odt, .html and .md files become draft documents")
@@ -224,7 +226,7 @@ def dispatch(args: argparse.Namespace) -> int:
         return approve(args.document, args.by, args.major, args.date, args.path, args.today, args.change_approver)
     if args.command == "add":
         from isodocs.commands.add import add
-        return add(args.type, args.title, args.clause, args.owner, args.path)
+        return add(args.type, args.title, args.clause, args.owner, args.path, args.date, args.today)
     if args.command == "import":
         from isodocs.commands.import_ import import_documents
         return import_documents(args.paths, args.kind, args.owner, args.approver, args.clause, args.into,

@@ -248,10 +248,16 @@ class Approvals(RuleBasedStateMachine):
     def check_agrees(self) -> None:
         tip = self.tip
         # The documents read afresh each step; the history read on top of its cache, as a CI runner does.
-        report = checks.run(Repository.load(self.root, cache=False), TODAY, history.read(self.root, "docs"))
+        read = history.read(self.root, "docs")
+        report = checks.run(Repository.load(self.root, cache=False), TODAY, read)
         flagged = {f.path for f in report.findings if f.rule == "changed-since-approval"}
         assert (tip.path in flagged) == tip.changed, (tip, sorted(flagged))
         assert not [f for f in report.findings if f.rule in ("history-missing", "history-skipped")]
+        if tip.exists:  # the handbook's revision history names the approval in force, and every one of this life
+            approving = read.approving(tip.path)
+            origin = read.approvals([tip.path])[tip.path].origin
+            assert origin is None or origin in approving, (tip, origin, approving)
+            assert {f"1.{v}" for v, _ in tip.approved} <= {r.version for r in approving}, (tip, approving)
 
 
 def run(examples: int, steps: int) -> None:

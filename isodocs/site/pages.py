@@ -85,6 +85,17 @@ class Handbook:
         return {path: (found[path], proven.get(path)) for path in origins}
 
     @cached_property
+    def past_approvals(self) -> dict[tuple[str, str], tuple[str | None, Proof | None]]:
+        """Every version each published document was approved in, keyed by its path and the approving commit:
+        the approver role that version named and, with approvals.verify, git's proof that a member of that
+        role made the commit (judged against the roles and keys isodocs.yml lists now)."""
+        if not self.history.available:
+            return {}
+        origins = {(d.path, r.hash): (r, r.approver) for d in self.documents for r in self.history.approving(d.path)}
+        proven = proofs(self.repository.config, self.history, origins)
+        return {key: (role, proven.get(key)) for key, (_, role) in origins.items()}
+
+    @cached_property
     def page_paths(self) -> dict[str, str]:
         """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
         folder = self.folder

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from isodocs.atomic import write_bytes
@@ -139,14 +139,11 @@ def append_item(path: Path, key: str, item: list[tuple[str, str]]) -> tuple[byte
         offset = 1  # the opening --- line
         existing = data.get(key)
         if key in data and existing is not None:
-            if not isinstance(existing, list) or not existing or getattr(existing, "fa", None) is None \
-                    or existing.fa.flow_style():
+            if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
                 raise EditError(f"'{key}' is not a block list (one '- ' item a line); edit it by hand", path,
                                 offset + data.lc.key(key)[0] + 1, hint="nothing was changed")
             first_line, column = existing.lc.item(0)
-            dash = lines[offset + first_line].index("-", max(column - 2, 0)) if "-" in lines[offset + first_line] \
-                else column - 2
-            indent = " " * dash
+            indent = " " * max(lines[offset + first_line].rfind("-", 0, column), 0)
             after = offset + max(_deepest_line(existing), first_line)
             while after + 1 < len(lines) and _inside(lines, after + 1, indent + " "):
                 after += 1   # the rest of the last item: a value on several lines, its comments

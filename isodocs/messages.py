@@ -192,6 +192,7 @@ EN: dict[str, str] = {
     "task-risk-action": "Treat risk {risk}: {action}",
     "task-audit": "Internal audit of {standard} clauses {clauses}{who}",
     "task-management-review": "Hold the management review",
+    "task-evidence": "Record evidence that {control} operates ({frequency})",
     "task-first-management-review": "Hold the first management review",
     "task-surveillance": "Surveillance audit{who}",
     "task-recertification": "Recertification audit{who}",
@@ -392,6 +393,7 @@ RU: dict[str, str] = {
     # isodocs tasks
     "task-review": "Пересмотреть {id} {title}",
     "task-nonconformity": "Закрыть несоответствие {id} {title}",
+    "task-evidence": "Записать свидетельство работы меры {control} ({frequency})",
     "task-risk-review": "Пересмотреть риск {risk} ({asset})",
     "task-risk-action": "Обработать риск {risk}: {action}",
     "task-audit": "Внутренний аудит {standard}, пункты {clauses}{who}",

@@ -249,3 +249,20 @@ def test_evidence_add_reads_back_exactly_what_was_given(tmp_path_factory, texts)
     added = next(d for d in Model.load(root, cache=False).documents if d.id == "REC-EV-1").evidence
     assert [(e.what, e.by) for e in added[1:]] == [(t, t) for t in texts]
     assert path.read_text(encoding="utf-8").startswith(original.split("---\n# Evidence")[0])
+
+
+def test_tasks_list_when_evidence_is_next_due(tmp_path: Path):
+    root = repository(tmp_path, records={"docs/records/evidence.md": record(entry("2026-11-02"))})
+
+    def listed(today: str) -> list[dict]:
+        result = run("tasks", "--path", str(root), "--format", "json", "--today", today, "--within", "3 months")
+        assert result.code == 0, result.err
+        return [t for t in json.loads(result.out)["tasks"] if t["kind"] == "evidence"]
+
+    found = listed(TODAY)
+    assert [(t["due"], t["owner"], t["path"], t["overdue"]) for t in found] == [("2026-12-02", "ciso", SOA, False)]
+    assert "A.8.13" in found[0]["title"] and "monthly" in found[0]["title"]
+    assert listed("2026-12-05")[0]["overdue"] is True
+    bare = repository(tmp_path / "bare")
+    result = run("tasks", "--path", str(bare), "--format", "json", "--today", TODAY)
+    assert [t["due"] for t in json.loads(result.out)["tasks"] if t["kind"] == "evidence"] == [TODAY]

@@ -193,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     site_build.add_argument("--generator", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
     site_build.add_argument("--site-dir", metavar="DIR", help="where the site goes (default: mkdocs.yml's site_dir)")
     site_build.add_argument("--strict", action="store_true", help="the generator fails on its warnings")
+    shown = site_build.add_mutually_exclusive_group()
+    shown.add_argument("--quiet", "-q", action="store_true", help="no progress or summary lines, the generator quiet")
+    shown.add_argument("--verbose", "-v", action="store_true",
+                       help="progress lines (pages written of the total) even when stderr is not a terminal")
     _today_option(site_build)
     site_scan = site_commands.add_parser("scan", help="exit 1 naming every trace of a hidden document in a site")
     site_scan.add_argument("site_dir", metavar="SITE_DIR")
@@ -269,7 +273,8 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "site":
         from isodocs.commands import site
         if args.site_command == "build":
-            return site.build(args.path, args.generator, args.site_dir, args.strict, args.today)
+            return site.build(args.path, args.generator, args.site_dir, args.strict, args.today, args.quiet,
+                              args.verbose)
         return site.scan(args.site_dir, args.path)
     if args.command == "rules":
         from isodocs.commands.rules import rules

@@ -4,6 +4,9 @@
   status, owner, approver, version, clauses as tags), the same body, and a register page with a `needtable` of
   every document, beside a toctree of all pages;
 - strictdoc: each document an `.sdoc` file with one requirement (UID, status, title, the body as its statement).
+  strictdoc writes the tree of every document into every page, so in this layout its export grows with the
+  square of the number of documents (80 KB a page at 60 documents, 144 KB at 120; 1.2 GB written at 1,000
+  before it was stopped after 16 minutes on a loaded machine).
 
 Neither is a project dependency: install them into their own virtual environments and name those with
 `--sphinx VENV` and `--strictdoc VENV` (bench/site_scale.py), e.g.

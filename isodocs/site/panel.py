@@ -64,6 +64,10 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
             ("next_review", (cell(due) + mark) if due else ""),
             ("classification", cell(handbook.value(document.classification or config.default_classification))),
             ("clauses", "<br>".join(clauses))]
+    left = next((d.count for d in handbook.report.decisions if d.path == document.path), 0)
+    if left:   # `[[decide: ...]]` marks the organization still has to fill in
+        register = link_target(relative(paths["register"], page))
+        rows.append(("open_decisions", f'<span class="isodocs-decisions" data-count="{left}">[{left}]({register})</span>'))
     body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
     return (f'<div class="isodocs-panel" markdown data-document="{html_attribute(document.id)}">\n\n'
             f"| | |\n|---|---|\n{body}\n\n</div>\n\n")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import BIN, PYTHON, generated, interleaved, run_once  # noqa: E402
+from run import BIN, generated, interleaved, run_once
 
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -76,7 +76,7 @@ def main() -> int:
                 (copy / "mkdocs.yml").write_text(text, encoding="utf-8")
                 roots[name] = copy
             runs = [partial(run_once, [str(BIN / "mkdocs"), "build", "-q"], roots[name], ENV) for name in configs]
-            figures = dict(zip(configs, interleaved(*runs, repeat=args.repeat)))
+            figures = dict(zip(configs, interleaved(*runs, repeat=args.repeat), strict=True))
             for name, (seconds, memory) in figures.items():
                 floor = figures["floor, prune" if "no prune" not in name else "floor, no prune"][0]
                 results.setdefault(name, []).append(seconds)

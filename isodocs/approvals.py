@@ -81,7 +81,7 @@ def _signatures(config: Config, history: History, commits: set[str]) -> dict[str
              f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF", *sorted(commits)])
     found = {}
     for record in output.split(RECORD)[1:]:
-        sha, status, fingerprint = (record.strip().split(UNIT) + ["", ""])[:3]
+        sha, status, fingerprint = ([*record.strip().split(UNIT), "", ""])[:3]
         found[sha] = (status, _fingerprint(fingerprint) if fingerprint else "")
     return found
 

@@ -10,13 +10,15 @@ and holds only plain values.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from isodocs import __version__, yamlload
 from isodocs.atomic import write_bytes, write_chunks
@@ -100,10 +102,8 @@ class DocumentCache:
                 yield _record(marshal.dumps({path: (self.keys[path], freeze(*results[path]))
                                              for path in paths[start:start + BATCH]}))
 
-        try:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_chunks(self.path, chunks(), durable=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
 
 
 def _record(data: bytes) -> bytes:
@@ -160,8 +160,8 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
         review_interval=Interval(*interval) if interval else None, classification=classification,
         clauses=clauses, source=os.path.join(root, path), body_digest=digest, body_line=body_line, lines=lines,
         links=links, marks=marks, review_held=_date(held), required_reading=required_reading,
-        risks=tuple(Risk(*r[:10], _date(r[10]), r[11], _date(r[12]), r[13], r[14], _date(r[15])) for r in risks),
-        audits=tuple(Audit(*a[:4], _date(a[4]), a[5]) for a in audits),
+        risks=tuple(Risk(*(*r[:10], _date(r[10]), r[11], _date(r[12]), r[13], r[14], _date(r[15]))) for r in risks),
+        audits=tuple(Audit(*(*a[:4], _date(a[4]), a[5])) for a in audits),
         clause_lines={(c, i): line for c, i, line in clause_lines},
         applicability={c: {k: Decision(k, *v) for k, v in m.items()} for c, m in applicability.items()},
         nonconformity=Nonconformity(_date(record[0]), _date(record[1]), _date(record[2]), *record[3:])
@@ -180,7 +180,7 @@ def _unmessage(value: Any) -> str:
     if isinstance(value, tuple):
         key, params = value
         return Message(key, **{k: _unmessage(v) for k, v in params.items()})
-    return value
+    return str(value)
 
 
 def _day(value: date | None) -> int | None:
@@ -197,6 +197,7 @@ class CatalogCache:
     def __init__(self, path: Path) -> None:
         self.source = path
         self.path = cache_directory() / f"catalog-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.cache"
+        self.key: tuple[int, str, tuple[int, int, int, int]] | None
         try:
             self.key = (FORMAT, __version__, identity(path.stat()))
         except OSError:
@@ -229,9 +230,7 @@ class CatalogCache:
         edition = (e.published, e.status, e.replaces, e.replaced_by, _day(e.transition_ends), e.titles_en,
                    e.titles_ru, tuple((a.id, a.country, a.adopts, a.note) for a in e.adoptions), e.sources, e.gaps,
                    e.incomplete)
-        try:
+        with contextlib.suppress(OSError):
             write_bytes(self.path, marshal.dumps((self.key, (catalog.id, catalog.name, catalog.title, entries,
                                                              amendments, edition, catalog.kind,
                                                              catalog.extends))), durable=False)
-        except OSError:
-            pass

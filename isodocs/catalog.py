@@ -162,7 +162,7 @@ def read(path: Path, builtin: bool = True) -> Catalog:
                            hint="letters, the standard's number, '-', the edition's year")
     entries: dict[str, Entry] = {}
     items: YList = data["entries"]
-    for item, line in zip(items, items.lines):
+    for item, line in zip(items, items.lines, strict=True):
         entry = Entry(**{**item, "extends": tuple(str(i) for i in item.get("extends") or ())})
         if entry.id in entries:
             raise CatalogError(f"duplicate entry '{entry.id}'", path, line)

@@ -9,25 +9,25 @@ from __future__ import annotations
 import io
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 import git
 
 from isodocs import checks
 from isodocs.checks.context import Context
+from isodocs.checks.coverage import Readiness, clause_states
 from isodocs.checks.rules import OFF, severity
-from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
 from isodocs.config import CONFIG_FILE
 from isodocs.document import Document
 from isodocs.errors import IsodocsError
 from isodocs.findings import ERROR, Finding
-from isodocs.messages import say
 from isodocs.history import open_repo, project_prefix
+from isodocs.messages import say
 from isodocs.repository import Repository
 
 
@@ -72,8 +72,8 @@ class Diff:
     head: str
     documents: list[DocumentChange]
     clauses: list[ClauseChange]
-    readiness_before: dict[str, checks.Readiness]
-    readiness_after: dict[str, checks.Readiness]
+    readiness_before: dict[str, Readiness]
+    readiness_after: dict[str, Readiness]
     reviewers: list[str]
     findings: list[Finding] = field(default_factory=list)  # what the change must not do (approval-removed)
 
@@ -203,8 +203,10 @@ def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
     for catalog_id, catalog in after.repository.catalogs.items():
         if catalog_id not in before.repository.catalogs:
             continue
-        old = {s.id: s.state for s in [*clause_states(before, catalog), *control_states(before, catalog)]}
-        new = {s.id: s.state for s in [*clause_states(after, catalog), *control_states(after, catalog)]}
+        old = ({s.id: s.state for s in clause_states(before, catalog)}
+               | {s.id: s.state for s in control_states(before, catalog)})
+        new = ({s.id: s.state for s in clause_states(after, catalog)}
+               | {s.id: s.state for s in control_states(after, catalog)})
         for clause_id in catalog.entries:
             if old.get(clause_id, "not required") != new.get(clause_id, "not required"):
                 entry = catalog.entries[clause_id]
@@ -213,4 +215,4 @@ def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
     return result
 
 
-__all__ = ["Diff", "DocumentChange", "ClauseChange", "compare"]
+__all__ = ["ClauseChange", "Diff", "DocumentChange", "compare"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 _INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
 

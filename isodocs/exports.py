@@ -232,7 +232,7 @@ def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:
     return f"{parent_title} ({entry.id})" if parent_title else entry.id
 
 
-def _examine(catalog: Catalog, entry: Entry, index: dict) -> list[Document]:
+def _examine(catalog: Catalog, entry: Entry, index: dict[tuple[str, str], list[Document]]) -> list[Document]:
     """Documents naming the clause, or failing that, its nearest ancestor that has any."""
     current: Entry | None = entry
     while current is not None:
@@ -277,11 +277,15 @@ def to_xlsx(table: Table) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
     workbook.properties.title = table.title
     workbook.properties.creator = "isodocs"
     sheet = workbook.active
+    if not isinstance(sheet, Worksheet):  # a new workbook opens on its one worksheet
+        raise TypeError(f"a new workbook opened on {type(sheet).__name__}, not a worksheet")
     sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip()
     for label, value in table.control:
         sheet.append([label, _xlsx_cell(value)])
@@ -297,13 +301,13 @@ def to_xlsx(table: Table) -> bytes:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for row in table.rows:
         sheet.append([_xlsx_cell(value) for value in row])
-    for row in sheet.iter_rows(min_row=head + 1):
-        for cell in row:
+    for written in sheet.iter_rows(min_row=head + 1):
+        for cell in written:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for row in sheet.iter_rows():
-        for cell in row:
+    for written in sheet.iter_rows():
+        for cell in written:
             if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula: it stays text
                 cell.data_type = "s"
     for position, width in enumerate(table.widths, 1):
@@ -321,7 +325,7 @@ def to_xlsx(table: Table) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()

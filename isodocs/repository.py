@@ -21,9 +21,9 @@ from isodocs.crosswalks import Crosswalk
 from isodocs.document import Document
 from isodocs.errors import ConfigError, UsageError
 from isodocs.findings import Finding
-from isodocs.messages import say
 from isodocs.frontmatter import FRONTMATTER_INVALID, read
 from isodocs.history import History
+from isodocs.messages import say
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 

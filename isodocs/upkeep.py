@@ -45,7 +45,8 @@ def tasks(context: Context) -> list[Task]:
         record = document.nonconformity
         if record is not None and record.closed is None and record.due is not None:
             found.append(Task(record.due, "nonconformity",
-                              say("task-nonconformity", id=document.id, title=document.title), document.owner, document.id, document.path, record.due_line,
+                              say("task-nonconformity", id=document.id, title=document.title), document.owner,
+                              document.id, document.path, record.due_line,
                               f"nonconformity/{document.id}"))
     for risk, document in cycle.risks(context):
         if risk.review is not None:

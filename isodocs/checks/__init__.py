@@ -11,11 +11,11 @@ from isodocs.checks import approvals, coverage, cycle, documents, editions, gaps
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness
 from isodocs.checks.gaps import OpenDecisions, OpenItem
-from isodocs.errors import UsageError
 from isodocs.checks.rules import OFF, RULES, severity, validate
+from isodocs.errors import UsageError
 from isodocs.findings import ERROR, WARNING, Finding
-from isodocs.messages import say
 from isodocs.history import History
+from isodocs.messages import say
 from isodocs.repository import Repository
 
 
@@ -112,4 +112,4 @@ def _with_severity(findings: list[Finding], repository: Repository) -> list[Find
     return sorted(result, key=Finding.sort_key)
 
 
-__all__ = ["Report", "run", "RULES"]
+__all__ = ["RULES", "Report", "run"]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from isodocs import catalog as catalog_module
 from isodocs.catalog import Catalog

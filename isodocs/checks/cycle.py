@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterator
 
 from isodocs import catalog as catalog_module, transitions
 from isodocs.catalog import Catalog

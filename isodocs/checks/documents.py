@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator, Mapping
 
 from isodocs import markdown
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
-
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -32,7 +31,7 @@ def finding(rule: str, document: Document, key: str, message: str) -> Finding:
     return Finding(rule, document.path, document.line(key), message, document.id)
 
 
-def _people(document: Document, roles: dict) -> Iterator[Finding]:
+def _people(document: Document, roles: Mapping[str, object]) -> Iterator[Finding]:
     if not document.owner:
         yield Finding("owner-missing", document.path, 2, say("owner-missing", id=document.id), document.id)
     for key in ("owner", "approver", "reviewed_by"):
@@ -54,7 +53,7 @@ def _review(context: Context, document: Document) -> Iterator[Finding]:
         if "last_reviewed" not in document.lines:
             yield finding("review-missing", document, "status", say("review-missing", id=document.id))
         return
-    due = context.next_review(document)
+    due = context.review_due(document, document.last_reviewed)
     key = "last_reviewed"
     if due < context.today:
         yield finding("review-overdue", document, key,

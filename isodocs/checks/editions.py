@@ -3,7 +3,7 @@ catalog in scope that knowingly lacks entries, and a catalog of additions whose 
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from isodocs import catalog as catalog_module
 from isodocs.checks.context import Context

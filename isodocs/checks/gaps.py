@@ -9,6 +9,7 @@ from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness, clause_states
 from isodocs.checks.soa import control_states
+from isodocs.document import Document
 from isodocs.messages import Message, say
 from isodocs.repository import Repository
 
@@ -54,7 +55,7 @@ def entries(context: Context, catalog: Catalog) -> list[Entry]:
     return result
 
 
-def _described(documents: list) -> tuple[tuple[str, str, str | None], ...]:
+def _described(documents: list[Document]) -> tuple[tuple[str, str, str | None], ...]:
     return tuple((d.id, d.status, d.version) for d in documents)
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
-
 
 GRADES_RU = {"major": "значительное ", "minor": "незначительное ", "observation": ""}
 

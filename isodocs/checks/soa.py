@@ -7,13 +7,13 @@ any listed in a decision's `documents:`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from isodocs.catalog import Catalog
 from isodocs.checks.context import Context
-from isodocs.document import Decision, Document
 from isodocs.checks.coverage import entry_labels
+from isodocs.document import Decision, Document
 from isodocs.findings import Finding
 from isodocs.messages import say
 
@@ -83,22 +83,24 @@ def check(context: Context) -> Iterator[Finding]:
         soa = next(s.source for s in states if s.source is not None)
         for state in states:
             labels = entry_labels(catalog, state.id)
-            if state.state == "undecided" and state.decision is not None:
-                yield Finding("soa-missing-decision", state.source.path, state.decision.line,
-                              say("soa-undecided", **labels), state.source.id)
+            decision, source = state.decision, state.source  # a decision always comes with its document
+            if decision is None or source is None:
+                if state.state == "undecided":
+                    yield Finding("soa-missing-decision", soa.path, soa.line("applicability"),
+                                  say("soa-missing", **labels, clause=state.id), soa.id)
             elif state.state == "undecided":
-                yield Finding("soa-missing-decision", soa.path, soa.line("applicability"),
-                              say("soa-missing", **labels, clause=state.id), soa.id)
+                yield Finding("soa-missing-decision", source.path, decision.line,
+                              say("soa-undecided", **labels), source.id)
             elif state.state == "unjustified":
-                yield Finding("soa-unjustified-exclusion", state.source.path, state.decision.line,
-                              say("soa-unjustified", **labels), state.source.id)
+                yield Finding("soa-unjustified-exclusion", source.path, decision.line,
+                              say("soa-unjustified", **labels), source.id)
             elif state.state == "unimplemented":
-                yield Finding("soa-unimplemented", state.source.path, state.decision.line,
-                              say("soa-unimplemented", **labels), state.source.id)
+                yield Finding("soa-unimplemented", source.path, decision.line,
+                              say("soa-unimplemented", **labels), source.id)
             elif state.state == "pending":
                 names = ", ".join(f"{d.id} ({_standing(context, d)})" for d in state.implementing)
-                yield Finding("soa-draft-only", state.source.path, state.decision.line,
-                              say("soa-draft-only", **labels, names=names), state.source.id)
+                yield Finding("soa-draft-only", source.path, decision.line,
+                              say("soa-draft-only", **labels, names=names), source.id)
         yield from _unapproved(context, catalog, states)
         yield from _unknown_documents(context, catalog_id)
 

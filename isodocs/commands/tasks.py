@@ -18,6 +18,7 @@ from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.upkeep import Task, due_by
 
+
 def tasks(fmt: str = "text", output: str | None = None, path: str = ".", today: date | None = None,
           within: Interval | None = None, published: bool = False) -> int:
     """Lists are of what is overdue or due within `within` (default: the repository's due_soon window);
@@ -92,7 +93,7 @@ def _markdown(found: list[Task], config: Config, today: date, until: date | None
     language = config.language
     lines = [phrase("tasks-title", language, today=today.isoformat()), ""]
     if not found:
-        return "\n".join(lines + [phrase("tasks-nothing", language, until=_until(until, language)), ""])
+        return "\n".join([*lines, phrase("tasks-nothing", language, until=_until(until, language)), ""])
     overdue = sum(1 for t in found if t.overdue(today))
     lines += [phrase("tasks-count", language, count=len(found), overdue=overdue, until=_until(until, language)), ""]
     for owner, owned in _by_owner(found, config):

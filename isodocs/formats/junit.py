@@ -40,7 +40,8 @@ def render(report: Report) -> str:
         if not found:
             ET.SubElement(suite, "testcase", classname=name, name="no findings")
         for finding in found:
-            case = ET.SubElement(suite, "testcase", classname=name, name=xml_text(f"{finding.rule} ({_where(finding)})"))
+            case = ET.SubElement(suite, "testcase", classname=name,
+                                 name=xml_text(f"{finding.rule} ({_where(finding)})"))
             said = xml_text(f"{_where(finding)}: {finding.message}")
             if finding.severity == ERROR:
                 ET.SubElement(case, "failure", type=finding.rule, message=xml_text(finding.message)).text = said

@@ -28,7 +28,8 @@ def dashboard(handbook: Handbook, page: str, heading: bool = True) -> str:
         lines.append(f'| [{name}]({target}) | <div class="isodocs-bar" role="img" aria-label="{ready.percent:g}%">'
                      f'<span style="width: {min(max(ready.percent, 0), 100):g}%"></span></div> | '
                      f'<span class="isodocs-ready" data-catalog="{html_attribute(catalog_id)}" '
-                     f'data-percent="{ready.percent:g}">{ready.percent:g}</span> | {ready.covered} / {ready.required} |')
+                     f'data-percent="{ready.percent:g}">{ready.percent:g}</span> | '
+                     f'{ready.covered} / {ready.required} |')
     lines += ["", f"## {t['figures']}", "", '<div class="isodocs-figures" markdown>', ""]
     published = {d.path for d in handbook.documents}
     ours = [f for f in handbook.report.findings if f.path in published]

@@ -16,11 +16,10 @@ from html import escape
 from isodocs import catalog as catalog_module
 from isodocs.approvals import Proof, proofs
 from isodocs.catalog import Entry
-from isodocs.checks import Report
-from isodocs.checks import cycle
+from isodocs.checks import Report, cycle
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import clause_states
-from isodocs.checks.soa import control_states
+from isodocs.checks.soa import ControlState, control_states
 from isodocs.document import Document
 from isodocs.errors import CatalogError
 from isodocs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
@@ -28,7 +27,7 @@ from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.site.labels import labels, value
-from isodocs.site.navigation import manual_nav
+from isodocs.site.navigation import Nav, manual_nav
 
 FOLDER = "overview"
 RECENT = 30
@@ -79,8 +78,11 @@ class Handbook:
             return {}
         approved = [d for d in self.documents if d.approved_status]
         found = self.history.approvals(d.path for d in approved)
-        origins = {d.path: (found[d.path].origin, d.approver) for d in approved
-                   if found[d.path].state in (APPROVED, CHANGED) and found[d.path].origin is not None}
+        origins: dict[str, tuple[Revision, str | None]] = {}
+        for d in approved:
+            origin = found[d.path].origin
+            if found[d.path].state in (APPROVED, CHANGED) and origin is not None:
+                origins[d.path] = (origin, d.approver)
         proven = proofs(self.repository.config, self.history, origins)
         return {path: (found[path], proven.get(path)) for path in origins}
 
@@ -88,8 +90,8 @@ class Handbook:
     def page_paths(self) -> dict[str, str]:
         """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
         folder = self.folder
-        paths = {"dashboard": f"{folder}/index.md", "register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
-                 "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
+        paths = {"dashboard": f"{folder}/index.md", "register": f"{folder}/register.md",
+                 "calendar": f"{folder}/calendar.md", "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
                  "nonconformities": f"{folder}/nonconformities.md"}
         for catalog_id, catalog in self.repository.catalogs.items():
             paths[catalog_id] = f"{folder}/coverage-{catalog_id}.md"
@@ -97,9 +99,10 @@ class Handbook:
                 paths[f"soa-{catalog_id}"] = f"{folder}/soa-{catalog_id}.md"
         return paths
 
-    def nav(self) -> list:
+    def nav(self) -> Nav:
         """The navigation of a manual over the published pages and the generated ones (for a site without `nav:`)."""
-        pages = [self.repository.docs_relative(p) for p in sorted(self.repository.pages) if self.publication.publishable(p)]
+        pages = [self.repository.docs_relative(p) for p in sorted(self.repository.pages)
+                 if self.publication.publishable(p)]
         return manual_nav(pages + list(self.page_paths.values()), self.repository.config.language, self.folder)
 
     def value(self, text: str | None) -> str | None:
@@ -170,7 +173,7 @@ def register(handbook: Handbook, page: str) -> str:
              f'data-decisions="{total}">', "",
              "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
     for document in sorted(handbook.documents, key=lambda d: d.id):
-        owner = config.person(document.owner)
+        owner = config.person(document.owner) if document.owner else None
         say = handbook.value
         values = [handbook.link(document, page)] + [cell(v) for v in (
             document.title, say(document.type), say(document.status), document.version, owner, document.approved,
@@ -202,7 +205,8 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
         named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
         state = states.get(entry.id) or controls.get(entry.id)
         label = t[f"state_{state.state}"] if state else ""
-        if getattr(state, "source", None) is not None and state.source.path in handbook.hidden:
+        source = state.source if isinstance(state, ControlState) else None
+        if source is not None and source.path in handbook.hidden:
             label = t["withheld"]
         depth = entry.id.count(".") - (1 if entry.annex else 0)
         title = ("&nbsp;" * 4 * depth) + cell(handbook.title_of(entry) or "")
@@ -292,8 +296,8 @@ def calendar(handbook: Handbook, page: str) -> str:
     t = handbook.text
     context = handbook.context
     today = handbook.today
-    due = [(context.next_review(d), d) for d in handbook.documents if d.approved_status]
-    due = sorted(((when, d) for when, d in due if when is not None), key=lambda pair: (pair[0], pair[1].id))
+    due = sorted(((when, d) for d in handbook.documents if d.approved_status
+                  if (when := context.next_review(d)) is not None), key=lambda pair: (pair[0], pair[1].id))
     buckets = [("overdue", [p for p in due if p[0] < today]),
                ("due_30", [p for p in due if today <= p[0] <= today + timedelta(days=30)]),
                ("due_90", [p for p in due if today + timedelta(days=30) < p[0] <= today + timedelta(days=90)])]
@@ -307,7 +311,7 @@ def calendar(handbook: Handbook, page: str) -> str:
             continue
         lines += [f"| {t['next_review']} | {t['id']} | {t['title']} | {t['owner']} |", "|---|---|---|---|"]
         for when, document in rows:
-            owner = config.person(document.owner)
+            owner = config.person(document.owner) if document.owner else None
             lines.append(f"| {when} | {handbook.link(document, page)} | {cell(document.title)} | {cell(owner)} |")
         lines.append("")
     lines += [f"## {t['by_owner']}", ""]
@@ -340,7 +344,7 @@ def changes(handbook: Handbook, page: str) -> str:
                    if path in by_path for r in revisions), key=lambda pair: pair[0].when, reverse=True)[:RECENT]
     lines = [f"# {t['changes']}", "", f"*{t['generated_note']}*", ""]
     if not rows:
-        return "\n".join(lines + [t["no_history"], ""])
+        return "\n".join([*lines, t["no_history"], ""])
     lines += [f"| {t['date']} | {t['id']} | {t['change']} | {t['author']} | {t['commit']} |", "|---|---|---|---|---|"]
     for revision, document in rows:
         subject, author, commit = handbook.shown(revision)
@@ -392,7 +396,8 @@ def risk_process(handbook: Handbook) -> list[str]:
     lines = [f"## {t['risk_process']}", "", t["risk_process_note"], "",
              f"| {t['field']} | {t['process_step']} |", "|---|---|"]
     for field_key, clause_ids in RISK_PROCESS:
-        steps = "; ".join(f"{clause} {handbook.title_of(catalog.entries[clause]) or ''}".strip() for clause in clause_ids)
+        steps = "; ".join(f"{clause} {handbook.title_of(catalog.entries[clause]) or ''}".strip()
+                          for clause in clause_ids)
         lines.append(f"| {cell(t[field_key])} | {cell(steps)} |")
     return [*lines, ""]
 
@@ -412,7 +417,7 @@ def risk_page(handbook: Handbook, page: str) -> str:
              heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", "",
              *risk_process(handbook)]
     if not rows:
-        return "\n".join(lines + [t["none"], ""])
+        return "\n".join([*lines, t["none"], ""])
     config = handbook.repository.config
     lines += [f"| {t['risk']} | {t['asset']} | {t['threat']} | {t['level']} | {t['owner']} | {t['treatment']} | "
               f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
@@ -436,15 +441,14 @@ def risk_page(handbook: Handbook, page: str) -> str:
 
 def nonconformity_page(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    records = [d for d in handbook.documents if d.nonconformity is not None]
+    records = [(d, d.nonconformity) for d in handbook.documents if d.nonconformity is not None]
     lines = [f"# {t['nonconformities']}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-nonconformities" data-count="{len(records)}"></div>', ""]
     if not records:
-        return "\n".join(lines + [t["none"], ""])
+        return "\n".join([*lines, t["none"], ""])
     lines += [f"| {t['id']} | {t['title']} | {t['grade']} | {t['raised']} | {t['due']} | {t['closed']} | "
               f"{t['state']} |", "|---|---|---|---|---|---|---|"]
-    for document in sorted(records, key=lambda d: d.nonconformity.raised or handbook.today, reverse=True):
-        record = document.nonconformity
+    for document, record in sorted(records, key=lambda pair: pair[1].raised or handbook.today, reverse=True):
         state = t["nc_closed"] if record.closed else \
             t["nc_overdue"] if record.due and record.due < handbook.today else t["nc_open"]
         lines.append(f"| {handbook.link(document, page)} | {cell(document.title)} | "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from isodocs.document import Document
 from isodocs.escape import html_attribute, html_text, link_target
 from isodocs.history import CHANGED
@@ -96,10 +95,10 @@ def history(handbook: Handbook, document: Document) -> str:
     revisions = handbook.history.of(document.path)
     lines = ["", "", f"## {t['history']}", ""]
     if not revisions:
-        return "\n".join(lines + [t["no_history"], ""])
+        return "\n".join([*lines, t["no_history"], ""])
     lines += [f"| {t['date']} | {t['version']} | {t['change']} | {t['author']} | {t['commit']} |",
               "|---|---|---|---|---|"]
     for revision in reversed(revisions):
         subject, author, commit = handbook.shown(revision)
         lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {subject} | {author} | {commit} |")
-    return "\n".join(lines + [""])
+    return "\n".join([*lines, ""])

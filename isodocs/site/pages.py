@@ -16,11 +16,11 @@ from html import escape
 from isodocs import catalog as catalog_module
 from isodocs.approvals import Proof, proofs
 from isodocs.catalog import Entry
+from isodocs.analysis import Analysis, analyse, evidence
+from isodocs.analysis.certification import certification_events
+from isodocs.analysis.risks import above_acceptance, risks
+from isodocs.analysis.states import clause_states, control_states
 from isodocs.checks import Report
-from isodocs.checks import cycle, evidence
-from isodocs.checks.context import Context
-from isodocs.checks.coverage import clause_states
-from isodocs.checks.soa import control_states
 from isodocs.document import Decision, Document
 from isodocs.errors import CatalogError
 from isodocs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
@@ -66,11 +66,10 @@ class Handbook:
     def documents(self) -> list[Document]:
         return [d for d in self.repository.documents if d.path not in self.hidden]
 
-    @cached_property
-    def context(self) -> Context:
-        """The checker's context when it saw the same day, so that its clause and control states serve again."""
-        made = self.report.context
-        return made if made is not None and made.today == self.today else Context(self.repository, self.today)
+    @property
+    def analysis(self) -> Analysis:
+        """The repository's analysis on the handbook's day (the checker's own when it saw the same day)."""
+        return analyse(self.repository, self.today)
 
     @cached_property
     def approvals(self) -> dict[str, tuple[Approval, Proof | None]]:
@@ -168,7 +167,7 @@ def render_all(handbook: Handbook) -> dict[str, str]:
 
 def register(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    context = handbook.context
+    analysis = handbook.analysis
     config = handbook.repository.config
     head = ["id", "title", "type", "status", "version", "owner", "approved", "next_review", "classification",
             "open_decisions"]
@@ -185,7 +184,7 @@ def register(handbook: Handbook, page: str) -> str:
         say = handbook.value
         values = [handbook.link(document, page)] + [cell(v) for v in (
             document.title, say(document.type), say(document.status), document.version, owner, document.approved,
-            context.next_review(document),
+            analysis.next_review(document),
             say(document.classification or handbook.repository.config.default_classification),
             decisions.get(document.path))]
         lines.append("| " + " | ".join(values) + " |")
@@ -197,10 +196,10 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
     ready = handbook.report.readiness[catalog_id]
-    context = handbook.context
-    index = context.index
-    states = {s.id: s for s in clause_states(context, catalog)}
-    controls = {s.id: s for s in control_states(context, catalog)}
+    analysis = handbook.analysis
+    index = analysis.index
+    states = {s.id: s for s in clause_states(analysis, catalog)}
+    controls = {s.id: s for s in control_states(analysis, catalog)}
     lines = [*page_title(f"{t['coverage']}: {catalog.name}"),
              f"# {t['coverage']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
@@ -275,7 +274,7 @@ def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:
 def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
-    states = control_states(handbook.context, catalog)
+    states = control_states(handbook.analysis, catalog)
     head = ["control", "title", "applicable", "reasons", "justification", "implementation", "documents", "evidence"]
     lines = [*page_title(f"{t['soa']}: {catalog.name}"),
              f"# {t['soa']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
@@ -306,7 +305,7 @@ def soa_evidence(handbook: Handbook, catalog_id: str, control: str, decision: De
     whether new evidence is overdue; evidence kept in a document the site leaves out is not shown."""
     t = handbook.text
     language = handbook.repository.config.language
-    found = evidence.operation(handbook.context, catalog_id, control, decision)
+    found = evidence.operation(handbook.analysis, catalog_id, control, decision)
     parts = []
     latest = found.latest
     if latest is not None and latest.record.path in handbook.hidden:
@@ -328,9 +327,9 @@ def soa_evidence(handbook: Handbook, catalog_id: str, control: str, decision: De
 
 def calendar(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    context = handbook.context
+    analysis = handbook.analysis
     today = handbook.today
-    due = [(context.next_review(d), d) for d in handbook.documents if d.approved_status]
+    due = [(analysis.next_review(d), d) for d in handbook.documents if d.approved_status]
     due = sorted(((when, d) for when, d in due if when is not None), key=lambda pair: (pair[0], pair[1].id))
     buckets = [("overdue", [p for p in due if p[0] < today]),
                ("due_30", [p for p in due if today <= p[0] <= today + timedelta(days=30)]),
@@ -360,7 +359,7 @@ def calendar(handbook: Handbook, page: str) -> str:
         lines += [f"### {cell(name)}", ""]
         lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
         lines.append("")
-    events = [(day, t[kind]) for day, kind in cycle.certification_events(handbook.repository.config)]
+    events = [(day, t[kind]) for day, kind in certification_events(handbook.repository.config)]
     lines += [f"## {t['certification']}", ""]
     for finding in handbook.report.findings:
         if finding.rule == "certification-audit-at-risk":
@@ -442,7 +441,7 @@ def risk_process(handbook: Handbook) -> list[str]:
 
 def risk_page(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    rows = [(r, d) for r, d in cycle.risks(handbook.context) if d.path not in handbook.hidden]
+    rows = [(r, d) for r, d in risks(handbook.analysis) if d.path not in handbook.hidden]
     inherent: dict[tuple[int, int], int] = {}
     residual: dict[tuple[int, int], int] = {}
     for risk, _ in rows:
@@ -464,7 +463,7 @@ def risk_page(handbook: Handbook, page: str) -> str:
               f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
         owner = config.person(risk.owner)
-        above = cycle.above_acceptance(config, risk)
+        above = above_acceptance(config, risk)
         mark = f' <span class="isodocs-above" title="{t["above_acceptance"]}">▲ {t["above_acceptance"]}</span>' \
             if above else ""
         lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "

@@ -22,7 +22,7 @@ def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -
 def banner(handbook: Handbook, document: Document) -> str:
     t = handbook.text
     if document.status == "approved":
-        due = handbook.context.next_review(document)
+        due = handbook.analysis.next_review(document)
         if due is None or due >= handbook.today:
             return ""
         return (f'<div class="admonition warning isodocs-banner isodocs-overdue-banner" data-status="overdue" '
@@ -36,10 +36,10 @@ def banner(handbook: Handbook, document: Document) -> str:
 def panel(handbook: Handbook, document: Document, page: str) -> str:
     t = handbook.text
     config = handbook.repository.config
-    context = handbook.context
+    analysis = handbook.analysis
     paths = handbook.page_paths
 
-    due = context.next_review(document)
+    due = analysis.next_review(document)
     mark = ""
     if document.approved_status and due is not None:
         if due < handbook.today:

@@ -7,10 +7,15 @@ finding or a document the site leaves out counts nowhere here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from isodocs.analysis.certification import upcoming_audits
 from isodocs.analysis.programme import programme
-from isodocs.escape import html_attribute, link_target, markdown_text
-from isodocs.site.pages import Handbook, cell, relative
+from isodocs.escape import html_attribute, link_target, markdown_cell as cell, markdown_text
+from isodocs.site.navigation import relative
+
+if TYPE_CHECKING:
+    from isodocs.site.pages import Handbook
 
 RECENT = 5
 MARKER = "<!-- isodocs:dashboard -->"   # a line of docs/index.md that the dashboard replaces

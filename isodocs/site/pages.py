@@ -7,10 +7,9 @@ history, with the documents above the publishing limit already left out.
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, cached_property
+from functools import cached_property
 from html import escape
 
 from isodocs import catalog as catalog_module
@@ -28,7 +27,8 @@ from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.site.labels import labels, value
-from isodocs.site.navigation import manual_nav
+from isodocs.site.dashboard import dashboard
+from isodocs.site.navigation import manual_nav, relative
 
 FOLDER = "overview"
 RECENT = 30
@@ -142,15 +142,7 @@ def anchor(clause: str) -> str:
     return "clause-" + clause.replace(".", "-").lower()
 
 
-@cache
-def relative(target: str, from_page: str) -> str:
-    """A relative link between two docs-relative paths (tens of thousands per build, few distinct folders)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-
-
 def render_all(handbook: Handbook) -> dict[str, str]:
-    from isodocs.site.dashboard import dashboard
-
     paths = handbook.page_paths
     pages = {paths["dashboard"]: dashboard(handbook, paths["dashboard"]),
              paths["register"]: register(handbook, paths["register"]),

@@ -116,6 +116,9 @@ class Approval:
     change: Revision | None = None
 
 
+SKIPPED = "skipped with --no-history"  # History.reason when the caller chose to skip history
+
+
 @dataclass
 class History:
     """Revisions per document path (current names, renames followed), oldest first."""

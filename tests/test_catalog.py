@@ -93,6 +93,8 @@ def test_9001_2026_splits_6_1_and_folds_10_3_into_10_1():
     assert loaded.entries["10.1"].title == "Continual improvement"
     assert loaded.entries["9.2.2"].title and loaded.entries["9.3.3"].title == "Management review results"
     assert not loaded.amendments, "the 2024 climate amendment is part of the 2026 text"
+    assert loaded.entries["7.1.5.2"].title == "Measurement traceability", "no public source gives a new title"
+    assert "7.1.5.2" in loaded.edition.gaps and "Searched" in loaded.edition.gaps
 
 
 def test_14001_2026_adds_6_1_4_and_6_3_and_moves_planning_action():
@@ -101,17 +103,32 @@ def test_14001_2026_adds_6_1_4_and_6_3_and_moves_planning_action():
         ("6.1.4", "Risks and opportunities"), ("6.1.5", "Planning action")]
     assert loaded.entries["6.3"].title == "Planning of changes"
     assert loaded.entries["5.3"].title == "Roles, responsibilities and authorities"
-    assert [e.id for e in loaded.children("10")] == ["10.1", "10.2", "10.3"]
-    assert "not confirmed" in loaded.edition.gaps
+    assert [(e.id, e.title) for e in loaded.children("9.3")] == [
+        ("9.3.1", "General"), ("9.3.2", "Management review inputs"), ("9.3.3", "Management review results")]
+    assert [(e.id, e.title) for e in loaded.children("10")] == [
+        ("10.1", "Continual improvement"), ("10.2", "Nonconformity and corrective action")]
+    assert loaded.entries["9.3.3"].documented_information == "retained"
+    assert loaded.entries["9.3"].documented_information is None, "the records belong to the results"
+    assert "sqmc.co.uk" in " ".join(loaded.edition.sources) and "isomanaged.com" in loaded.edition.gaps
 
 
-def test_27701_2025_has_the_controller_and_processor_tables_and_names_what_is_missing():
+def test_27701_2025_has_all_78_controls_in_three_tables():
     loaded = catalog.load("iso27701-2025")
     tables = {table: [c.id for c in loaded.controls if c.id.startswith(table + ".")] for table in ("A.1", "A.2", "A.3")}
-    assert (len(tables["A.1"]), len(tables["A.2"]), len(tables["A.3"])) == (31, 18, 0)
+    assert (len(tables["A.1"]), len(tables["A.2"]), len(tables["A.3"])) == (31, 18, 29)
+    assert len(loaded.controls) == 78 and loaded.edition.incomplete is None
     assert loaded.entries["A.1.2.2"].title == "Identify and document purpose"
     assert loaded.entries["A.2.2.2"].title == "Customer agreement"
-    assert "Table A.3" in loaded.edition.gaps and "29" in loaded.edition.gaps
+    assert tables["A.3"] == [f"A.3.{n}" for n in range(3, 32)], "Table A.3 runs from A.3.3 to A.3.31"
+    assert loaded.entries["A.3.11"].title == "Information security incident management planning and preparation"
+    iso27001 = catalog.load("iso27001-2022")
+    for control in tables["A.3"]:
+        entry = loaded.entries[control]
+        counterpart = re.search(r"ISO/IEC 27001:2022 (A\.\d+\.\d+)", entry.note or "")
+        assert counterpart, f"{control} names the 27001 control it applies to PII"
+        assert iso27001.entries[counterpart.group(1)].title == entry.title, control
+        assert iso27001.entries[counterpart.group(1)].title_ru == entry.title_ru, control
+    assert "Table A.3" in loaded.edition.gaps and "ciso-assistant" in " ".join(loaded.edition.sources)
     assert loaded.entries["6.1.3"].documented_information == "both"
 
 

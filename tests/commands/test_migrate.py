@@ -164,6 +164,11 @@ def test_14001_repository_moves_to_2026_and_the_new_clause_is_left_to_a_person(t
         unchanged_apart_from_clause_ids(before[path].decode(), after[path].decode(), "iso14001-2015", "iso14001-2026")
     risks = parse(after["docs/procedures/risks-and-opportunities.md"].decode().split("---")[1])
     assert risks["clauses"] == {"iso14001-2026": ["6.1", "6.1.1", "6.1.4", "6.1.5"]}
+    review = parse(after["docs/procedures/management-review.md"].decode().split("---")[1])
+    assert review["clauses"] == {"iso14001-2026": ["9.3", "9.3.1", "9.3.2", "9.3.3"]}
+    corrective = parse(after["docs/procedures/nonconformity-and-corrective-action.md"].decode().split("---")[1])
+    assert corrective["clauses"] == {"iso14001-2026": ["10.1", "10.2"]}, "10.3 went into 10.1"
+    assert "9.3 -> 9.3, 9.3.1, 9.3.2, 9.3.3 (split)" in result.out
     code, report = check(root)
     assert code == 0 and report["summary"]["errors"] == 0
     assert set(report["readiness"]) == {"iso14001-2026"}

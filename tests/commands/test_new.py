@@ -109,10 +109,11 @@ def test_every_standard_and_edition_shares_one_document_set(tmp_path: Path):
 
 
 def test_every_annex_a_control_has_a_starter_document(tmp_path: Path):
-    root = scaffold(tmp_path / "controls", "iso27001-2022", "iso42001-2023", organization="Example Ltd")
+    root = scaffold(tmp_path / "controls", "iso27001-2022", "iso42001-2023", "iso27701-2025",
+                    organization="Example Ltd")
     from isodocs.repository import Repository
     named = {(c, i) for d in Repository.load(root).documents for c, ids in d.clauses.items() for i in ids}
-    for catalog_id in ("iso27001-2022", "iso42001-2023"):
+    for catalog_id in ("iso27001-2022", "iso42001-2023", "iso27701-2025"):
         missing = [e.id for e in catalog.load(catalog_id).controls if (catalog_id, e.id) not in named]
         assert missing == [], f"{catalog_id}: no starter document names {missing}"
 
@@ -180,6 +181,11 @@ def test_aqap_with_9001_scaffolds_its_additions_and_reaches_100_percent(tmp_path
         assert ("[[decide:" if language == "en" else "[[решить:") in document.body
         assert ("GQA" if language == "en" else "ГОК") in documents["procedures/gqa-cooperation-and-access.md"].body
     assert "AQAP 2105" in documents["plans/quality-plan.md"].body
+    named = {i for d in documents.values() for i in d.clauses.get("aqap2110-2016", [])}
+    assert named == set(catalog.load("aqap2110-2016").entries), "every AQAP clause has a starter document"
+    for shared in ("manual/scope-and-context.md", "policies/management-system-policy.md",
+                   "procedures/competence-and-awareness.md", "procedures/monitoring-and-measurement.md"):
+        assert "AQAP 2110" in documents[shared].body, f"{shared} says what AQAP adds"
     checklist = run("audit", "checklist", "aqap2110-2016", "--path", str(root))
     assert checklist.code == 0
     assert re.search(r"^\| 4\.3 \| [^\n]*\| PRO-AQ-003 ", checklist.out, re.M)

@@ -19,8 +19,9 @@ from isodocs.repository import Repository
 
 
 def pdf(documents: list[str], output: str, manual: bool, path: str = ".", today: date | None = None) -> int:
-    from isodocs.pdf.copies import file_name, manual_order, manual as manual_copy, single
-    from isodocs.pdf.engine import render
+    from isodocs.pdf.copies import file_name, manual_order, single
+    from isodocs.pdf.copies import manual as manual_copy
+    from isodocs.pdf.engine import Engine
     from isodocs.site.pages import Handbook
 
     repository = Repository.load(Path(path), history=True)
@@ -45,8 +46,9 @@ def pdf(documents: list[str], output: str, manual: bool, path: str = ".", today:
     if manual and not documents:
         copies.append(manual_copy(handbook, published, today))
     started = time.monotonic()
+    engine = Engine()
     for printed in copies:
-        write_bytes(target / printed.name, render(printed, target / printed.name, repository.docs_dir))
+        write_bytes(target / printed.name, engine.render(printed, target / printed.name, repository.docs_dir))
         for note in printed.notes:
             sys.stderr.write(f"isodocs: note: {note}\n")
     kept_out = len([p for p in publication.hidden if p in {d.path for d in repository.documents}])

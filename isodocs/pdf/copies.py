@@ -46,7 +46,7 @@ class Printed:
 
 def file_name(document: Document, taken: set[str]) -> str:
     """The copy's file name from the document's id (characters a file system may refuse replaced), unique."""
-    stem = UNSAFE_NAME.sub("_", document.id).strip("._") or "document"
+    stem = UNSAFE_NAME.sub("_", document.id).strip("._-") or "document"
     name, number = f"{stem}.pdf", 2
     while name.lower() in taken:
         name, number = f"{stem}-{number}.pdf", number + 1
@@ -107,13 +107,13 @@ def labels_css(handbook: Handbook) -> str:
         "@page {",
         f"  @top-left {{ content: string(docid) \"  \\2014  \" {version} string(docversion); }}",
         f"  @bottom-left {{ content: {css_string(t['pdf_uncontrolled'])}; }}",
-        f"  @bottom-right {{ content: {css_string(t['pdf_page'] + ' ')} counter(page) "
-        f"{css_string(' ' + t['pdf_of'] + ' ')} counter(pages); }}",
+        (f"  @bottom-right {{ content: {css_string(t['pdf_page'] + ' ')} counter(page) "
+         f"{css_string(' ' + t['pdf_of'] + ' ')} counter(pages); }}"),
         "}",
     ]
     for status in WATERMARKED:
-        sheet += [f"@page mark-{status} {{ background: url({css_string(watermark(t['pdf_mark_' + status]))}) "
-                  "no-repeat center / 100% auto; }",
+        sheet += [(f"@page mark-{status} {{ background: url({css_string(watermark(t['pdf_mark_' + status]))}) "
+                   "no-repeat center / 100% auto; }"),
                   f".mark-{status} {{ page: mark-{status}; }}"]
     return "\n".join(sheet) + "\n"
 
@@ -174,19 +174,19 @@ def _body(handbook: Handbook, document: Document, anchors: dict[str, str], print
     if text.startswith("# "):
         text = text.partition("\n")[2]
     converter = python_markdown.Markdown(extensions=[*EXTENSIONS, _Targets(handbook, document, anchors, printed)])
-    return converter.convert(text + history(handbook, document))
+    return str(converter.convert(text + history(handbook, document)))
 
 
-class _Targets(Extension):
+class _Targets(Extension):  # type: ignore[misc]  # Python-Markdown ships no type hints
     def __init__(self, handbook: Handbook, document: Document, anchors: dict[str, str], printed: Printed) -> None:
         super().__init__()
         self.rewrite = _Rewrite(handbook, document, anchors, printed)
 
-    def extendMarkdown(self, md: python_markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: python_markdown.Markdown) -> None:
         md.treeprocessors.register(_TargetsProcessor(md, self.rewrite), "isodocs-targets", 1)
 
 
-class _TargetsProcessor(Treeprocessor):
+class _TargetsProcessor(Treeprocessor):  # type: ignore[misc]
     def __init__(self, md: python_markdown.Markdown, rewrite: _Rewrite) -> None:
         super().__init__(md)
         self.rewrite = rewrite

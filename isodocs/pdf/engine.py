@@ -20,13 +20,24 @@ class EngineError(IsodocsError):
     """The PDF engine cannot run here."""
 
 
-def render(printed: Printed, target: Path, base: Path) -> bytes:
-    """The PDF of one copy."""
-    try:
-        from weasyprint import HTML
-        from weasyprint.urls import URLFetcher
-    except (ImportError, OSError) as error:
-        raise EngineError(f"cannot load WeasyPrint: {str(error).splitlines()[0]}", hint=INSTALL_HINT) from None
+class Engine:
+    """One run's renderer: the fonts found once serve every copy (it halves the time of a short copy)."""
+
+    def __init__(self) -> None:
+        try:
+            from weasyprint.text.fonts import FontConfiguration
+        except (ImportError, OSError) as error:
+            raise EngineError(f"cannot load WeasyPrint: {str(error).splitlines()[0]}", hint=INSTALL_HINT) from None
+        self.fonts = FontConfiguration()
+
+    def render(self, printed: Printed, target: Path, base: Path) -> bytes:
+        """The PDF of one copy."""
+        return _render(printed, target, base, self.fonts)
+
+
+def _render(printed: Printed, target: Path, base: Path, fonts: Any) -> bytes:
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
     class Published(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
         def fetch(self, url: str, headers: Any = None) -> Any:
@@ -39,7 +50,7 @@ def render(printed: Printed, target: Path, base: Path) -> bytes:
     refused: list[str] = []
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)   # what it would log is said below, without paths
     document = HTML(string=printed.html, base_url=str(base), url_fetcher=Published(allowed_protocols=("file", "data")))
-    pdf = document.write_pdf()
+    pdf = document.write_pdf(font_config=fonts)
     if pdf is None:
         raise EngineError("WeasyPrint wrote no PDF", target)
     if refused:

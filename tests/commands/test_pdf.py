@@ -11,10 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import TODAY, run
-from leaks import SECRET, commit, edit, restricted, write
+from leaks import CASES, CONTROL, SECRET, Case, commit, edit, restricted, write
 from pypdf import PdfReader
 from scaffold import scaffold
+
+from isodocs.document import Document
+from isodocs.pdf.copies import css_string, file_name
 
 ROOT = Path(__file__).resolve().parents[2]
 KEPT = ("manual/scope-and-context.md", "policies/backup.md", "policies/access-control.md",
@@ -96,7 +101,7 @@ def test_the_title_block_holds_the_document_control_data(printed: dict[str, Copy
                          ("Status", "approved"), ("Owner", "Information Security Officer (security-officer)"),
                          ("Approver", "Chief Executive Officer (top-management)"), ("Approved", TODAY),
                          ("Next review", "2027-11-21"), ("Classification", "internal")):
-        assert re.search(rf"^{label} {re.escape(value)}$", first, re.M), (label, first)
+        assert re.search(rf"^{label} {re.escape(value)}$", first, re.MULTILINE), (label, first)
     assert first.startswith("Acme & Co\nBackup policy\n")
 
 
@@ -113,8 +118,8 @@ def test_the_revision_history_lists_each_commit(printed: dict[str, Copy]):
     body = printed["POL-IS-004.pdf"].text
     history = body[body.index("Revision history"):]
     assert "Date Version Change Author Commit" in history
-    assert re.search(r"^\d{4}-\d\d-\d\d 1\.0 Approve backup policy Sam Lee [0-9a-f]{7,}$", history, re.M)
-    assert re.search(r"^\d{4}-\d\d-\d\d 0\.1 Management system documents for Acme &$", history, re.M)
+    assert re.search(r"^\d{4}-\d\d-\d\d 1\.0 Approve backup policy Sam Lee [0-9a-f]{7,}$", history, re.MULTILINE)
+    assert re.search(r"^\d{4}-\d\d-\d\d 0\.1 Management system documents for Acme &$", history, re.MULTILINE)
     assert history.index("1.0 Approve") < history.index("0.1 Management")   # newest first, as in the handbook
 
 
@@ -128,10 +133,10 @@ def test_every_page_carries_the_id_version_page_number_and_uncontrolled_notice(p
 
 
 def test_drafts_are_watermarked_and_approved_copies_are_not(printed: dict[str, Copy]):
-    assert all(re.search(r"^DRAFT$", page, re.M) for page in printed["POL-IS-001.pdf"].pages)
+    assert all(re.search(r"^DRAFT$", page, re.MULTILINE) for page in printed["POL-IS-001.pdf"].pages)
     assert not any("DRAFT" in page for page in printed["POL-IS-004.pdf"].pages)
     manual = printed["manual.pdf"]
-    marked = [bool(re.search(r"^DRAFT$", page, re.M)) for page in manual.pages]
+    marked = [bool(re.search(r"^DRAFT$", page, re.MULTILINE)) for page in manual.pages]
     backup = [i for i, page in enumerate(manual.pages) if "POL-IS-004 — Version 1.0" in page]
     assert backup and not any(marked[i] for i in backup)
     assert sum(marked) == len(manual.pages) - len(backup) - 2   # all but the cover, the contents and the policy
@@ -140,13 +145,13 @@ def test_drafts_are_watermarked_and_approved_copies_are_not(printed: dict[str, C
 def test_the_manual_has_contents_with_page_numbers_in_the_handbooks_order(printed: dict[str, Copy]):
     manual = printed["manual.pdf"]
     contents = manual.pages[1]
-    entries = re.findall(r"^(\S+) \u2002 (.+?) \.+ (\d+)$", contents, re.M)
+    entries = re.findall(r"^(\S+) \u2002 (.+?) \.+ (\d+)$", contents, re.MULTILINE)
     assert [e[0] for e in entries] == ["MAN-001", "POL-IS-001", "POL-IS-004", "PRO-IS-002"]
     for doc_id, _title, page in entries:   # each entry's page is where its document starts
         assert f"{doc_id} — Version" in manual.pages[int(page) - 1]
         assert f"{doc_id} — Version" not in manual.pages[int(page) - 2]
-    assert [o.title for o in manual.reader.outline if not isinstance(o, list)][:2] == ["Contents", "Scope and context of "
-                                                                                "the management system"]
+    titles = [o.title for o in manual.reader.outline if not isinstance(o, list)]
+    assert titles[:2] == ["Contents", "Scope and context of the management system"]
 
 
 def test_no_pdf_holds_a_trace_of_the_hidden_document(printed: dict[str, Copy]):
@@ -187,7 +192,7 @@ def test_a_russian_copy_is_set_in_cyrillic(tmp_path: Path):
     reader = PdfReader(out / "POL-IS-004.pdf")
     first = reader.pages[0].extract_text()
     assert "ООО «Ромашка» & Co" in first and "Политика резервного копирования" in first
-    assert re.search(r"^Статус проект$", first, re.M) and re.search(r"^ПРОЕКТ$", first, re.M)
+    assert re.search(r"^Статус проект$", first, re.MULTILINE) and re.search(r"^ПРОЕКТ$", first, re.MULTILINE)
     assert f"Стр. 1 из {len(reader.pages)}" in first
     assert "Распечатанная копия не контролируется" in first
     assert "POL-IS-004 — Версия 0.1" in first
@@ -197,3 +202,52 @@ def test_a_russian_copy_is_set_in_cyrillic(tmp_path: Path):
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                         str(out / "POL-IS-004.pdf"), str(artifacts / "pdf-ru-first-page")], check=True)
         assert (artifacts / "pdf-ru-first-page.png").stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return scaffold(tmp_path_factory.mktemp("pdf-leaks") / "acme", "iso27001-2022", organization="Acme")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [*CASES, CONTROL], ids=[c.name for c in [*CASES, CONTROL]])
+def test_the_leak_corpus_leaves_no_trace_in_any_pdf(pristine: Path, tmp_path: Path, case: Case):
+    """Each way a restricted document could reach the site, through `isodocs pdf` (every copy and the manual):
+    the run stops naming the file and line, or no PDF carries the marker; the control case proves that a public
+    marker is found."""
+    root = tmp_path / "acme"
+    shutil.copytree(pristine, root, symlinks=True)
+    case.make(root)
+    if "commit" not in case.name:
+        commit(root, "Working copy of the case")
+    result = run("pdf", "--path", str(root), "--output", str(tmp_path / "pdf"), "--today", TODAY)
+    if case.blocked:
+        assert result.code == 2 and case.blocked in result.err, result.err
+        assert "cannot classify this page" in result.err and not (tmp_path / "pdf").exists()
+        return
+    assert result.code == 0, result.err
+    found = []
+    for path in sorted((tmp_path / "pdf").glob("*.pdf")):
+        reader = PdfReader(path)
+        if re.search(SECRET, "\n".join(p.extract_text() for p in reader.pages) + str(reader.metadata), re.IGNORECASE):
+            found.append(path.name)
+    assert (found != []) == (case is CONTROL), found
+
+
+@given(st.text())
+def test_a_css_string_reads_back_as_the_text_it_holds(text: str):
+    """Labels reach the page frame as CSS strings: whatever they hold, a CSS parser reads back the same text."""
+    import tinycss2
+
+    tokens = [t for t in tinycss2.parse_component_value_list(css_string(text)) if t.type != "whitespace"]
+    expected = text.replace("\0", "\ufffd")   # CSS reads NUL as U+FFFD
+    assert [(t.type, t.value) for t in tokens] == [("string", expected)]
+
+
+@given(st.lists(st.text(min_size=1), max_size=8))
+def test_copy_file_names_are_safe_and_distinct(ids: list[str]):
+    taken: set[str] = set()
+    names = [file_name(Document(path="docs/x.md", id=doc_id, title="t", type="policy", status="draft"), taken)
+             for doc_id in ids]
+    assert len({n.lower() for n in names}) == len(names)
+    assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.pdf", n) for n in names)   # no leading dash or dot

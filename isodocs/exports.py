@@ -14,10 +14,10 @@ from pathlib import Path
 
 from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
-from isodocs.checks import cycle
+from isodocs.checks import cycle, evidence
 from isodocs.checks.context import Context
 from isodocs.checks.soa import control_states, in_force
-from isodocs.document import Document
+from isodocs.document import Decision, Document
 from isodocs.escape import spreadsheet_text, xml_text
 from isodocs.formats.markdown import cell as markdown_cell
 
@@ -56,14 +56,37 @@ def soa(context: Context) -> Table:
             if state.source is not None and state.source not in sources:
                 sources.append(state.source)
             reasons = "; ".join(REASONS.get(r, r) for r in decision.reasons) if decision else ""
+            found = evidence.operation(context, catalog.id, state.id, decision)
+            expected = str(evidence.frequency_said(found.frequency, decision.frequency)) \
+                if found.frequency is not None and decision is not None else None
             rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
                          decision.justification if decision else None, implementation,
                          "\n".join(_described(d) for d in state.implementing),
-                         state.source.id if state.source else None, state.state])
+                         state.source.id if state.source else None, expected, _evidence(found.latest),
+                         found.latest.entry.date if found.latest else None, _evidence_state(found, decision),
+                         state.state])
     return Table("Statement of Applicability",
                  ["Standard", "Control", "Title", "Applicable", "Reasons for selection", "Justification",
-                  "Implementation status", "Implementing documents", "Decided in", "State in isodocs"], rows,
-                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14], _document_control(context, names, sources))
+                  "Implementation status", "Implementing documents", "Decided in", "Evidence expected",
+                  "Latest evidence", "Evidence date", "Evidence status", "State in isodocs"], rows,
+                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14, 48, 12, 24, 14], _document_control(context, names, sources))
+
+
+def _evidence(latest: evidence.Recorded | None) -> str | None:
+    """The latest evidence of operation as an auditor samples it: what, by whom, in which record, with its files."""
+    if latest is None:
+        return None
+    entry = latest.entry
+    where = [latest.record.id, *entry.files, *([entry.link] if entry.link else [])]
+    return f"{entry.what}" + (f" ({entry.by})" if entry.by else "") + f"; {', '.join(where)}"
+
+
+def _evidence_state(found: evidence.Operation, decision: Decision | None) -> str | None:
+    if found.frequency is None or decision is None or decision.applicable is not True:
+        return None
+    if found.due is None:
+        return "overdue: none recorded in an approved record"
+    return f"overdue since {found.due.isoformat()}" if found.stale else f"current, next by {found.due.isoformat()}"
 
 
 def _described(document: Document) -> str:
@@ -173,11 +196,14 @@ CONTROL_QUESTION = {
           "документы и проверьте выборку записей, подтверждающих её работу.",
 }
 CHECKLIST_HEAD = {
-    "en": ["Clause", "Part of", "Title", "Question", "SoA justification", "Documents to examine", "Evidence",
-           "Finding"],
-    "ru": ["Пункт", "Раздел", "Название", "Вопрос", "Обоснование в ПоП", "Документы для изучения", "Свидетельства",
-           "Вывод"],
+    "en": ["Clause", "Part of", "Title", "Question", "SoA justification", "Documents to examine",
+           "Recorded evidence of operation", "Evidence", "Finding"],
+    "ru": ["Пункт", "Раздел", "Название", "Вопрос", "Обоснование в ПоП", "Документы для изучения",
+           "Записанные свидетельства работы", "Свидетельства", "Вывод"],
 }
+EVIDENCE_EXPECTED = {"en": "expected {frequency}", "ru": "ожидаются {frequency}"}
+EVIDENCE_OVERDUE = {"en": "overdue since {due}", "ru": "просрочено с {due}"}
+EVIDENCE_NONE = {"en": "none recorded in an approved record", "ru": "в утверждённых записях нет"}
 CHECKLIST_BLOCK = {
     "en": ["Organization", "Audit criteria", "Audit scope", "Audit date", "Auditor", "Auditee", "Prepared"],
     "ru": ["Организация", "Критерии аудита", "Область аудита", "Дата аудита", "Аудитор", "Проверяемое подразделение",
@@ -200,7 +226,8 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         documents = _examine(catalog, entry, context.index)
         rows.append([entry.id, within, title, questions[entry.documented_information or "none"].format(title=title),
-                     None, ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
+                     None, ", ".join(f"{d.id} {d.title}" for d in documents),
+                     _recorded(context, catalog.id, entry.id, None, language), "", ""])
     for state in control_states(context, catalog):
         if state.decision is None or state.decision.applicable is not True:
             continue
@@ -209,7 +236,8 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         parent = catalog.entries.get(entry.parent or "")
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         rows.append([state.id, within, title, CONTROL_QUESTION[language].format(title=title),
-                     state.decision.justification, "\n".join(_described(d) for d in state.implementing), "", ""])
+                     state.decision.justification, "\n".join(_described(d) for d in state.implementing),
+                     _recorded(context, catalog.id, state.id, state.decision, language), "", ""])
     head = CHECKLIST_HEAD[language]
     block = CHECKLIST_BLOCK[language]
     soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
@@ -217,8 +245,24 @@ def checklist(context: Context, catalog: Catalog) -> Table:
     control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
                                        (block[2], None), (block[3], None), (block[4], None), (block[5], None),
                                        (block[6], context.today)]
-    return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 30], control,
-                 {head[-1]: FINDINGS[language]})
+    return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 40, 30],
+                 control, {head[-1]: FINDINGS[language]})
+
+
+def _recorded(context: Context, catalog_id: str, entry_id: str, decision: Decision | None, language: str) -> str | None:
+    """The latest evidence of operation an approved record holds for a clause or control, and for a control that
+    follows evidence, the frequency expected and whether new evidence is overdue: what the auditor samples first."""
+    found = evidence.operation(context, catalog_id, entry_id, decision)
+    parts = [f"{found.latest.entry.date.isoformat()}: {_evidence(found.latest)}"] \
+        if found.latest is not None and found.latest.entry.date else []
+    if found.frequency is not None and decision is not None:
+        parts.append(EVIDENCE_EXPECTED[language].format(
+            frequency=evidence.frequency_said(found.frequency, decision.frequency).said_in(language)))
+        if found.due is None:
+            parts.append(EVIDENCE_NONE[language])
+        elif found.stale:
+            parts.append(EVIDENCE_OVERDUE[language].format(due=found.due.isoformat()))
+    return "\n".join(parts) or None
 
 
 def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:

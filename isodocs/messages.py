@@ -52,6 +52,24 @@ EN: dict[str, str] = {
     "close-unapproved": "approve (or review, if overdue) the Statement of Applicability that decides it ({names})",
     "close-pending": "approve (or review) one of the documents that implement it ({names})",
     "soa-unknown-document": "{control} names implementing document '{document}', which does not exist",
+    "close-unevidenced": "record evidence that it operates (`evidence:` in a record) and approve the record; the "
+                         "Statement of Applicability expects it {frequency}",
+    "evidence-stale": "{label} is expected to show evidence of operation {frequency}; the latest, {date} ({what}, in "
+                      "{record}), was due again on {due} ({days} days ago); record new evidence and approve the record",
+    "evidence-none": "{label} is expected to show evidence of operation {frequency} and no approved record holds any"
+                     "{waiting}; record it under `evidence:` in a record and approve the record",
+    "evidence-waiting": " ({count} entries wait in records not approved: {names})",
+    "evidence-file-missing": "evidence file '{file}' does not exist in the repository; correct the path (relative to "
+                             "the repository's root) or add the file",
+    "evidence-unknown": "evidence names '{clause}', which {name} does not have",
+    "evidence-out-of-scope": "evidence names catalog '{catalog}', which is not among the standards in isodocs.yml",
+    "evidence-future": "evidence dated {value}, a date in the future (today is {today})",
+    "frequency-weekly": "weekly",
+    "frequency-monthly": "monthly",
+    "frequency-quarterly": "quarterly",
+    "frequency-half-yearly": "every half year",
+    "frequency-yearly": "yearly",
+    "frequency-every": "every {interval}",
     "link-broken": "link to '{target}' leads nowhere ({resolved} does not exist); correct the path",
     "link-hidden": "link to '{target}' leads to {hidden}, which the site leaves out ({why}); remove the link",
     "nonconformity-overdue": "{grade}nonconformity {id} was due on {due} and is still open ({days} days late); close "
@@ -174,6 +192,7 @@ EN: dict[str, str] = {
     "task-risk-action": "Treat risk {risk}: {action}",
     "task-audit": "Internal audit of {standard} clauses {clauses}{who}",
     "task-management-review": "Hold the management review",
+    "task-evidence": "Record evidence that {control} operates ({frequency})",
     "task-first-management-review": "Hold the first management review",
     "task-surveillance": "Surveillance audit{who}",
     "task-recertification": "Recertification audit{who}",
@@ -238,6 +257,24 @@ RU: dict[str, str] = {
     "close-unapproved": "утвердите (или пересмотрите, если просрочено) Положение о применимости ({names})",
     "close-pending": "утвердите (или пересмотрите) один из документов, реализующих меру ({names})",
     "soa-unknown-document": "для {control} указан реализующий документ '{document}', которого нет",
+    "close-unevidenced": "запишите свидетельство работы меры (`evidence:` в записи) и утвердите запись; Положение о "
+                         "применимости ожидает его {frequency}",
+    "evidence-stale": "{label_ru}: свидетельства работы ожидаются {frequency}; последнее, {date} ({what}, в "
+                      "{record}), нужно было обновить {due} ({days} дн. назад); запишите новое и утвердите запись",
+    "evidence-none": "{label_ru}: свидетельства работы ожидаются {frequency}, но ни одна утверждённая запись их не "
+                     "содержит{waiting}; запишите их в `evidence:` записи и утвердите её",
+    "evidence-waiting": " ({count} ждут в неутверждённых записях: {names})",
+    "evidence-file-missing": "файла свидетельства '{file}' нет в репозитории; исправьте путь (от корня репозитория) "
+                             "или добавьте файл",
+    "evidence-unknown": "свидетельство указывает '{clause}', которого нет в {name}",
+    "evidence-out-of-scope": "свидетельство указывает каталог '{catalog}', которого нет среди стандартов в isodocs.yml",
+    "evidence-future": "свидетельство датировано {value} — это дата в будущем (сегодня {today})",
+    "frequency-weekly": "еженедельно",
+    "frequency-monthly": "ежемесячно",
+    "frequency-quarterly": "ежеквартально",
+    "frequency-half-yearly": "раз в полгода",
+    "frequency-yearly": "ежегодно",
+    "frequency-every": "с интервалом {interval}",
     "link-broken": "ссылка '{target}' никуда не ведёт ({resolved} не существует); исправьте путь",
     "link-hidden": "ссылка '{target}' ведёт на {hidden}, который не публикуется на сайте ({why}); удалите ссылку",
     "nonconformity-overdue": "{grade_ru}несоответствие {id} нужно было устранить до {due}, оно всё ещё открыто "
@@ -356,6 +393,7 @@ RU: dict[str, str] = {
     # isodocs tasks
     "task-review": "Пересмотреть {id} {title}",
     "task-nonconformity": "Закрыть несоответствие {id} {title}",
+    "task-evidence": "Записать свидетельство работы меры {control} ({frequency})",
     "task-risk-review": "Пересмотреть риск {risk} ({asset})",
     "task-risk-action": "Обработать риск {risk}: {action}",
     "task-audit": "Внутренний аудит {standard}, пункты {clauses}{who}",

@@ -111,6 +111,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in [
          "Statement of Applicability that is not approved (or overdue for review), or the applicable control is "
          "implemented only by drafts or documents overdue for review. Only approved, current documents count.",
          "Approve the Statement of Applicability, and approve (or review) one implementing document.", gap=True),
+    Rule("evidence-stale", ERROR,
+         "An applicable Annex A control whose Statement of Applicability decision sets `frequency:` has no evidence of "
+         "operation in an approved record, or its latest evidence is older than that frequency allows. Opt-in: "
+         "controls without `frequency:` are not followed.",
+         "Record the evidence under `evidence:` in a record (date, by, what, controls, files or link) and approve the "
+         "record; or change `frequency:` in the SoA if the control is meant to operate less often.", gap=True),
     Rule("placeholder-left", ERROR,
          "An approved document still contains placeholder text (TODO, TBD, FIXME, [[...]]).",
          "Replace the placeholder with the organization's own content before approval."),

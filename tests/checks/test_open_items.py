@@ -24,7 +24,8 @@ A_YEAR_LATER = (date.fromisoformat(TODAY) + timedelta(days=400)).isoformat()   #
 RULE_FOR_STATE = {"uncovered": ("clause-uncovered", True), "stale": ("clause-uncovered", True),
                   "draft-only": ("clause-draft-only", True), "unjustified": ("soa-unjustified-exclusion", True),
                   "unimplemented": ("soa-unimplemented", True), "pending": ("soa-draft-only", True),
-                  "undecided": ("soa-missing-decision", False), "unapproved": ("soa-draft-only", False)}
+                  "undecided": ("soa-missing-decision", False), "unapproved": ("soa-draft-only", False),
+                  "unevidenced": ("evidence-stale", True)}
 
 
 def approve_half(root: Path) -> None:

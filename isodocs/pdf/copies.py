@@ -192,6 +192,9 @@ class _TargetsProcessor(Treeprocessor):  # type: ignore[misc]
         self.rewrite = rewrite
 
     def run(self, root: etree.Element) -> None:
+        for element in root.iter():   # headings and footnotes of every document of the manual: ids of its own
+            if element.get("id"):
+                element.set("id", f"{self.rewrite.prefix}-{element.get('id')}")
         for parent in list(root.iter()):
             for index, element in enumerate(list(parent)):
                 if element.tag == "a":
@@ -207,6 +210,10 @@ class _Rewrite:
     anchors: dict[str, str]
     printed: Printed
 
+    @property
+    def prefix(self) -> str:
+        return self.anchors[self.document.path]
+
     def resolve(self, target: str) -> str:
         path = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if path.startswith("/"):
@@ -215,6 +222,9 @@ class _Rewrite:
 
     def link(self, parent: etree.Element, index: int, element: etree.Element) -> None:
         href = element.get("href") or ""
+        if href.startswith("#") and len(href) > 1:
+            element.set("href", f"#{self.prefix}-{href[1:]}")
+            return
         if not href or EXTERNAL.match(href):
             return
         anchor = self.anchors.get(self.resolve(href))

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import TODAY, run
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import TODAY, run
 from leaks import CASES, CONTROL, SECRET, Case, commit, edit, restricted, write
 from pypdf import PdfReader
 from scaffold import scaffold
@@ -46,7 +46,7 @@ def png() -> bytes:
 @pytest.fixture(scope="module")
 def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A trimmed English 27001 scaffold (limit `internal`): the backup policy approved in a second commit, with a
-    table, an image, a link to a restricted plan and a raw <img> of that plan's chart; the rest drafts."""
+    table, an image, a footnote, a link to a restricted plan and a raw <img> of that plan's chart; the rest drafts."""
     root = scaffold(tmp_path_factory.mktemp("pdf") / "acme", "iso27001-2022", organization="Acme & Co")
     trimmed(root)
     commit(root, "Keep four documents")
@@ -62,7 +62,8 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(root, "docs/policies/backup.md", "\n## Purpose\n",
          "\n![Restore flow](restore-flow.png)\n\nSee the [merger plan](../plans/merger.md).\n\n"
          '<img src="../plans/merger-chart.png" alt="">\n\n| Copy | Where kept |\n|---|---|\n'
-         "| Nightly | Second site |\n\n## Purpose\n")
+         "| Nightly | Second site |\n\nCopies leave the building.[^site]\n\n[^site]: The second site is 40 km away.\n"
+         "\n## Purpose\n")
     commit(root, "Approve backup policy")
     return root
 
@@ -149,6 +150,9 @@ def test_the_manual_has_contents_with_page_numbers_in_the_handbooks_order(printe
     for doc_id, _title, page in entries:   # each entry's page is where its document starts
         assert f"{doc_id} — Version" in manual.pages[int(page) - 1]
         assert f"{doc_id} — Version" not in manual.pages[int(page) - 2]
+    # headings and footnotes keep ids of their own per document, so links inside each lead to its own
+    destinations = set(manual.reader.named_destinations)
+    assert {f"doc-{n}-purpose" for n in range(1, 5)} | {"doc-3-fn:site", "doc-3-fnref:site"} <= destinations
     titles = [o.title for o in manual.reader.outline if not isinstance(o, list)]
     assert titles[:2] == ["Contents", "Scope and context of the management system"]
 

@@ -17,7 +17,12 @@ Nav = list[str | dict[str, "Nav"]]
 @cache
 def relative(target: str, from_page: str) -> str:
     """A relative link between two docs-relative paths (tens of thousands per build, few distinct folders)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return _relative(target, posixpath.dirname(from_page) or ".")
+
+
+@cache
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def manual_nav(pages: list[str], language: str, generated: str) -> Nav:

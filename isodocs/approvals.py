@@ -89,7 +89,7 @@ def _signatures(config: Config, history: History, commits: set[str]) -> dict[str
              f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF{UNIT}%GP", *sorted(commits)])
     found = {}
     for record in output.split(RECORD)[1:]:
-        sha, status, fingerprint, primary = (record.strip().split(UNIT) + ["", "", ""])[:4]
+        sha, status, fingerprint, primary = ([*record.strip().split(UNIT), "", "", ""])[:4]
         found[sha] = (status, _fingerprint(fingerprint), _fingerprint(primary))
     return found
 

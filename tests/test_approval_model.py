@@ -15,8 +15,7 @@ from pathlib import Path
 
 import git
 import pytest
-from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
 from isodocs import checks, history
@@ -238,7 +237,7 @@ class Approvals(RuleBasedStateMachine):
 
         def pick(name: str) -> object:
             old, ours, theirs = getattr(base, name), getattr(main, name), getattr(side, name)
-            return theirs if ours == old or ours != theirs and theirs != old else ours
+            return theirs if ours == old or (ours != theirs and theirs != old) else ours
 
         approved = tuple(dict.fromkeys((*main.approved, *side.approved)))
         return replace(main, version=pick("version"), text=pick("text"), reviewed=pick("reviewed"),

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from isodocs.dates import Interval, parse_date
-from isodocs.errors import ConfigError
+from isodocs.errors import ConfigError, UsageError
 from isodocs.schema import problems
 from isodocs.yamlload import YamlError, YMap, line_of, parse
 
@@ -80,6 +80,13 @@ class Config:
 
     def line(self, *path: str | int) -> int:
         return line_of(self.lines, list(path), 1) if self.lines is not None else 1
+
+    def known_role(self, role_id: str) -> str:
+        """A role named on the command line, refused unless isodocs.yml lists it."""
+        if role_id not in self.roles:
+            raise UsageError(f"'{role_id}' is not a role in isodocs.yml",
+                             hint=f"roles: {', '.join(sorted(self.roles)) or 'none defined'}")
+        return role_id
 
     def person(self, role_id: str) -> str:
         """Who holds a role: the name isodocs.yml gives, else the role id itself."""

@@ -18,8 +18,7 @@ from isodocs.checks import cycle, evidence
 from isodocs.checks.context import Context
 from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Decision, Document
-from isodocs.escape import spreadsheet_text, xml_text
-from isodocs.formats.markdown import cell as markdown_cell
+from isodocs.escape import markdown_cell, spreadsheet_text, xml_text
 
 Cell = str | int | date | None
 

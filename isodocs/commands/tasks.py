@@ -13,6 +13,7 @@ from isodocs.atomic import write_bytes
 from isodocs.checks.context import Context
 from isodocs.config import Config
 from isodocs.dates import Interval
+from isodocs.escape import markdown_cell, markdown_code
 from isodocs.messages import phrase, text_in
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
@@ -85,10 +86,6 @@ def _text(found: list[Task], config: Config, today: date, until: date | None) ->
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
 def _markdown(found: list[Task], config: Config, today: date, until: date | None) -> str:
     language = config.language
     lines = [phrase("tasks-title", language, today=today.isoformat()), ""]
@@ -97,11 +94,12 @@ def _markdown(found: list[Task], config: Config, today: date, until: date | None
     overdue = sum(1 for t in found if t.overdue(today))
     lines += [phrase("tasks-count", language, count=len(found), overdue=overdue, until=_until(until, language)), ""]
     for owner, owned in _by_owner(found, config):
-        lines += [f"### {_cell(owner)}", "", phrase("tasks-head", language), "|---|---|---|"]
+        lines += [f"### {markdown_cell(owner)}", "", phrase("tasks-head", language), "|---|---|---|"]
         for task in owned:
             when = _when(task, today, language)
             when = f"**{when}**" if task.overdue(today) else when
-            lines.append(f"| {when} | {_cell(text_in(task.title, language))} | `{_cell(task.path)}:{task.line}` |")
+            where = markdown_code(f"{task.path}:{task.line}")
+            lines.append(f"| {when} | {markdown_cell(text_in(task.title, language))} | {where} |")
         lines.append("")
     return "\n".join(lines)
 

@@ -121,9 +121,7 @@ class Handbook:
 
     def title_of(self, entry: Entry) -> str | None:
         """An entry's short title in the repository's language."""
-        if self.repository.config.language == "ru" and entry.title_ru:
-            return entry.title_ru
-        return entry.title
+        return entry.title_in(self.repository.config.language)
 
     def url(self, document: Document, from_page: str) -> str:
         """A relative link from a page (a docs-relative path) to a document."""

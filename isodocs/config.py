@@ -88,13 +88,9 @@ class Config:
                              hint=f"roles: {', '.join(sorted(self.roles)) or 'none defined'}")
         return role_id
 
-    def person(self, role_id: str) -> str:
-        """Who holds a role: the name isodocs.yml gives, else the role id itself."""
-        role = self.roles.get(role_id)
-        return role.name if role else role_id
-
     def role_label(self, role_id: str | None) -> str | None:
-        """A role as tables show it: "Name (role id)", the id alone when isodocs.yml lists no name."""
+        """Who holds a role, as every page, table and message shows it: "Name (role id)", the id alone when
+        isodocs.yml lists no such role, None for no role."""
         if role_id is None:
             return None
         role = self.roles.get(role_id)

@@ -34,7 +34,7 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
     if document.approver and by != document.approver and not change_approver:
         raise UsageError(f"{document.id} is approved by {config.role_label(document.approver)}, not {by}; nothing "
                          "was changed", document.path, document.line("approver"),
-                         hint=f"ask {config.person(document.approver)} to approve it, or pass --change-approver to "
+                         hint=f"ask {config.role_label(document.approver)} to approve it, or pass --change-approver to "
                               f"make {by} its approver (isodocs diff then shows the change for review)")
     if by == document.owner and not config.allow_self_approval:
         raise UsageError(f"{by} owns {document.id} and cannot approve it too (segregation of duties); nothing was "

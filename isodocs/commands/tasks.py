@@ -104,11 +104,17 @@ def _markdown(found: list[Task], config: Config, today: date, until: date | None
     return "\n".join(lines)
 
 
+def _name(config: Config, role_id: str | None) -> str | None:
+    """For the JSON list: the name alone (what a script puts in a greeting), beside the role id in `owner`."""
+    role = config.roles.get(role_id or "")
+    return role.name if role else role_id
+
+
 def _json(found: list[Task], config: Config, today: date, until: date | None) -> str:
     return json.dumps({
         "today": today.isoformat(), "until": until.isoformat() if until else None,
         "tasks": [{"due": t.due.isoformat(), "overdue": t.overdue(today), "kind": t.kind, "title": str(t.title),
-                   "owner": t.owner, "owner_name": config.person(t.owner) if t.owner else None,
+                   "owner": t.owner, "owner_name": _name(config, t.owner),
                    "document": t.document, "path": t.path, "line": t.line} for t in found],
     }, ensure_ascii=False, indent=2) + "\n"
 

@@ -85,7 +85,7 @@ def _signatures(config: Config, history: History, commits: set[str]) -> dict[str
         signers = Path(folder) / "allowed_signers"
         signers.write_text(allowed_signers(config.roles), encoding="utf-8")
         output = history.blobs.repo.git.execute(
-            ["git", "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "--no-walk=unsorted",
+            ["git", "--no-replace-objects", "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "--no-walk=unsorted",
              f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF{UNIT}%GP", *sorted(commits)])
     found = {}
     for record in output.split(RECORD)[1:]:

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from isodocs.cache import FileCache
 from isodocs.errors import CatalogError, ConfigError
 from isodocs.resources import data_dir
 from isodocs.schema import problems
@@ -141,13 +142,12 @@ def load(catalog_id: str) -> Catalog:
     if catalog_id not in available():
         raise CatalogError(f"unknown catalog '{catalog_id}'",
                            hint=f"known catalogs: {', '.join(available())}")
-    from isodocs.cache import CatalogCache
-
-    stored = CatalogCache(path)
+    stored = FileCache(path, Catalog)
     found = stored.get()
     if found is None:
         found = read(path)
         stored.put(found)
+    found.path = path
     return found
 
 

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import git
 
-from isodocs import checks
-from isodocs.checks.context import Context
-from isodocs.checks.coverage import Readiness, clause_states
+from isodocs.analysis import Analysis, analyse
+from isodocs.analysis.readiness import Readiness, readiness
+from isodocs.analysis.states import clause_states, control_states
 from isodocs.checks.rules import OFF, severity
-from isodocs.checks.soa import control_states
 from isodocs.config import CONFIG_FILE
 from isodocs.document import Document
 from isodocs.errors import IsodocsError
@@ -158,10 +157,10 @@ def _compare(before: Repository, after: Repository, renames: dict[str, str], bas
                 for path in sorted(gone) if old[path].approved_status]
     findings = [replace(f, severity=level) for f in findings
                 if (level := severity(f.rule, after.config)) != OFF]
-    context_before, context_after = Context(before, today), Context(after, today)
-    clauses = _clause_changes(context_before, context_after)
+    analysis_before, analysis_after = analyse(before, today), analyse(after, today)
+    clauses = _clause_changes(analysis_before, analysis_after)
     reviewers = sorted({name for change in changes for name in (*change.reviewers, *change.agree)})
-    return Diff(base, head, changes, clauses, checks.readiness(context_before), checks.readiness(context_after),
+    return Diff(base, head, changes, clauses, readiness(analysis_before), readiness(analysis_after),
                 reviewers, findings)
 
 
@@ -198,7 +197,7 @@ def _metadata(document: Document) -> tuple[object, ...]:
             document.last_reviewed, document.reviewed_by, document.review_interval, document.classification)
 
 
-def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
+def _clause_changes(before: Analysis, after: Analysis) -> list[ClauseChange]:
     result = []
     for catalog_id, catalog in after.repository.catalogs.items():
         if catalog_id not in before.repository.catalogs:

@@ -116,6 +116,9 @@ class Approval:
     change: Revision | None = None
 
 
+SKIPPED = "skipped with --no-history"  # History.reason when the caller chose to skip history
+
+
 @dataclass
 class History:
     """Revisions per document path (current names, renames followed), oldest first."""
@@ -317,13 +320,17 @@ def _load(root: Path, docs_dir: str, cache: bool) -> History:
 
 
 def open_repo(root: Path) -> git.Repo | None:
-    """The git repository `root` is in, or None."""
+    """The git repository `root` is in, or None. Its commands read the objects as committed: replacements
+    (`git replace`, `git replace --graft`) could otherwise show any commit in place of an approval, or hide
+    an edit behind a commit made to look like a first one."""
     import git
 
     try:
-        return git.Repo(root, search_parent_directories=True)
+        repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         return None
+    repo.git.set_persistent_git_options(no_replace_objects=True)
+    return repo
 
 
 def work_tree(repo: git.Repo) -> Path:

@@ -12,8 +12,11 @@ they are how "billion laughs" documents explode. Duplicate keys are refused with
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from sys import intern
 from typing import Any
+
+from isodocs.errors import IsodocsError
 
 try:
     import yaml as pyyaml
@@ -84,13 +87,12 @@ def compose(text: str) -> Any:
     return _ruamel().compose(text)
 
 
-class YamlError(Exception):
-    """The text is not acceptable YAML; `line` is 1-based within the text given."""
+class YamlError(IsodocsError):
+    """The text is not acceptable YAML; `line` is 1-based, counted as `parse` was told (`first_line`)."""
 
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
+    def __init__(self, message: str, line: int, path: Path | str | None = None) -> None:
+        super().__init__(message, path, line)
+        self.line: int = line
 
 
 class YMap(dict[str, Any]):

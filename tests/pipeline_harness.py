@@ -2,7 +2,8 @@
 with bash, on a scaffolded repository, the way the code hosts would.
 
 What the harness stands in for: the runner (a clone of the repository per job, the predefined
-variables, the step summary and output files), the actions (`uses:` steps are checked for their
+variables, the step summary and output files; its package manager, `sudo` and `apt-get`, are recorders,
+since this machine has the system packages .ci/run installs), the actions (`uses:` steps are checked for their
 inputs and for the files they would upload, not run), the Python set-up (a fresh virtual environment
 that installs isodocs through `pip install -r requirements-isodocs.txt` from a folder holding the
 wheel built from the tree: no index, no network) and the code hosts' APIs (`gh` and `curl` are
@@ -82,7 +83,7 @@ class Runner:
         self.origin, self.work, self.bin_dir, self.wheelhouse = origin, work, bin_dir, wheelhouse
         self.tools = work / "tools"
         self.tools.mkdir(parents=True, exist_ok=True)
-        for tool in ("gh", "curl"):
+        for tool in ("gh", "curl", "sudo", "apt-get"):
             path = self.tools / tool
             path.write_text(RECORDER)
             path.chmod(path.stat().st_mode | stat.S_IEXEC)

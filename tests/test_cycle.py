@@ -182,7 +182,7 @@ def test_the_heat_map_shows_on_the_site(approved: Path):
 
 
 def test_certification_audits_follow_from_the_issue_date():
-    from isodocs.checks.cycle import certification_events
+    from isodocs.analysis.certification import certification_events
     from isodocs.config import Certification, Config
     config = Config(Path("isodocs.yml"), "Acme", ["iso9001-2015"],
                     certification=Certification(issued=date(2026, 2, 1)))

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from isodocs import catalog as catalog_module
-from isodocs.checks.context import Context
+from isodocs.analysis import Analysis
 from isodocs.errors import CatalogError
 from isodocs.findings import ERROR, WARNING, Finding
 from isodocs.messages import say
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     repository = context.repository
     config = repository.config
     for position, catalog_id in enumerate(config.standards):

@@ -1,76 +1,19 @@
-"""The Statement of Applicability: a decision for every Annex A control, justified and implemented.
-
-Decisions live in the front matter of a controlled document (usually `type: register`) under
-`applicability:`; implementing documents are those that name the control under `clauses:` plus
-any listed in a decision's `documents:`.
-"""
+"""The Statement of Applicability: a decision for every Annex A control, justified and implemented."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from isodocs.analysis import Analysis
+from isodocs.analysis.states import ControlState, control_states
 from isodocs.catalog import Catalog
-from isodocs.checks import evidence
-from isodocs.checks.context import Context
 from isodocs.checks.coverage import entry_labels
-from isodocs.document import Decision, Document
+from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
 
 
-@dataclass
-class ControlState:
-    catalog: str
-    id: str
-    title: str | None
-    decision: Decision | None
-    source: Document | None
-    implementing: list[Document]
-    state: str  # implemented | excluded | unimplemented | unjustified | undecided | unapproved | pending | unevidenced
-
-
-def control_states(context: Context, catalog: Catalog) -> list[ControlState]:
-    """Every Annex A control of a catalog with its decision and implementation (worked out once per run)."""
-    return context.once(("controls", catalog.id), lambda: _control_states(context, catalog))
-
-
-def _control_states(context: Context, catalog: Catalog) -> list[ControlState]:
-    index = context.index
-    decisions = context.decisions.get(catalog.id, {})
-    ids = context.repository.by_id
-    states = []
-    for entry in catalog.controls:
-        decision, source = decisions.get(entry.id, (None, None))
-        implementing = list(index.get((catalog.id, entry.id), []))
-        if decision is not None:
-            for doc_id in decision.documents:
-                implementing += [d for d in ids.get(doc_id, []) if d not in implementing and not d.retired]
-        if decision is None or decision.applicable is None:
-            state = "undecided"
-        elif not decision.applicable and not (decision.justification or "").strip():
-            state = "unjustified"
-        elif decision.applicable and not implementing:
-            state = "unimplemented"
-        elif not in_force(context, source):
-            state = "unapproved"   # a decision counts once the Statement of Applicability is approved and current
-        elif not decision.applicable:
-            state = "excluded"
-        elif any(in_force(context, d) for d in implementing):
-            # with `frequency:` set, a control counts only while its evidence of operation is recent enough
-            state = "unevidenced" if evidence.followed_and_stale(context, catalog.id, decision) else "implemented"
-        else:
-            state = "pending"
-        states.append(ControlState(catalog.id, entry.id, entry.title, decision, source, implementing, state))
-    return states
-
-
-def in_force(context: Context, document: Document | None) -> bool:
-    """Approved and within its review interval: what an auditor accepts."""
-    return document is not None and document.approved_status and context.review_current(document)
-
-
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     repository = context.repository
     for position, catalog_id in enumerate(repository.config.standards):
         catalog = repository.catalogs[catalog_id]
@@ -107,11 +50,11 @@ def check(context: Context) -> Iterator[Finding]:
         yield from _unknown_documents(context, catalog_id)
 
 
-def _standing(context: Context, document: Document) -> str:
+def _standing(context: Analysis, document: Document) -> str:
     return "approved but overdue for review" if document.approved_status else document.status
 
 
-def _unapproved(context: Context, catalog: Catalog, states: list[ControlState]) -> Iterator[Finding]:
+def _unapproved(context: Analysis, catalog: Catalog, states: list[ControlState]) -> Iterator[Finding]:
     """One finding per Statement of Applicability whose decisions do not count yet, with how many."""
     waiting: dict[str, list[ControlState]] = {}
     for state in states:
@@ -125,7 +68,7 @@ def _unapproved(context: Context, catalog: Catalog, states: list[ControlState]) 
                           standing=_standing(context, source)), source.id)
 
 
-def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:
+def _duplicates(context: Analysis, catalog_id: str) -> Iterator[Finding]:
     owners = context.decisions.get(catalog_id, {})
     for document in context.repository.documents:
         if document.retired:
@@ -137,7 +80,7 @@ def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:
                               say("soa-twice", control=control, other=owner.path), document.id)
 
 
-def _unknown_documents(context: Context, catalog_id: str) -> Iterator[Finding]:
+def _unknown_documents(context: Analysis, catalog_id: str) -> Iterator[Finding]:
     ids = context.repository.by_id
     for control, (decision, source) in context.decisions.get(catalog_id, {}).items():
         for doc_id in decision.documents:

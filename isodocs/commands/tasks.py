@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from isodocs import __version__, ical
+from isodocs.analysis import analyse
 from isodocs.atomic import write_bytes
-from isodocs.checks.context import Context
 from isodocs.config import Config
 from isodocs.dates import Interval
 from isodocs.escape import markdown_cell, markdown_code
@@ -30,9 +30,9 @@ def tasks(fmt: str = "text", output: str | None = None, path: str = ".", today: 
     repository = Repository.load(Path(path))
     config = repository.config
     today = today or date.today()
-    context = Context(repository, today)
+    analysis = analyse(repository, today)
     until = None if fmt == "ics" and within is None else (within or config.due_soon).after(today)
-    found = due_by(context, until)
+    found = due_by(analysis, until)
     if published:
         publication = Publication.decide(repository)
         publication.require()

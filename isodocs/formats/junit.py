@@ -23,8 +23,8 @@ def _where(finding: Finding) -> str:
 
 def render(report: Report) -> str:
     by_path: dict[str, list[Finding]] = defaultdict(list)
-    if report.context is not None:
-        for document in report.context.repository.documents:
+    if report.analysis is not None:
+        for document in report.analysis.repository.documents:
             by_path[document.path]
     for finding in report.findings:
         by_path[finding.path].append(finding)

@@ -7,27 +7,28 @@ history, with the documents above the publishing limit already left out.
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, cached_property
+from functools import cached_property
 from html import escape
 
 from isodocs import catalog as catalog_module
+from isodocs.analysis import Analysis, analyse, evidence
+from isodocs.analysis.certification import certification_events
+from isodocs.analysis.risks import above_acceptance, risks
+from isodocs.analysis.states import ControlState, clause_states, control_states
 from isodocs.approvals import Proof, proofs
 from isodocs.catalog import Entry
-from isodocs.checks import Report, cycle, evidence
-from isodocs.checks.context import Context
-from isodocs.checks.coverage import clause_states
-from isodocs.checks.soa import ControlState, control_states
+from isodocs.checks import Report
 from isodocs.document import Decision, Document
 from isodocs.errors import CatalogError
 from isodocs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
 from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
+from isodocs.site.dashboard import dashboard
 from isodocs.site.labels import labels, value
-from isodocs.site.navigation import Nav, manual_nav
+from isodocs.site.navigation import Nav, manual_nav, relative
 
 FOLDER = "overview"
 RECENT = 30
@@ -65,11 +66,10 @@ class Handbook:
     def documents(self) -> list[Document]:
         return [d for d in self.repository.documents if d.path not in self.hidden]
 
-    @cached_property
-    def context(self) -> Context:
-        """The checker's context when it saw the same day, so that its clause and control states serve again."""
-        made = self.report.context
-        return made if made is not None and made.today == self.today else Context(self.repository, self.today)
+    @property
+    def analysis(self) -> Analysis:
+        """The repository's analysis on the handbook's day (the checker's own when it saw the same day)."""
+        return analyse(self.repository, self.today)
 
     @cached_property
     def approvals(self) -> dict[str, tuple[Approval, Proof | None]]:
@@ -144,15 +144,7 @@ def anchor(clause: str) -> str:
     return "clause-" + clause.replace(".", "-").lower()
 
 
-@cache
-def relative(target: str, from_page: str) -> str:
-    """A relative link between two docs-relative paths (tens of thousands per build, few distinct folders)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-
-
 def render_all(handbook: Handbook) -> dict[str, str]:
-    from isodocs.site.dashboard import dashboard
-
     paths = handbook.page_paths
     pages = {paths["dashboard"]: dashboard(handbook, paths["dashboard"]),
              paths["register"]: register(handbook, paths["register"]),
@@ -169,7 +161,7 @@ def render_all(handbook: Handbook) -> dict[str, str]:
 
 def register(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    context = handbook.context
+    analysis = handbook.analysis
     config = handbook.repository.config
     head = ["id", "title", "type", "status", "version", "owner", "approved", "next_review", "classification",
             "open_decisions"]
@@ -186,7 +178,7 @@ def register(handbook: Handbook, page: str) -> str:
         say = handbook.value
         values = [handbook.link(document, page)] + [cell(v) for v in (
             document.title, say(document.type), say(document.status), document.version, owner, document.approved,
-            context.next_review(document),
+            analysis.next_review(document),
             say(document.classification or handbook.repository.config.default_classification),
             decisions.get(document.path))]
         lines.append("| " + " | ".join(values) + " |")
@@ -198,10 +190,10 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
     ready = handbook.report.readiness[catalog_id]
-    context = handbook.context
-    index = context.index
-    states = {s.id: s for s in clause_states(context, catalog)}
-    controls = {s.id: s for s in control_states(context, catalog)}
+    analysis = handbook.analysis
+    index = analysis.index
+    states = {s.id: s for s in clause_states(analysis, catalog)}
+    controls = {s.id: s for s in control_states(analysis, catalog)}
     lines = [*page_title(f"{t['coverage']}: {catalog.name}"),
              f"# {t['coverage']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
@@ -277,7 +269,7 @@ def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:
 def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
-    states = control_states(handbook.context, catalog)
+    states = control_states(handbook.analysis, catalog)
     head = ["control", "title", "applicable", "reasons", "justification", "implementation", "documents", "evidence"]
     lines = [*page_title(f"{t['soa']}: {catalog.name}"),
              f"# {t['soa']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
@@ -308,7 +300,7 @@ def soa_evidence(handbook: Handbook, catalog_id: str, control: str, decision: De
     whether new evidence is overdue; evidence kept in a document the site leaves out is not shown."""
     t = handbook.text
     language = handbook.repository.config.language
-    found = evidence.operation(handbook.context, catalog_id, control, decision)
+    found = evidence.operation(handbook.analysis, catalog_id, control, decision)
     parts = []
     latest = found.latest
     if latest is not None and latest.record.path in handbook.hidden:
@@ -330,10 +322,10 @@ def soa_evidence(handbook: Handbook, catalog_id: str, control: str, decision: De
 
 def calendar(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    context = handbook.context
+    analysis = handbook.analysis
     today = handbook.today
-    due = sorted(((when, d) for d in handbook.documents if d.approved_status
-                  if (when := context.next_review(d)) is not None), key=lambda pair: (pair[0], pair[1].id))
+    reviews = [(analysis.next_review(d), d) for d in handbook.documents if d.approved_status]
+    due = sorted(((when, d) for when, d in reviews if when is not None), key=lambda pair: (pair[0], pair[1].id))
     buckets = [("overdue", [p for p in due if p[0] < today]),
                ("due_30", [p for p in due if today <= p[0] <= today + timedelta(days=30)]),
                ("due_90", [p for p in due if today + timedelta(days=30) < p[0] <= today + timedelta(days=90)])]
@@ -362,7 +354,7 @@ def calendar(handbook: Handbook, page: str) -> str:
         lines += [f"### {cell(name)}", ""]
         lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
         lines.append("")
-    events = [(day, t[kind]) for day, kind in cycle.certification_events(handbook.repository.config)]
+    events = [(day, t[kind]) for day, kind in certification_events(handbook.repository.config)]
     lines += [f"## {t['certification']}", ""]
     for finding in handbook.report.findings:
         if finding.rule == "certification-audit-at-risk":
@@ -445,7 +437,7 @@ def risk_process(handbook: Handbook) -> list[str]:
 
 def risk_page(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    rows = [(r, d) for r, d in cycle.risks(handbook.context) if d.path not in handbook.hidden]
+    rows = [(r, d) for r, d in risks(handbook.analysis) if d.path not in handbook.hidden]
     inherent: dict[tuple[int, int], int] = {}
     residual: dict[tuple[int, int], int] = {}
     for risk, _ in rows:
@@ -467,7 +459,7 @@ def risk_page(handbook: Handbook, page: str) -> str:
               f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
         owner = config.role_label(risk.owner)
-        above = cycle.above_acceptance(config, risk)
+        above = above_acceptance(config, risk)
         mark = f' <span class="isodocs-above" title="{t["above_acceptance"]}">▲ {t["above_acceptance"]}</span>' \
             if above else ""
         lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "

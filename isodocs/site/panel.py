@@ -6,7 +6,8 @@ from isodocs.approvals import Proof
 from isodocs.document import Document
 from isodocs.escape import html_attribute, html_text, link_target
 from isodocs.history import CHANGED, Revision
-from isodocs.site.pages import Handbook, anchor, cell, relative
+from isodocs.site.navigation import relative
+from isodocs.site.pages import Handbook, anchor, cell
 
 
 def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -> str:
@@ -21,7 +22,7 @@ def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -
 def banner(handbook: Handbook, document: Document) -> str:
     t = handbook.text
     if document.status == "approved":
-        due = handbook.context.next_review(document)
+        due = handbook.analysis.next_review(document)
         if due is None or due >= handbook.today:
             return ""
         return (f'<div class="admonition warning isodocs-banner isodocs-overdue-banner" data-status="overdue" '
@@ -35,10 +36,10 @@ def banner(handbook: Handbook, document: Document) -> str:
 def panel(handbook: Handbook, document: Document, page: str) -> str:
     t = handbook.text
     config = handbook.repository.config
-    context = handbook.context
+    analysis = handbook.analysis
     paths = handbook.page_paths
 
-    due = context.next_review(document)
+    due = analysis.next_review(document)
     mark = ""
     if document.approved_status and due is not None:
         if due < handbook.today:

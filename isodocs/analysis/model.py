@@ -1,4 +1,5 @@
-"""What every check reads: the repository and the day the run pretends it is."""
+"""The analysis of one repository on one day: the indexes every derived state is built from, and a memo so
+that each state is worked out once however many readers ask for it."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ T = TypeVar("T")
 
 
 @dataclass
-class Context:
+class Analysis:
     repository: Repository
     today: date
     # next review per (last review, interval)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from isodocs.errors import DateError
+from isodocs.errors import DateError, UsageError
 
 _INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
 
@@ -52,3 +52,14 @@ class Interval:
 
     def __str__(self) -> str:
         return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
+
+
+def not_future(when: date | None, today: date | None, what: str) -> date:
+    """The day a command records (a review, an approval, evidence; today when not given), refused when it lies
+    after today."""
+    today = today or date.today()
+    when = when or today
+    if when > today:
+        raise UsageError(f"--date {when} is in the future (today is {today}); {what} cannot be recorded ahead",
+                         hint="give the day it happened (pass --today DATE to set what today is)")
+    return when

@@ -76,7 +76,7 @@ def _guess(clause_id: str, catalog: Catalog) -> Message:
     guess = difflib.get_close_matches(clause_id, list(catalog.entries), n=1, cutoff=0.7)
     if guess:
         entry = catalog.entries[guess[0]]
-        return say("guess", clause=guess[0], title=entry.title, title_ru=entry.title_ru or entry.title)
+        return say("guess", clause=guess[0], title=entry.title, title_ru=entry.title_in("ru"))
     return say("see-catalog", catalog=catalog.id)
 
 
@@ -84,6 +84,6 @@ def entry_labels(catalog: Catalog, entry_id: str) -> dict[str, str]:
     """`label` and `label_ru`: the standard, the clause and its title, for messages in each language."""
     entry = catalog.get(entry_id)
     title = entry.title if entry else None
-    title_ru = (entry.title_ru or entry.title) if entry else None
+    title_ru = entry.title_in("ru") if entry else None
     return {"label": f"{catalog.name} {entry_id}" + (f" ({title})" if title else ""),
             "label_ru": f"{catalog.name} {entry_id}" + (f" ({title_ru})" if title_ru else "")}

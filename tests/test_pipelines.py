@@ -43,8 +43,8 @@ def test_generated_pipelines_validate_against_the_code_hosts_schemas(tmp_path: P
                         (".github/dependabot.yml", "vendor.dependabot")],
              "gitlab": [(".gitlab-ci.yml", "vendor.gitlab-ci")]}[ci]
     for path, schema in files:
-        result = subprocess.run([*offline(), str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(root / path)],
-                                capture_output=True, text=True)
+        command = [*offline(), str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(root / path)]
+        result = subprocess.run(command, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -78,13 +78,15 @@ def assert_pdfs_published(workspace: Path, calls: list[dict]) -> None:
 
 def break_a_document(root: Path) -> None:
     """An error the check must fail on: a document marked approved with no approval date."""
-    path = next(p for p in sorted((root / "docs").rglob("*.md")) if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
+    path = next(p for p in sorted((root / "docs").rglob("*.md"))
+                if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
     path.write_text(path.read_text(encoding="utf-8").replace("\nstatus: draft\n", "\nstatus: approved\n", 1),
                     encoding="utf-8")
 
 
 def edit_a_document(root: Path) -> None:
-    path = next(p for p in sorted((root / "docs").rglob("*.md")) if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
+    path = next(p for p in sorted((root / "docs").rglob("*.md"))
+                if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
     path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence of the draft.\n", encoding="utf-8")
 
 

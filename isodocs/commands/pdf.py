@@ -19,8 +19,7 @@ from isodocs.repository import Repository
 
 
 def pdf(documents: list[str], output: str, manual: bool, path: str = ".", today: date | None = None) -> int:
-    from isodocs.pdf.copies import file_name, manual_order, single
-    from isodocs.pdf.copies import manual as manual_copy
+    from isodocs.pdf.copies import file_name, manual as manual_copy, manual_order, single
     from isodocs.pdf.engine import Engine
     from isodocs.site.pages import Handbook
 

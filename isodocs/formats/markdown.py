@@ -8,7 +8,6 @@ from isodocs.findings import ERROR, Finding
 from isodocs.formats.summary import decisions_line, paragraph
 from isodocs.messages import phrase, text_in
 
-
 cell = markdown_cell
 
 
@@ -47,7 +46,7 @@ def findings_table(report: Report, findings: list[Finding]) -> list[str]:
         where = code(f"{finding.path}:{finding.line}" if finding.line else finding.path)
         lines.append(f"| {phrase(finding.severity, language)} | `{finding.rule}` | {where} | "
                      f"{cell(text_in(finding.message, language))} |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def open_items(report: Report) -> list[str]:
@@ -58,7 +57,8 @@ def open_items(report: Report) -> list[str]:
         if not items:
             continue
         summary = phrase("markdown-open-summary", language, catalog=cell(catalog), count=len(items))
-        lines += ["<details>", f"<summary>{summary}</summary>", "", phrase("markdown-open-head", language), "|---|---|---|---|"]
+        lines += ["<details>", f"<summary>{summary}</summary>", "", phrase("markdown-open-head", language),
+                  "|---|---|---|---|"]
         for item in items:
             documents = ", ".join(f"{i} ({status})" for i, status, _ in item.documents)
             lines.append(f"| {cell(item.id)} | {code(item.state)} | {cell(documents)} | "

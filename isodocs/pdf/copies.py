@@ -157,7 +157,7 @@ def _section(handbook: Handbook, document: Document, anchor: str, anchors: dict[
 def _title_block(handbook: Handbook, document: Document, anchor: str) -> str:
     t = handbook.text
     config = handbook.repository.config
-    due = handbook.context.next_review(document)
+    due = handbook.analysis.next_review(document)
     rows = [("id", document.id, "doc-id"), ("title", document.title, ""), ("version", document.version, "doc-version"),
             ("status", handbook.value(document.status), ""), ("owner", config.role_label(document.owner), ""),
             ("approver", config.role_label(document.approver), ""), ("approved", document.approved, ""),
@@ -180,7 +180,7 @@ def _body(handbook: Handbook, document: Document, anchors: dict[str, str], print
     return str(converter.convert(text + history(handbook, document)))
 
 
-class _Targets(Extension):  # type: ignore[misc]  # Python-Markdown ships no type hints
+class _Targets(Extension):
     def __init__(self, handbook: Handbook, document: Document, anchors: dict[str, str], printed: Printed) -> None:
         super().__init__()
         self.rewrite = _Rewrite(handbook, document, anchors, printed)
@@ -210,7 +210,7 @@ class _RawLinks(Postprocessor):  # type: ignore[misc]
         return RAW_HREF.sub(one, text)
 
 
-class _TargetsProcessor(Treeprocessor):  # type: ignore[misc]
+class _TargetsProcessor(Treeprocessor):
     def __init__(self, md: python_markdown.Markdown, rewrite: _Rewrite) -> None:
         super().__init__(md)
         self.rewrite = rewrite

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, run
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from leaks import CASES, CONTROL, SECRET, Case, commit, edit, restricted, write
 from pypdf import PdfReader
 from scaffold import scaffold

@@ -190,7 +190,7 @@ class _Targets(Extension):
         md.postprocessors.register(_RawLinks(md, self.rewrite), "isodocs-raw-links", 5)
 
 
-class _RawLinks(Postprocessor):  # type: ignore[misc]
+class _RawLinks(Postprocessor):
     """Links written as raw HTML, which Python-Markdown passes through untouched (after its raw HTML is back):
     a link to another page of the copy leads there, any other page or file, and a script or data URL, is not a
     link, so that no target (the name of a hidden file) reaches the PDF's link annotations."""

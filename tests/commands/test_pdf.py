@@ -59,8 +59,10 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(root, "docs/policies/backup.md", '\nversion: "0.1"\n',
          f'\nversion: "1.0"\napproved: {TODAY}\nlast_reviewed: {TODAY}\n')
     edit(root, "docs/policies/backup.md", "\n## Purpose\n",
-         "\n![Restore flow](restore-flow.png)\n\nSee the [merger plan](../plans/merger.md) and [ISO](https://www.iso.org/).\n\n"
-         '<img src="../plans/merger-chart.png" alt=""> <a href="../plans/merger.md">raw</a>\n\n| Copy | Where kept |\n|---|---|\n'
+         "\n![Restore flow](restore-flow.png)\n\nSee the [merger plan](../plans/merger.md) and "
+         "[ISO](https://www.iso.org/).\n\n"
+         '<img src="../plans/merger-chart.png" alt=""> <a href="../plans/merger.md">raw</a>\n\n'
+         "| Copy | Where kept |\n|---|---|\n"
          "| Nightly | Second site |\n\nCopies leave the building.[^site]\n\n[^site]: The second site is 40 km away.\n"
          "\n## Purpose\n")
     commit(root, "Approve backup policy")

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from isodocs.cache import FileCache
 from isodocs.errors import CatalogError, ConfigError
 from isodocs.resources import data_dir
 from isodocs.schema import problems
@@ -32,6 +33,10 @@ class Entry:
     @property
     def annex(self) -> bool:
         return self.id.startswith("A.")
+
+    def title_in(self, language: str) -> str | None:
+        """The short title in `language`: the Russian one where the catalog gives it, else the English one."""
+        return self.title_ru if language == "ru" and self.title_ru else self.title
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,15 @@ class Catalog:
     def children(self, parent: str | None) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.parent == parent]
 
+    def title_of(self, entry: Entry, language: str) -> str:
+        """An entry's title in `language`; an entry without one is named by its parent's title and its own id."""
+        title = entry.title_in(language)
+        if title:
+            return title
+        parent = self.entries.get(entry.parent or "")
+        parent_title = parent.title_in(language) if parent else None
+        return f"{parent_title} ({entry.id})" if parent_title else entry.id
+
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
@@ -128,13 +142,12 @@ def load(catalog_id: str) -> Catalog:
     if catalog_id not in available():
         raise CatalogError(f"unknown catalog '{catalog_id}'",
                            hint=f"known catalogs: {', '.join(available())}")
-    from isodocs.cache import CatalogCache
-
-    stored = CatalogCache(path)
+    stored = FileCache(path, Catalog)
     found = stored.get()
     if found is None:
         found = read(path)
         stored.put(found)
+    found.path = path
     return found
 
 
@@ -162,7 +175,7 @@ def read(path: Path, builtin: bool = True) -> Catalog:
                            hint="letters, the standard's number, '-', the edition's year")
     entries: dict[str, Entry] = {}
     items: YList = data["entries"]
-    for item, line in zip(items, items.lines):
+    for item, line in zip(items, items.lines, strict=True):
         entry = Entry(**{**item, "extends": tuple(str(i) for i in item.get("extends") or ())})
         if entry.id in entries:
             raise CatalogError(f"duplicate entry '{entry.id}'", path, line)

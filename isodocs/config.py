@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from isodocs.dates import Interval, parse_date
-from isodocs.errors import ConfigError
+from isodocs.errors import ConfigError, UsageError
 from isodocs.schema import problems
 from isodocs.yamlload import YamlError, YMap, line_of, parse
 
@@ -81,13 +81,16 @@ class Config:
     def line(self, *path: str | int) -> int:
         return line_of(self.lines, list(path), 1) if self.lines is not None else 1
 
-    def person(self, role_id: str) -> str:
-        """Who holds a role: the name isodocs.yml gives, else the role id itself."""
-        role = self.roles.get(role_id)
-        return role.name if role else role_id
+    def known_role(self, role_id: str) -> str:
+        """A role named on the command line, refused unless isodocs.yml lists it."""
+        if role_id not in self.roles:
+            raise UsageError(f"'{role_id}' is not a role in isodocs.yml",
+                             hint=f"roles: {', '.join(sorted(self.roles)) or 'none defined'}")
+        return role_id
 
     def role_label(self, role_id: str | None) -> str | None:
-        """A role as tables show it: "Name (role id)", the id alone when isodocs.yml lists no name."""
+        """Who holds a role, as every page, table and message shows it: "Name (role id)", the id alone when
+        isodocs.yml lists no such role, None for no role."""
         if role_id is None:
             return None
         role = self.roles.get(role_id)
@@ -128,13 +131,14 @@ def load(root: Path) -> Config:
 
 
 def _build(path: Path, data: YMap) -> Config:
-    def when(value: str | None, *where: str | int) -> date | None:
-        if value is None:
-            return None
+    def day(value: str, *where: str | int) -> date:
         try:
             return parse_date(value)
         except ValueError as error:
             raise ConfigError(str(error), path, line_of(data, list(where), 1)) from None
+
+    def when(value: str | None, *where: str | int) -> date | None:
+        return None if value is None else day(value, *where)
 
     defaults = data.get("defaults") or {}
     cert = data.get("certification") or {}
@@ -146,8 +150,8 @@ def _build(path: Path, data: YMap) -> Config:
         body=cert.get("body"), certificate=cert.get("certificate"),
         issued=when(cert.get("issued"), "certification", "issued"),
         expires=when(cert.get("expires"), "certification", "expires"),
-        surveillance=[when(day, "certification", "surveillance", i)
-                      for i, day in enumerate(cert.get("surveillance") or [])],
+        surveillance=[day(value, "certification", "surveillance", i)  # the schema allows no empty item
+                      for i, value in enumerate(cert.get("surveillance") or [])],
         recertification=when(cert.get("recertification"), "certification", "recertification"),
         initial=when(cert.get("initial"), "certification", "initial"),
     )

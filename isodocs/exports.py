@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from isodocs.analysis import Analysis, evidence
+from isodocs.analysis.risks import above_acceptance, risks as risk_register
+from isodocs.analysis.states import control_states, in_force
 from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
-from isodocs.checks import cycle, evidence
-from isodocs.checks.context import Context
-from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Decision, Document
-from isodocs.escape import spreadsheet_text, xml_text
-from isodocs.formats.markdown import cell as markdown_cell
+from isodocs.escape import markdown_cell, spreadsheet_text, xml_text
 
 Cell = str | int | date | None
 
@@ -39,24 +38,24 @@ REASONS = {"risk-treatment": "Risk treatment", "legal": "Legal or regulatory req
            "contractual": "Contractual obligation", "business": "Business requirement"}
 
 
-def soa(context: Context) -> Table:
+def soa(analysis: Analysis) -> Table:
     rows: list[list[Cell]] = []
     sources: list[Document] = []
     names: list[str] = []
-    for catalog in context.repository.catalogs.values():
+    for catalog in analysis.repository.catalogs.values():
         if catalog.controls:
             names.append(catalog.name)
-        for state in control_states(context, catalog):
+        for state in control_states(analysis, catalog):
             decision = state.decision
             applicable = "Not decided" if decision is None or decision.applicable is None else \
                 ("Yes" if decision.applicable else "No")
             implementation = decision.implementation if decision else None
-            if implementation == "implemented" and not any(in_force(context, d) for d in state.implementing):
+            if implementation == "implemented" and not any(in_force(analysis, d) for d in state.implementing):
                 implementation = NOT_IN_FORCE
             if state.source is not None and state.source not in sources:
                 sources.append(state.source)
             reasons = "; ".join(REASONS.get(r, r) for r in decision.reasons) if decision else ""
-            found = evidence.operation(context, catalog.id, state.id, decision)
+            found = evidence.operation(analysis, catalog.id, state.id, decision)
             expected = str(evidence.frequency_said(found.frequency, decision.frequency)) \
                 if found.frequency is not None and decision is not None else None
             rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
@@ -69,7 +68,7 @@ def soa(context: Context) -> Table:
                  ["Standard", "Control", "Title", "Applicable", "Reasons for selection", "Justification",
                   "Implementation status", "Implementing documents", "Decided in", "Evidence expected",
                   "Latest evidence", "Evidence date", "Evidence status", "State in isodocs"], rows,
-                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14, 48, 12, 24, 14], _document_control(context, names, sources))
+                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14, 48, 12, 24, 14], _document_control(analysis, names, sources))
 
 
 def _evidence(latest: evidence.Recorded | None) -> str | None:
@@ -95,9 +94,9 @@ def _described(document: Document) -> str:
     return f"{document.id} {document.title} ({version}{document.status})"
 
 
-def _document_control(context: Context, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
+def _document_control(analysis: Analysis, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
     """Who issued the Statement of Applicability, which version and its approval: it is a controlled document."""
-    config = context.repository.config
+    config = analysis.repository.config
 
     def each(value: Callable[[Document], Cell]) -> Cell:
         values = [value(d) for d in sources]
@@ -109,15 +108,15 @@ def _document_control(context: Context, standards: list[str], sources: list[Docu
             ("SoA id", each(lambda d: d.id)), ("Title", each(lambda d: d.title)),
             ("Version", each(lambda d: d.version)), ("Status", each(lambda d: d.status)),
             ("Approver", each(lambda d: config.role_label(d.approver))),
-            ("Approval date", each(lambda d: d.approved)), ("Date exported", context.today)]
+            ("Approval date", each(lambda d: d.approved)), ("Date exported", analysis.today)]
 
 
-def register(context: Context) -> Table:
-    config = context.repository.config
+def register(analysis: Analysis) -> Table:
+    config = analysis.repository.config
     rows: list[list[Cell]] = []
-    for d in sorted(context.repository.documents, key=lambda d: d.id):
+    for d in sorted(analysis.repository.documents, key=lambda d: d.id):
         rows.append([d.id, d.title, d.type, d.status, d.version, config.role_label(d.owner),
-                     config.role_label(d.approver), d.approved, d.last_reviewed, context.next_review(d),
+                     config.role_label(d.approver), d.approved, d.last_reviewed, analysis.next_review(d),
                      d.classification or config.default_classification,
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in d.clauses.items()), d.path])
     return Table("Document register",
@@ -126,15 +125,15 @@ def register(context: Context) -> Table:
                  [14, 44, 12, 11, 9, 28, 28, 12, 12, 12, 14, 40, 44])
 
 
-def risks(context: Context) -> Table:
-    config = context.repository.config
+def risks(analysis: Analysis) -> Table:
+    config = analysis.repository.config
     rows: list[list[Cell]] = []
-    for risk, document in cycle.risks(context):
+    for risk, document in risk_register(analysis):
         rows.append([risk.id, risk.asset, risk.threat, risk.likelihood, risk.impact, risk.level,
                      config.role_label(risk.owner), risk.treatment,
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
                      risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
-                     risk.review, document.id, _yes_no(cycle.above_acceptance(config, risk))])
+                     risk.review, document.id, _yes_no(above_acceptance(config, risk))])
     return Table("Risk register",
                  ["Risk", "Asset or process", "Threat", "Likelihood", "Impact", "Risk level", "Risk owner",
                   "Treatment", "Controls", "Residual likelihood", "Residual impact", "Residual level",
@@ -146,14 +145,14 @@ def _yes_no(value: bool | None) -> str | None:
     return None if value is None else "Yes" if value else "No"
 
 
-def nonconformities(context: Context) -> Table:
-    config = context.repository.config
+def nonconformities(analysis: Analysis) -> Table:
+    config = analysis.repository.config
     rows: list[list[Cell]] = []
-    for d in context.repository.documents:
+    for d in analysis.repository.documents:
         record = d.nonconformity
         if record is None:
             continue
-        status = "closed" if record.closed else ("overdue" if record.due and record.due < context.today else "open")
+        status = "closed" if record.closed else ("overdue" if record.due and record.due < analysis.today else "open")
         rows.append([d.id, d.title, record.raised, record.source, record.clause, record.grade,
                      config.role_label(d.owner), record.due, record.root_cause, record.action,
                      record.verification, record.closed, status])
@@ -211,48 +210,49 @@ CHECKLIST_BLOCK = {
 }
 
 
-def checklist(context: Context, catalog: Catalog) -> Table:
+def checklist(analysis: Analysis, catalog: Catalog) -> Table:
     """An internal-audit checklist: every clause 4 to 10 with the clause it is part of, then every Annex A control
     the Statement of Applicability makes applicable (with its justification and implementing documents); a header
     block for the audit's date, auditor, scope and criteria, and a list to choose each finding from."""
-    language = context.repository.config.language if context.repository.config.language in FINDINGS else "en"
+    language = analysis.repository.config.language if analysis.repository.config.language in FINDINGS else "en"
     questions = QUESTIONS.get(language, QUESTIONS["en"])
     rows: list[list[Cell]] = []
     for entry in catalog.entries.values():
         if entry.annex:
             continue
-        title = entry_title(catalog, entry, language)
+        title = catalog.title_of(entry, language)
         parent = catalog.entries.get(entry.parent or "")
-        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
-        documents = _examine(catalog, entry, context.index)
+        within = f"{parent.id} {catalog.title_of(parent, language)}" if parent else None
+        documents = _examine(catalog, entry, analysis.index)
         rows.append([entry.id, within, title, questions[entry.documented_information or "none"].format(title=title),
                      None, ", ".join(f"{d.id} {d.title}" for d in documents),
-                     _recorded(context, catalog.id, entry.id, None, language), "", ""])
-    for state in control_states(context, catalog):
+                     _recorded(analysis, catalog.id, entry.id, None, language), "", ""])
+    for state in control_states(analysis, catalog):
         if state.decision is None or state.decision.applicable is not True:
             continue
         entry = catalog.entries[state.id]
-        title = entry_title(catalog, entry, language)
+        title = catalog.title_of(entry, language)
         parent = catalog.entries.get(entry.parent or "")
-        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
+        within = f"{parent.id} {catalog.title_of(parent, language)}" if parent else None
         rows.append([state.id, within, title, CONTROL_QUESTION[language].format(title=title),
                      state.decision.justification, "\n".join(_described(d) for d in state.implementing),
-                     _recorded(context, catalog.id, state.id, state.decision, language), "", ""])
+                     _recorded(analysis, catalog.id, state.id, state.decision, language), "", ""])
     head = CHECKLIST_HEAD[language]
     block = CHECKLIST_BLOCK[language]
-    soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
+    soa = next((s.source for s in control_states(analysis, catalog) if s.source is not None), None)
     criteria = catalog.name + (f"; {soa.id} {soa.title}" + (f" v{soa.version}" if soa.version else "") if soa else "")
-    control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
+    control: list[tuple[str, Cell]] = [(block[0], analysis.repository.config.organization), (block[1], criteria),
                                        (block[2], None), (block[3], None), (block[4], None), (block[5], None),
-                                       (block[6], context.today)]
+                                       (block[6], analysis.today)]
     return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 40, 30],
                  control, {head[-1]: FINDINGS[language]})
 
 
-def _recorded(context: Context, catalog_id: str, entry_id: str, decision: Decision | None, language: str) -> str | None:
+def _recorded(analysis: Analysis, catalog_id: str, entry_id: str, decision: Decision | None,
+              language: str) -> str | None:
     """The latest evidence of operation an approved record holds for a clause or control, and for a control that
     follows evidence, the frequency expected and whether new evidence is overdue: what the auditor samples first."""
-    found = evidence.operation(context, catalog_id, entry_id, decision)
+    found = evidence.operation(analysis, catalog_id, entry_id, decision)
     parts = [f"{found.latest.entry.date.isoformat()}: {_evidence(found.latest)}"] \
         if found.latest is not None and found.latest.entry.date else []
     if found.frequency is not None and decision is not None:
@@ -265,18 +265,7 @@ def _recorded(context: Context, catalog_id: str, entry_id: str, decision: Decisi
     return "\n".join(parts) or None
 
 
-def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:
-    if language == "ru" and entry.title_ru:
-        return entry.title_ru
-    if entry.title:
-        return entry.title
-    parent = catalog.entries.get(entry.parent or "")
-    parent_title = (parent.title_ru if language == "ru" and parent and parent.title_ru else
-                    parent.title if parent else None)
-    return f"{parent_title} ({entry.id})" if parent_title else entry.id
-
-
-def _examine(catalog: Catalog, entry: Entry, index: dict) -> list[Document]:
+def _examine(catalog: Catalog, entry: Entry, index: dict[tuple[str, str], list[Document]]) -> list[Document]:
     """Documents naming the clause, or failing that, its nearest ancestor that has any."""
     current: Entry | None = entry
     while current is not None:
@@ -321,11 +310,15 @@ def to_xlsx(table: Table) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
     workbook.properties.title = table.title
     workbook.properties.creator = "isodocs"
     sheet = workbook.active
+    if not isinstance(sheet, Worksheet):  # a new workbook opens on its one worksheet
+        raise TypeError(f"a new workbook opened on {type(sheet).__name__}, not a worksheet")
     sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip()
     for label, value in table.control:
         sheet.append([label, _xlsx_cell(value)])
@@ -341,13 +334,13 @@ def to_xlsx(table: Table) -> bytes:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for row in table.rows:
         sheet.append([_xlsx_cell(value) for value in row])
-    for row in sheet.iter_rows(min_row=head + 1):
-        for cell in row:
+    for written in sheet.iter_rows(min_row=head + 1):
+        for cell in written:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for row in sheet.iter_rows():
-        for cell in row:
+    for written in sheet.iter_rows():
+        for cell in written:
             if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula: it stays text
                 cell.data_type = "s"
     for position, width in enumerate(table.widths, 1):
@@ -365,7 +358,7 @@ def to_xlsx(table: Table) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()

@@ -368,8 +368,8 @@ RU: dict[str, str] = {
                        "документ охватывает ({note})",
     "migration-removed": "пункта {clause} в новой редакции нет, он удалён из перечня ({note})",
     "migration-both": "в документе указаны и {source}, и {target}; объедините перечни вручную",
-    "migration-merged-exclusion": "исключение пункта {clause} теперь относится к {new}, который уже исключён; объедините "
-                                  "обоснования вручную",
+    "migration-merged-exclusion": "исключение пункта {clause} теперь относится к {new}, который уже исключён; "
+                                  "объедините обоснования вручную",
     "summary": "ошибок: {errors}, предупреждений: {warnings}",
     "summary-counts": "Проверка isodocs: ошибок — {errors}, предупреждений — {warnings}, файлов — {files}.",
     "summary-readiness": "Готовность {readiness}; открытых пунктов и мер — {items} (что закрывает каждый, говорят "

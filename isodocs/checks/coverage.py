@@ -1,77 +1,20 @@
-"""Clause coverage: which required clauses have an approved, current document, and readiness."""
+"""Clause coverage: required clauses without an approved, current document, and clauses no catalog has."""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
 
 from isodocs import catalog as catalog_module
+from isodocs.analysis import Analysis
+from isodocs.analysis.states import clause_states
 from isodocs.catalog import Catalog
-from isodocs.checks.context import Context
-from isodocs.document import Document
 from isodocs.errors import CatalogError
 from isodocs.findings import Finding
 from isodocs.messages import Message, say
 
 
-@dataclass
-class ClauseState:
-    """What the document set does for one required clause or Annex A control."""
-
-    catalog: str
-    id: str
-    title: str | None
-    documents: list[Document] = field(default_factory=list)
-    state: str = "uncovered"   # covered | draft-only | stale | uncovered | excluded | undecided | ...
-
-
-@dataclass
-class Readiness:
-    catalog: str
-    required: int
-    covered: int
-
-    @property
-    def percent(self) -> float:
-        return round(100.0 * self.covered / self.required, 1) if self.required else 100.0
-
-    def as_dict(self) -> dict[str, object]:
-        return {"required": self.required, "covered": self.covered, "percent": self.percent}
-
-
-def required_clauses(context: Context, catalog: Catalog) -> list[str]:
-    config = context.repository.config
-    excluded = config.exclusions.get(catalog.id, {})
-    ids = [entry.id for entry in catalog.requires_documents]
-    ids += [clause for clause in config.required.get(catalog.id, []) if clause not in ids]
-    return [clause for clause in ids if clause not in excluded]
-
-
-def clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
-    """What the document set does for each required clause of a catalog (worked out once per run)."""
-    return context.once(("clauses", catalog.id), lambda: _clause_states(context, catalog))
-
-
-def _clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
-    index = context.index
-    states = []
-    for clause_id in required_clauses(context, catalog):
-        entry = catalog.get(clause_id)
-        state = ClauseState(catalog.id, clause_id, entry.title if entry else None,
-                            index.get((catalog.id, clause_id), []))
-        approved = [d for d in state.documents if d.approved_status]
-        if any(context.review_current(d) for d in approved):
-            state.state = "covered"
-        elif approved:
-            state.state = "stale"
-        elif state.documents:
-            state.state = "draft-only"
-        states.append(state)
-    return states
-
-
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     repository = context.repository
     config = repository.config
     for position, catalog_id in enumerate(config.standards):
@@ -95,7 +38,7 @@ def check(context: Context) -> Iterator[Finding]:
     yield from _unknown(context)
 
 
-def _unknown(context: Context) -> Iterator[Finding]:
+def _unknown(context: Analysis) -> Iterator[Finding]:
     catalogs = context.repository.catalogs
     for document in context.repository.documents:
         for catalog_id, clause_ids in document.clauses.items():
@@ -121,7 +64,7 @@ def _unknown(context: Context) -> Iterator[Finding]:
                                       guess=_guess(control, catalog) if catalog else ""), document.id)
 
 
-def _known_edition(context: Context, catalog_id: str) -> bool:
+def _known_edition(context: Analysis, catalog_id: str) -> bool:
     try:
         catalog_module.find(catalog_id, str(context.repository.root))
     except CatalogError:
@@ -133,7 +76,7 @@ def _guess(clause_id: str, catalog: Catalog) -> Message:
     guess = difflib.get_close_matches(clause_id, list(catalog.entries), n=1, cutoff=0.7)
     if guess:
         entry = catalog.entries[guess[0]]
-        return say("guess", clause=guess[0], title=entry.title, title_ru=entry.title_ru or entry.title)
+        return say("guess", clause=guess[0], title=entry.title, title_ru=entry.title_in("ru"))
     return say("see-catalog", catalog=catalog.id)
 
 
@@ -141,6 +84,6 @@ def entry_labels(catalog: Catalog, entry_id: str) -> dict[str, str]:
     """`label` and `label_ru`: the standard, the clause and its title, for messages in each language."""
     entry = catalog.get(entry_id)
     title = entry.title if entry else None
-    title_ru = (entry.title_ru or entry.title) if entry else None
+    title_ru = entry.title_in("ru") if entry else None
     return {"label": f"{catalog.name} {entry_id}" + (f" ({title})" if title else ""),
             "label_ru": f"{catalog.name} {entry_id}" + (f" ({title_ru})" if title_ru else "")}

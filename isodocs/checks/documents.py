@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator, Mapping
 
 from isodocs import markdown
-from isodocs.checks.context import Context
+from isodocs.analysis import Analysis
 from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
 
 
-
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     roles = context.repository.config.roles
     extra = context.repository.config.placeholders
     for document in context.repository.documents:
@@ -32,7 +31,7 @@ def finding(rule: str, document: Document, key: str, message: str) -> Finding:
     return Finding(rule, document.path, document.line(key), message, document.id)
 
 
-def _people(document: Document, roles: dict) -> Iterator[Finding]:
+def _people(document: Document, roles: Mapping[str, object]) -> Iterator[Finding]:
     if not document.owner:
         yield Finding("owner-missing", document.path, 2, say("owner-missing", id=document.id), document.id)
     for key in ("owner", "approver", "reviewed_by"):
@@ -49,12 +48,12 @@ def _approval(document: Document) -> Iterator[Finding]:
                       say("approval-missing", id=document.id, missing=", ".join(missing)))
 
 
-def _review(context: Context, document: Document) -> Iterator[Finding]:
+def _review(context: Analysis, document: Document) -> Iterator[Finding]:
     if document.last_reviewed is None:
         if "last_reviewed" not in document.lines:
             yield finding("review-missing", document, "status", say("review-missing", id=document.id))
         return
-    due = context.next_review(document)
+    due = context.review_due(document, document.last_reviewed)
     key = "last_reviewed"
     if due < context.today:
         yield finding("review-overdue", document, key,
@@ -65,7 +64,7 @@ def _review(context: Context, document: Document) -> Iterator[Finding]:
                       say("review-due-soon", id=document.id, due=due, days=(due - context.today).days))
 
 
-def _dates(context: Context, document: Document) -> Iterator[Finding]:
+def _dates(context: Analysis, document: Document) -> Iterator[Finding]:
     for key in ("approved", "last_reviewed"):
         value = getattr(document, key)
         if value is not None and value > context.today:
@@ -84,7 +83,7 @@ def _placeholders(document: Document, extra: list[str]) -> Iterator[Finding]:
                       say("placeholder-left", shown=shown, id=document.id), document.id)
 
 
-def _duplicates(context: Context) -> Iterator[Finding]:
+def _duplicates(context: Analysis) -> Iterator[Finding]:
     for doc_id, documents in context.repository.by_id.items():
         if len(documents) > 1:
             first = documents[0]

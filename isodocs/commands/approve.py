@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Mapping
 
-from isodocs.commands.review import known_role, not_future
+from isodocs.dates import not_future
 from isodocs.editing import Change, edit
 from isodocs.errors import UsageError
 from isodocs.repository import Repository
@@ -29,12 +29,12 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
             today: date | None = None, change_approver: bool = False) -> int:
     repository = Repository.load(Path(path))
     document = repository.find(reference)
-    known_role(repository, by)
+    repository.config.known_role(by)
     config = repository.config
     if document.approver and by != document.approver and not change_approver:
         raise UsageError(f"{document.id} is approved by {config.role_label(document.approver)}, not {by}; nothing "
                          "was changed", document.path, document.line("approver"),
-                         hint=f"ask {config.person(document.approver)} to approve it, or pass --change-approver to "
+                         hint=f"ask {config.role_label(document.approver)} to approve it, or pass --change-approver to "
                               f"make {by} its approver (isodocs diff then shows the change for review)")
     if by == document.owner and not config.allow_self_approval:
         raise UsageError(f"{by} owns {document.id} and cannot approve it too (segregation of duties); nothing was "

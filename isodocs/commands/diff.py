@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from isodocs.changes import Diff, compare
-from isodocs.escape import markdown_cell, markdown_text
-from isodocs.formats.markdown import code
+from isodocs.escape import markdown_cell, markdown_code, markdown_text
 from isodocs.repository import Repository
 
 
@@ -51,7 +50,7 @@ def as_markdown(result: Diff) -> str:
     lines = [f"## isodocs: what this change does ({result.base} → {result.head})", ""]
     if result.findings:
         lines += ["### Errors" if result.errors else "### Warnings", ""]
-        lines += [f"- ❌ `{f.rule}`: {_cell(f.message)}" for f in result.findings] + [""]
+        lines += [f"- ❌ `{f.rule}`: {markdown_cell(f.message)}" for f in result.findings] + [""]
     if not result.documents:
         lines += ["No controlled document changes.", ""]
     else:
@@ -69,15 +68,16 @@ def as_markdown(result: Diff) -> str:
             version = change.new_version or ""
             if change.old_version and change.old_version != change.new_version:
                 version = f"{change.old_version} → {change.new_version}"
-            where = f"{code(change.old_path)} → {code(change.path)}" if change.kind == "renamed" else code(change.path)
-            lines.append(f"| {change.kind} | {_cell(change.id)} {_cell(change.title)} ({where}) | {_cell(version)} | "
-                         f"{_cell(what)} |")
+            where = (f"{markdown_code(change.old_path)} → {markdown_code(change.path)}" if change.old_path is not None
+                     and change.kind == "renamed" else markdown_code(change.path))
+            document = f"{markdown_cell(change.id)} {markdown_cell(change.title)} ({where})"
+            lines.append(f"| {change.kind} | {document} | {markdown_cell(version)} | {markdown_cell(what)} |")
         lines.append("")
     if result.clauses:
         lines += ["### Coverage", "", "| Standard | Clause | Before | After |", "|---|---|---|---|"]
         for clause in result.clauses:
-            lines.append(f"| {clause.catalog} | {_cell(clause.id)} {_cell(clause.title or '')} | {clause.before} | "
-                         f"{clause.after} |")
+            lines.append(f"| {clause.catalog} | {markdown_cell(clause.id)} {markdown_cell(clause.title or '')} | "
+                         f"{clause.before} | {clause.after} |")
         lines.append("")
     lines += ["### Readiness", "", "| Standard | Before | After |", "|---|---:|---:|"]
     for catalog, after in result.readiness_after.items():
@@ -89,4 +89,3 @@ def as_markdown(result: Diff) -> str:
     return "\n".join(lines)
 
 
-_cell = markdown_cell  # ids, titles and versions come from front matter: text in a table cell

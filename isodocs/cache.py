@@ -23,10 +23,10 @@ from isodocs.atomic import write_bytes, write_chunks
 from isodocs.dates import Interval
 from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
 from isodocs.findings import Finding
-from isodocs.messages import Message
+from isodocs.translation import Message
 from isodocs.resources import cache_directory, schema_path
 
-FORMAT = 13  # raise whenever the layout of an entry changes
+FORMAT = 14  # raise whenever the layout of an entry changes
 RACY_NS = 2_000_000_000
 BATCH = 2_000
 
@@ -171,15 +171,29 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
 
 def _message(message: str) -> Any:
     """A message as marshal keeps it: its key and plain parameters, so it can be said in Russian later."""
-    if isinstance(message, Message) and all(isinstance(v, (str, int, Message)) for v in message.params.values()):
-        return (message.key, {k: _message(v) if isinstance(v, Message) else v for k, v in message.params.items()})
+    if isinstance(message, Message) and all(_plain(v) for v in message.params.values()):
+        return (message.key, {k: _param(v) for k, v in message.params.items()})
     return str(message)
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return all(isinstance(v, Message) for v in value)
+    return isinstance(value, (str, int, Message))
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_message(v) for v in value]  # a list: a tuple is a message
+    return _message(value) if isinstance(value, Message) else value
 
 
 def _unmessage(value: Any) -> str:
     if isinstance(value, tuple):
         key, params = value
         return Message(key, **{k: _unmessage(v) for k, v in params.items()})
+    if isinstance(value, list):
+        return tuple(_unmessage(v) for v in value)  # type: ignore[return-value]
     return value
 
 

@@ -29,6 +29,7 @@ from isodocs.findings import ERROR, Finding
 from isodocs.messages import say
 from isodocs.history import open_repo, project_prefix
 from isodocs.repository import Repository
+from isodocs.rules import APPROVAL_REMOVED
 
 
 @dataclass
@@ -153,7 +154,7 @@ def _compare(before: Repository, after: Repository, renames: dict[str, str], bas
             changes.append(change)
     gone = set(old) - {renames.get(path, path) for path in new}
     changes += [_change("removed", old[path], None, before) for path in sorted(gone)]
-    findings = [Finding("approval-removed", path, old[path].line("status"),
+    findings = [APPROVAL_REMOVED.finding(path, old[path].line("status"),
                         say("approval-removed", id=old[path].id, path=path), old[path].id)
                 for path in sorted(gone) if old[path].approved_status]
     findings = [replace(f, severity=level) for f in findings

@@ -20,6 +20,7 @@ from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Document
 from isodocs.escape import spreadsheet_text, xml_text
 from isodocs.formats.markdown import cell as markdown_cell
+from isodocs.translation import Translator
 
 Cell = str | int | date | None
 
@@ -140,57 +141,17 @@ def nonconformities(context: Context) -> Table:
                  [14, 44, 12, 16, 22, 12, 28, 12, 40, 40, 40, 12, 10])
 
 
-QUESTIONS = {
-    "en": {
-        "maintained": "Is the documented information for “{title}” approved, current and available where it is "
-                      "needed? Examine it.",
-        "retained": "Which records show that “{title}” is carried out? Sample them and check they are complete.",
-        "both": "Is the documented information for “{title}” approved and current, and do the records show it "
-                "is followed? Examine both.",
-        "none": "How does the organization meet “{title}”, who is responsible, and what shows it works? Ask for "
-                "examples.",
-    },
-    "ru": {
-        "maintained": "Утверждена ли и актуальна ли документированная информация по теме «{title}», доступна ли "
-                      "она там, где нужна? Изучите её.",
-        "retained": "Какие записи подтверждают выполнение требований «{title}»? Проверьте выборку записей на "
-                    "полноту.",
-        "both": "Утверждена ли и актуальна ли документированная информация по теме «{title}» и подтверждают ли "
-                "записи её выполнение? Изучите и то, и другое.",
-        "none": "Как организация выполняет требования «{title}», кто за это отвечает и что подтверждает "
-                "результативность? Попросите привести примеры.",
-    },
-}
-
-
-FINDINGS = {"en": ["Conformity", "Minor nonconformity", "Major nonconformity", "Opportunity for improvement"],
-            "ru": ["Соответствие", "Незначительное несоответствие", "Значительное несоответствие",
-                   "Возможность для улучшения"]}
-CONTROL_QUESTION = {
-    "en": "Is “{title}” implemented and operating as the Statement of Applicability says? Examine the documents "
-          "and sample the records that show it works.",
-    "ru": "Внедрена ли мера «{title}» и действует ли она так, как сказано в Положении о применимости? Изучите "
-          "документы и проверьте выборку записей, подтверждающих её работу.",
-}
-CHECKLIST_HEAD = {
-    "en": ["Clause", "Part of", "Title", "Question", "SoA justification", "Documents to examine", "Evidence",
-           "Finding"],
-    "ru": ["Пункт", "Раздел", "Название", "Вопрос", "Обоснование в ПоП", "Документы для изучения", "Свидетельства",
-           "Вывод"],
-}
-CHECKLIST_BLOCK = {
-    "en": ["Organization", "Audit criteria", "Audit scope", "Audit date", "Auditor", "Auditee", "Prepared"],
-    "ru": ["Организация", "Критерии аудита", "Область аудита", "Дата аудита", "Аудитор", "Проверяемое подразделение",
-           "Подготовлено"],
-}
+FINDINGS = ("conformity", "minor", "major", "improvement")
+CHECKLIST_HEAD = ("clause", "part-of", "title", "question", "justification", "documents", "evidence", "finding")
+CHECKLIST_BLOCK = ("organization", "criteria", "scope", "date", "auditor", "auditee", "prepared")
 
 
 def checklist(context: Context, catalog: Catalog) -> Table:
     """An internal-audit checklist: every clause 4 to 10 with the clause it is part of, then every Annex A control
     the Statement of Applicability makes applicable (with its justification and implementing documents); a header
     block for the audit's date, auditor, scope and criteria, and a list to choose each finding from."""
-    language = context.repository.config.language if context.repository.config.language in FINDINGS else "en"
-    questions = QUESTIONS.get(language, QUESTIONS["en"])
+    language = context.repository.config.language
+    say = Translator(language, "checklist.")
     rows: list[list[Cell]] = []
     for entry in catalog.entries.values():
         if entry.annex:
@@ -199,7 +160,7 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         parent = catalog.entries.get(entry.parent or "")
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         documents = _examine(catalog, entry, context.index)
-        rows.append([entry.id, within, title, questions[entry.documented_information or "none"].format(title=title),
+        rows.append([entry.id, within, title, say(f"question-{entry.documented_information or 'none'}", title=title),
                      None, ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
     for state in control_states(context, catalog):
         if state.decision is None or state.decision.applicable is not True:
@@ -208,17 +169,17 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         title = entry_title(catalog, entry, language)
         parent = catalog.entries.get(entry.parent or "")
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
-        rows.append([state.id, within, title, CONTROL_QUESTION[language].format(title=title),
+        rows.append([state.id, within, title, say("control-question", title=title),
                      state.decision.justification, "\n".join(_described(d) for d in state.implementing), "", ""])
-    head = CHECKLIST_HEAD[language]
-    block = CHECKLIST_BLOCK[language]
+    head = [say(f"head-{key}") for key in CHECKLIST_HEAD]
+    block = [say(f"block-{key}") for key in CHECKLIST_BLOCK]
     soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
     criteria = catalog.name + (f"; {soa.id} {soa.title}" + (f" v{soa.version}" if soa.version else "") if soa else "")
     control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
                                        (block[2], None), (block[3], None), (block[4], None), (block[5], None),
                                        (block[6], context.today)]
     return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 30], control,
-                 {head[-1]: FINDINGS[language]})
+                 {head[-1]: [say(f"finding-{key}") for key in FINDINGS]})
 
 
 def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:

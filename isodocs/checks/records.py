@@ -7,10 +7,11 @@ from typing import Iterator
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
-from isodocs.messages import say
+from isodocs.translation import say
+from isodocs.rules import NONCONFORMITY_OVERDUE
 
 
-GRADES_RU = {"major": "значительное ", "minor": "незначительное ", "observation": ""}
+GRADES = ("major", "minor", "observation")
 
 
 def closed(document: Document) -> bool:
@@ -25,9 +26,8 @@ def check(context: Context) -> Iterator[Finding]:
         if record is None or closed(document) or document.retired or record.due is None:
             continue
         if record.due < context.today:
-            grade = f"{record.grade} " if record.grade else ""
-            grade_ru = GRADES_RU.get(record.grade or "", "")
+            grade = say(f"grade-{record.grade}") if record.grade in GRADES else ""
             key = "nonconformity-closed-draft" if record.closed is not None else "nonconformity-overdue"
-            yield Finding("nonconformity-overdue", document.path, record.due_line,
-                          say(key, grade=grade, grade_ru=grade_ru, id=document.id, due=record.due,
+            yield NONCONFORMITY_OVERDUE.finding(document.path, record.due_line,
+                          say(key, grade=grade, id=document.id, due=record.due,
                               days=(context.today - record.due).days, status=document.status), document.id)

@@ -16,6 +16,8 @@ from isodocs.document import Decision, Document
 from isodocs.checks.coverage import entry_labels
 from isodocs.findings import Finding
 from isodocs.messages import say
+from isodocs.rules import (
+    SCHEMA_INVALID, SOA_DRAFT_ONLY, SOA_MISSING_DECISION, SOA_UNIMPLEMENTED, SOA_UNJUSTIFIED_EXCLUSION)
 
 
 @dataclass
@@ -76,7 +78,7 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         states = control_states(context, catalog)
         if all(s.source is None for s in states):
-            yield Finding("soa-missing-decision", context.config_path, repository.config.line("standards", position),
+            yield SOA_MISSING_DECISION.finding(context.config_path, repository.config.line("standards", position),
                           say("soa-absent", name=catalog.name, count=len(states), catalog=catalog_id))
             continue
         yield from _duplicates(context, catalog_id)
@@ -84,20 +86,20 @@ def check(context: Context) -> Iterator[Finding]:
         for state in states:
             labels = entry_labels(catalog, state.id)
             if state.state == "undecided" and state.decision is not None:
-                yield Finding("soa-missing-decision", state.source.path, state.decision.line,
+                yield SOA_MISSING_DECISION.finding(state.source.path, state.decision.line,
                               say("soa-undecided", **labels), state.source.id)
             elif state.state == "undecided":
-                yield Finding("soa-missing-decision", soa.path, soa.line("applicability"),
+                yield SOA_MISSING_DECISION.finding(soa.path, soa.line("applicability"),
                               say("soa-missing", **labels, clause=state.id), soa.id)
             elif state.state == "unjustified":
-                yield Finding("soa-unjustified-exclusion", state.source.path, state.decision.line,
+                yield SOA_UNJUSTIFIED_EXCLUSION.finding(state.source.path, state.decision.line,
                               say("soa-unjustified", **labels), state.source.id)
             elif state.state == "unimplemented":
-                yield Finding("soa-unimplemented", state.source.path, state.decision.line,
+                yield SOA_UNIMPLEMENTED.finding(state.source.path, state.decision.line,
                               say("soa-unimplemented", **labels), state.source.id)
             elif state.state == "pending":
                 names = ", ".join(f"{d.id} ({_standing(context, d)})" for d in state.implementing)
-                yield Finding("soa-draft-only", state.source.path, state.decision.line,
+                yield SOA_DRAFT_ONLY.finding(state.source.path, state.decision.line,
                               say("soa-draft-only", **labels, names=names), state.source.id)
         yield from _unapproved(context, catalog, states)
         yield from _unknown_documents(context, catalog_id)
@@ -116,7 +118,7 @@ def _unapproved(context: Context, catalog: Catalog, states: list[ControlState]) 
     for held in waiting.values():
         source = held[0].source
         assert source is not None
-        yield Finding("soa-draft-only", source.path, source.line("status"),
+        yield SOA_DRAFT_ONLY.finding(source.path, source.line("status"),
                       say("soa-unapproved", id=source.id, name=catalog.name, count=len(held),
                           standing=_standing(context, source)), source.id)
 
@@ -129,7 +131,7 @@ def _duplicates(context: Context, catalog_id: str) -> Iterator[Finding]:
         for control, decision in document.applicability.get(catalog_id, {}).items():
             owner = owners[control][1]
             if owner is not document:
-                yield Finding("schema-invalid", document.path, decision.line,
+                yield SCHEMA_INVALID.finding(document.path, decision.line,
                               say("soa-twice", control=control, other=owner.path), document.id)
 
 
@@ -138,5 +140,5 @@ def _unknown_documents(context: Context, catalog_id: str) -> Iterator[Finding]:
     for control, (decision, source) in context.decisions.get(catalog_id, {}).items():
         for doc_id in decision.documents:
             if doc_id not in ids:
-                yield Finding("soa-unimplemented", source.path, decision.line,
+                yield SOA_UNIMPLEMENTED.finding(source.path, decision.line,
                               say("soa-unknown-document", control=control, document=doc_id), source.id)

@@ -29,6 +29,7 @@ from isodocs.messages import say, text_in
 from isodocs.repository import Repository
 from isodocs.transitions import Transition
 from isodocs.yamlload import YamlError, parse
+from isodocs.rules import MIGRATION_DECISION
 
 _round_trip = YAML(typ="rt")
 
@@ -121,9 +122,9 @@ def _plan(repository: Repository, transition: Transition) -> Plan:
     for added in _new_ids(transition):
         if added not in mapped:
             entry = transition.target.entries[added]
-            plan.decisions.append(Finding(
-                "migration-decision", CONFIG_FILE, repository.config.line("standards", repository.config.standards
-                                                                         .index(source)),
+            line = repository.config.line("standards", repository.config.standards.index(source))
+            plan.decisions.append(MIGRATION_DECISION.finding(
+                CONFIG_FILE, line,
                 say("migration-new", catalog=target, clause=added, title=entry.title or ""), severity=WARNING))
     return plan
 
@@ -149,7 +150,7 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
     clauses = data.get("clauses")
     if isinstance(clauses, CommentedMap) and source in clauses:
         if target in clauses:
-            plan.decisions.append(Finding("migration-decision", rel, document.line("clauses"),
+            plan.decisions.append(MIGRATION_DECISION.finding(rel, document.line("clauses"),
                                           say("migration-both", source=source, target=target), document.id, WARNING))
             return None
         old_ids = [str(item) for item in clauses[source]]
@@ -201,7 +202,7 @@ def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, 
     elif change.kind != "same":
         rewrite.steps.append((line, f"{old_id} -> {', '.join(change.new) or '(removed)'} ({change.kind})"))
     if change.kind in transitions.DECISIONS or change.kind == "removed":
-        plan.decisions.append(Finding("migration-decision", rel, line, say(
+        plan.decisions.append(MIGRATION_DECISION.finding(rel, line, say(
             f"migration-{change.kind}", clause=old_id, new=", ".join(change.new), note=change.note or ""),
             document_id, WARNING))
     elif change.note:
@@ -240,7 +241,7 @@ def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewri
             new_ids = list(transition.ids(str(clause)))
             line = config.line("exclusions", source, str(clause))
             if new_ids and new_ids[0] in taken:
-                plan.decisions.append(Finding("migration-decision", CONFIG_FILE, line, say(
+                plan.decisions.append(MIGRATION_DECISION.finding(CONFIG_FILE, line, say(
                     "migration-merged-exclusion", clause=str(clause), new=new_ids[0]), None, WARNING))
                 continue
             if new_ids and new_ids[0] != str(clause):

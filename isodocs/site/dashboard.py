@@ -10,6 +10,7 @@ from __future__ import annotations
 from isodocs.checks import cycle
 from isodocs.escape import html_attribute, link_target, markdown_text
 from isodocs.site.pages import Handbook, cell, relative
+from isodocs.rules import NONCONFORMITY_OVERDUE, REVIEW_DUE_SOON, REVIEW_OVERDUE
 
 RECENT = 5
 MARKER = "<!-- isodocs:dashboard -->"   # a line of docs/index.md that the dashboard replaces
@@ -32,9 +33,9 @@ def dashboard(handbook: Handbook, page: str, heading: bool = True) -> str:
     lines += ["", f"## {t['figures']}", "", '<div class="isodocs-figures" markdown>', ""]
     published = {d.path for d in handbook.documents}
     ours = [f for f in handbook.report.findings if f.path in published]
-    counted = (("reviews_overdue", ("review-overdue",), "calendar", True),
-               ("reviews_due_soon", ("review-due-soon",), "calendar", False),
-               ("actions_overdue", ("nonconformity-overdue",), "nonconformities", True))
+    counted = (("reviews_overdue", (REVIEW_OVERDUE.id,), "calendar", True),
+               ("reviews_due_soon", (REVIEW_DUE_SOON.id,), "calendar", False),
+               ("actions_overdue", (NONCONFORMITY_OVERDUE.id,), "nonconformities", True))
     open_records = [d for d in handbook.documents if d.nonconformity is not None and d.nonconformity.closed is None
                     and not d.retired]
     figures = [(key, sum(1 for f in ours if f.rule in rules), target, alert) for key, rules, target, alert in counted]

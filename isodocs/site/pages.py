@@ -29,6 +29,7 @@ from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.site.labels import labels, value
 from isodocs.site.navigation import manual_nav
+from isodocs.rules import CERTIFICATION_AUDIT_AT_RISK
 
 FOLDER = "overview"
 RECENT = 30
@@ -325,7 +326,7 @@ def calendar(handbook: Handbook, page: str) -> str:
     events = [(day, t[kind]) for day, kind in cycle.certification_events(handbook.repository.config)]
     lines += [f"## {t['certification']}", ""]
     for finding in handbook.report.findings:
-        if finding.rule == "certification-audit-at-risk":
+        if finding.rule == CERTIFICATION_AUDIT_AT_RISK.id:
             lines += ['<div class="admonition warning isodocs-audit-at-risk">',
                       f'<p class="admonition-title">{html_text(finding.message)}</p>', "</div>", ""]
     lines += [f"- {when}: {what}" for when, what in sorted(events)] or [t["none"]]

@@ -58,6 +58,9 @@ class DocumentChange:
                 and self.old_version == self.new_version)
 
 
+WORKING_TREE = "working tree"  # the HEAD of a comparison with uncommitted edits
+
+
 @dataclass
 class ClauseChange:
     catalog: str
@@ -65,6 +68,7 @@ class ClauseChange:
     title: str | None
     before: str
     after: str
+    title_ru: str | None = None
 
 
 @dataclass
@@ -121,7 +125,7 @@ def compare(repository: Repository, base: str, head: str | None, today: date) ->
     renames = _renames(repo, repository, prefix, base, head)
     with snapshot(repository, repo, prefix, base) as before:
         if head is None:
-            return _compare(before, repository, renames, base, "working tree", today)
+            return _compare(before, repository, renames, base, WORKING_TREE, today)
         with snapshot(repository, repo, prefix, head) as after:
             return _compare(before, after, renames, base, head, today)
 
@@ -210,7 +214,7 @@ def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
             if old.get(clause_id, "not required") != new.get(clause_id, "not required"):
                 entry = catalog.entries[clause_id]
                 result.append(ClauseChange(catalog_id, clause_id, entry.title, old.get(clause_id, "not required"),
-                                           new.get(clause_id, "not required")))
+                                           new.get(clause_id, "not required"), entry.title_ru))
     return result
 
 

@@ -20,7 +20,7 @@ from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Document
 from isodocs.escape import spreadsheet_text, xml_text
 from isodocs.formats.markdown import cell as markdown_cell
-from isodocs.translation import Translator
+from isodocs.translation import Translator, t
 
 Cell = str | int | date | None
 
@@ -35,12 +35,19 @@ class Table:
     choices: dict[str, list[str]] = field(default_factory=dict)  # a column's allowed values (a list to pick from)
 
 
-NOT_IN_FORCE = "not yet: no approved, current document implements it"
-REASONS = {"risk-treatment": "Risk treatment", "legal": "Legal or regulatory requirement",
-           "contractual": "Contractual obligation", "business": "Business requirement"}
+NOT_IN_FORCE = "not-yet-no-approved-current-document-implements-it"   # keys of export. texts
+REASONS = {"risk-treatment": "risk-treatment", "legal": "legal-or-regulatory-requirement",
+           "contractual": "contractual-obligation", "business": "business-requirement"}
+
+
+def _texts(context: Context) -> tuple[Translator, Translator]:
+    """The export's own texts and the front matter values, in the repository's language."""
+    language = context.repository.config.language
+    return Translator(language, "export."), Translator(language, "value.")
 
 
 def soa(context: Context) -> Table:
+    x, value = _texts(context)
     rows: list[list[Cell]] = []
     sources: list[Document] = []
     names: list[str] = []
@@ -49,33 +56,37 @@ def soa(context: Context) -> Table:
             names.append(catalog.name)
         for state in control_states(context, catalog):
             decision = state.decision
-            applicable = "Not decided" if decision is None or decision.applicable is None else \
-                ("Yes" if decision.applicable else "No")
+            applicable = x("not-decided") if decision is None or decision.applicable is None else \
+                (x("yes") if decision.applicable else x("no"))
             implementation = decision.implementation if decision else None
             if implementation == "implemented" and not any(in_force(context, d) for d in state.implementing):
-                implementation = NOT_IN_FORCE
+                implementation = x(NOT_IN_FORCE)
+            elif implementation:
+                implementation = value.get(implementation, implementation)
             if state.source is not None and state.source not in sources:
                 sources.append(state.source)
-            reasons = "; ".join(REASONS.get(r, r) for r in decision.reasons) if decision else ""
+            reasons = "; ".join(x(REASONS[r]) if r in REASONS else r for r in decision.reasons) if decision else ""
             rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
                          decision.justification if decision else None, implementation,
-                         "\n".join(_described(d) for d in state.implementing),
+                         "\n".join(_described(d, value) for d in state.implementing),
                          state.source.id if state.source else None, state.state])
-    return Table("Statement of Applicability",
-                 ["Standard", "Control", "Title", "Applicable", "Reasons for selection", "Justification",
-                  "Implementation status", "Implementing documents", "Decided in", "State in isodocs"], rows,
+    return Table(x("statement-of-applicability"),
+                 [x("standard"), x("control"), x("title"), x("applicable"), x("reasons-for-selection"),
+                  x("justification"), x("implementation-status"), x("implementing-documents"), x("decided-in"),
+                  x("state-in-isodocs")], rows,
                  [20, 10, 48, 12, 24, 48, 20, 48, 14, 14], _document_control(context, names, sources))
 
 
-def _described(document: Document) -> str:
+def _described(document: Document, value: Translator) -> str:
     """A document as an auditor looks it up: id, title, version and status."""
     version = f"v{document.version}, " if document.version else ""
-    return f"{document.id} {document.title} ({version}{document.status})"
+    return f"{document.id} {document.title} ({version}{value.get(document.status, document.status)})"
 
 
 def _document_control(context: Context, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
     """Who issued the Statement of Applicability, which version and its approval: it is a controlled document."""
     config = context.repository.config
+    x, value = _texts(context)
 
     def each(value: Callable[[Document], Cell]) -> Cell:
         values = [value(d) for d in sources]
@@ -83,61 +94,69 @@ def _document_control(context: Context, standards: list[str], sources: list[Docu
             return values[0]
         return "; ".join("" if v is None else v.isoformat() if isinstance(v, date) else str(v) for v in values) or None
 
-    return [("Organization", config.organization), ("Standard", "; ".join(standards)),
-            ("SoA id", each(lambda d: d.id)), ("Title", each(lambda d: d.title)),
-            ("Version", each(lambda d: d.version)), ("Status", each(lambda d: d.status)),
-            ("Approver", each(lambda d: config.role_label(d.approver))),
-            ("Approval date", each(lambda d: d.approved)), ("Date exported", context.today)]
+    return [(x("organization"), config.organization), (x("standard"), "; ".join(standards)),
+            (x("soa-id"), each(lambda d: d.id)), (x("title"), each(lambda d: d.title)),
+            (x("version"), each(lambda d: d.version)), (x("status"), each(lambda d: value.get(d.status, d.status))),
+            (x("approver"), each(lambda d: config.role_label(d.approver))),
+            (x("approval-date"), each(lambda d: d.approved)), (x("date-exported"), context.today)]
 
 
 def register(context: Context) -> Table:
     config = context.repository.config
+    x, value = _texts(context)
     rows: list[list[Cell]] = []
     for d in sorted(context.repository.documents, key=lambda d: d.id):
-        rows.append([d.id, d.title, d.type, d.status, d.version, config.role_label(d.owner),
+        classification = d.classification or config.default_classification
+        rows.append([d.id, d.title, value.get(d.type, d.type), value.get(d.status, d.status), d.version,
+                     config.role_label(d.owner),
                      config.role_label(d.approver), d.approved, d.last_reviewed, context.next_review(d),
-                     d.classification or config.default_classification,
+                     value.get(classification, classification),
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in d.clauses.items()), d.path])
-    return Table("Document register",
-                 ["ID", "Title", "Type", "Status", "Version", "Owner", "Approver", "Approved", "Last review",
-                  "Next review", "Classification", "Clauses", "File"], rows,
+    return Table(x("document-register"),
+                 [x("id"), x("title"), x("type"), x("status"), x("version"), x("owner"), x("approver"),
+                  x("approved"), x("last-review"),
+                  x("next-review"), x("classification"), x("clauses"), x("file")], rows,
                  [14, 44, 12, 11, 9, 28, 28, 12, 12, 12, 14, 40, 44])
 
 
 def risks(context: Context) -> Table:
     config = context.repository.config
+    x, value = _texts(context)
     rows: list[list[Cell]] = []
     for risk, document in cycle.risks(context):
         rows.append([risk.id, risk.asset, risk.threat, risk.likelihood, risk.impact, risk.level,
-                     config.role_label(risk.owner), risk.treatment,
+                     config.role_label(risk.owner), value.get(risk.treatment or "", risk.treatment),
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
                      risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
-                     risk.review, document.id, _yes_no(cycle.above_acceptance(config, risk))])
-    return Table("Risk register",
-                 ["Risk", "Asset or process", "Threat", "Likelihood", "Impact", "Risk level", "Risk owner",
-                  "Treatment", "Controls", "Residual likelihood", "Residual impact", "Residual level",
-                  "Treatment action", "Action due", "Next review", "Register", "Above acceptance"], rows,
+                     risk.review, document.id, _yes_no(x, cycle.above_acceptance(config, risk))])
+    return Table(x("risk-register"),
+                 [x("risk"), x("asset-or-process"), x("threat"), x("likelihood"), x("impact"), x("risk-level"),
+                  x("risk-owner"),
+                  x("treatment"), x("controls"), x("residual-likelihood"), x("residual-impact"), x("residual-level"),
+                  x("treatment-action"), x("action-due"), x("next-review"), x("register"), x("above-acceptance")], rows,
                  [10, 30, 40, 11, 9, 10, 28, 11, 30, 11, 11, 11, 40, 12, 12, 12, 12])
 
 
-def _yes_no(value: bool | None) -> str | None:
-    return None if value is None else "Yes" if value else "No"
+def _yes_no(x: Translator, value: bool | None) -> str | None:
+    return None if value is None else x("yes") if value else x("no")
 
 
 def nonconformities(context: Context) -> Table:
     config = context.repository.config
+    x, value = _texts(context)
     rows: list[list[Cell]] = []
     for d in context.repository.documents:
         record = d.nonconformity
         if record is None:
             continue
         status = "closed" if record.closed else ("overdue" if record.due and record.due < context.today else "open")
-        rows.append([d.id, d.title, record.raised, record.source, record.clause, record.grade,
+        rows.append([d.id, d.title, record.raised, record.source, record.clause,
+                     value.get(record.grade or "", record.grade),
                      config.role_label(d.owner), record.due, record.root_cause, record.action,
-                     record.verification, record.closed, status])
-    return Table("Nonconformities and corrective actions",
-                 ["ID", "Nonconformity", "Raised", "Source", "Clause", "Grade", "Owner", "Due", "Root cause",
-                  "Corrective action", "Verification", "Closed", "Status"], rows,
+                     record.verification, record.closed, x(status)])
+    return Table(x("nonconformities-and-corrective-actions"),
+                 [x("id"), x("nonconformity"), x("raised"), x("source"), x("clause"), x("grade"), x("owner"), x("due"),
+                  x("root-cause"), x("corrective-action"), x("verification"), x("closed"), x("status")], rows,
                  [14, 44, 12, 16, 22, 12, 28, 12, 40, 40, 40, 12, 10])
 
 
@@ -152,6 +171,7 @@ def checklist(context: Context, catalog: Catalog) -> Table:
     block for the audit's date, auditor, scope and criteria, and a list to choose each finding from."""
     language = context.repository.config.language
     say = Translator(language, "checklist.")
+    values = Translator(language, "value.")
     rows: list[list[Cell]] = []
     for entry in catalog.entries.values():
         if entry.annex:
@@ -170,7 +190,8 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         parent = catalog.entries.get(entry.parent or "")
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         rows.append([state.id, within, title, say("control-question", title=title),
-                     state.decision.justification, "\n".join(_described(d) for d in state.implementing), "", ""])
+                     state.decision.justification, "\n".join(_described(d, values) for d in state.implementing),
+                     "", ""])
     head = [say(f"head-{key}") for key in CHECKLIST_HEAD]
     block = [say(f"block-{key}") for key in CHECKLIST_BLOCK]
     soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
@@ -178,7 +199,7 @@ def checklist(context: Context, catalog: Catalog) -> Table:
     control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
                                        (block[2], None), (block[3], None), (block[4], None), (block[5], None),
                                        (block[6], context.today)]
-    return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 30], control,
+    return Table(say("title", standard=catalog.name), head, rows, [9, 30, 40, 60, 40, 50, 40, 30], control,
                  {head[-1]: [say(f"finding-{key}") for key in FINDINGS]})
 
 
@@ -304,11 +325,11 @@ def to_markdown(table: Table) -> bytes:
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "markdown": to_markdown}
 
 
-def deliver(table: Table, fmt: str, output: str | None) -> None:
+def deliver(table: Table, fmt: str, output: str | None, language: str = "en") -> None:
     """The table to a file (saying how many rows went there), or as text to standard output."""
     data = WRITERS[fmt](table)
     if output is None:
         sys.stdout.write(data.decode("utf-8-sig"))
         return
     write_bytes(Path(output), data)
-    sys.stdout.write(f"{table.title}: {len(table.rows)} rows written to {output}\n")
+    sys.stdout.write(t("export.written", language, title=table.title, count=len(table.rows), output=output) + "\n")

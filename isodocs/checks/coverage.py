@@ -12,7 +12,7 @@ from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.errors import CatalogError
 from isodocs.findings import Finding
-from isodocs.translation import Message, given, say
+from isodocs.translation import Message, given, say, value
 from isodocs.rules import CLAUSE_DRAFT_ONLY, CLAUSE_UNCOVERED, CLAUSE_UNKNOWN
 
 
@@ -89,7 +89,7 @@ def check(context: Context) -> Iterator[Finding]:
                               say("clause-stale", **labels, names=names))
             elif state.state == "draft-only":
                 first = state.documents[0]
-                names = ", ".join(f"{d.id} ({d.status})" for d in state.documents)
+                names = tuple(say("document-status", id=d.id, status=value(d.status)) for d in state.documents)
                 yield CLAUSE_DRAFT_ONLY.finding(first.path,
                               first.clause_lines.get((catalog_id, state.id), first.line("clauses")),
                               say("clause-draft-only", **labels, names=names), first.id)

@@ -7,7 +7,7 @@ from typing import Iterator
 from isodocs.checks.context import Context
 from isodocs.document import Document
 from isodocs.findings import Finding
-from isodocs.translation import say
+from isodocs.translation import say, value
 from isodocs.rules import NONCONFORMITY_OVERDUE
 
 
@@ -30,4 +30,4 @@ def check(context: Context) -> Iterator[Finding]:
             key = "nonconformity-closed-draft" if record.closed is not None else "nonconformity-overdue"
             yield NONCONFORMITY_OVERDUE.finding(document.path, record.due_line,
                           say(key, grade=grade, id=document.id, due=record.due,
-                              days=(context.today - record.due).days, status=document.status), document.id)
+                              days=(context.today - record.due).days, status=value(document.status)), document.id)

@@ -15,7 +15,7 @@ from isodocs.checks.context import Context
 from isodocs.document import Decision, Document
 from isodocs.checks.coverage import entry_labels
 from isodocs.findings import Finding
-from isodocs.messages import say
+from isodocs.translation import Message, say, value
 from isodocs.rules import (
     SCHEMA_INVALID, SOA_DRAFT_ONLY, SOA_MISSING_DECISION, SOA_UNIMPLEMENTED, SOA_UNJUSTIFIED_EXCLUSION)
 
@@ -98,15 +98,15 @@ def check(context: Context) -> Iterator[Finding]:
                 yield SOA_UNIMPLEMENTED.finding(state.source.path, state.decision.line,
                               say("soa-unimplemented", **labels), state.source.id)
             elif state.state == "pending":
-                names = ", ".join(f"{d.id} ({_standing(context, d)})" for d in state.implementing)
+                names = tuple(say("document-status", id=d.id, status=_standing(context, d)) for d in state.implementing)
                 yield SOA_DRAFT_ONLY.finding(state.source.path, state.decision.line,
                               say("soa-draft-only", **labels, names=names), state.source.id)
         yield from _unapproved(context, catalog, states)
         yield from _unknown_documents(context, catalog_id)
 
 
-def _standing(context: Context, document: Document) -> str:
-    return "approved but overdue for review" if document.approved_status else document.status
+def _standing(context: Context, document: Document) -> Message:
+    return say("status-overdue") if document.approved_status else value(document.status)
 
 
 def _unapproved(context: Context, catalog: Catalog, states: list[ControlState]) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from isodocs.editing import locked
 from isodocs.errors import UsageError
 from isodocs.escape import markdown_text
 from isodocs.repository import Repository
+from isodocs.translation import t
 
 PREFIX = {"policy": "POL", "procedure": "PRO", "plan": "PLN", "record": "REC", "register": "REG", "form": "FRM",
           "manual": "MAN", "guideline": "GUI"}
@@ -79,7 +80,8 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".") 
         if target.exists():
             raise UsageError(f"{target.relative_to(repository.root)} already exists", hint="choose another title")
         write_text(target, render(doc_id, title, kind, owner, mapped, repository.config.default_classification))
-    sys.stdout.write(f"{doc_id}: {target.relative_to(repository.root)} created as a draft\n")
+    sys.stdout.write(t("cli.added", repository.config.language, id=doc_id, path=target.relative_to(repository.root))
+                     + "\n")
     return 0
 
 

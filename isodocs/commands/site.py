@@ -15,6 +15,7 @@ from isodocs.errors import ConfigError, IsodocsError, UsageError
 from isodocs.history import History
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
+from isodocs.translation import Translator
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
@@ -43,16 +44,17 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
     target = Path(os.path.abspath(site_dir)) if site_dir else repository.root / str(config.get("site_dir") or "site")
     _replaceable(target, repository)
     command = _generator(generator)
+    say = Translator(repository.config.language, "cli.")
     with tempfile.TemporaryDirectory(prefix="isodocs-stage-") as folder:
         staged = stage(handbook, config_path, config, Path(folder))
         count = sum(1 for file in (Path(folder) / "docs").rglob("*") if file.is_file())
-        sys.stderr.write(f"isodocs: staged {count} files for {generator}; {len(publication.hidden)} kept out\n")
+        sys.stderr.write(say("site-staged", count=count, generator=generator, hidden=len(publication.hidden)) + "\n")
         args = [*command, "build", "-f", str(staged)] + (["--strict"] if strict else [])
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         result = subprocess.run(args, cwd=folder, env=env)
         built = Path(folder) / "site"
         if result.returncode != 0 or not built.is_dir():
-            sys.stderr.write(f"isodocs: {generator} failed (exit {result.returncode}); {target} left as it was\n")
+            sys.stderr.write(say("site-failed", generator=generator, code=result.returncode, target=target) + "\n")
             return 1
         try:
             if target.exists():
@@ -61,7 +63,7 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
         except OSError as error:
             raise IsodocsError(f"cannot write the site: {error.strerror or error}", error.filename or target
                                ) from None
-    sys.stderr.write(f"isodocs: site written to {target}\n")
+    sys.stderr.write(say("site-written", target=target) + "\n")
     return 0
 
 
@@ -88,18 +90,19 @@ def scan(site_dir: str, path: str) -> int:
     repository = Repository.load(Path(path), history=True)
     publication = Publication.decide(repository)
     wanted, named = traces(repository, publication)
+    say = Translator(repository.config.language, "cli.")
     found = list(hits(site, wanted))
     for trace in named:
-        sys.stderr.write(f"isodocs: note: published pages name the {trace.kind} '{trace.text}' of hidden "
-                         f"{trace.path} in their own text; not counted as a leak\n")
+        sys.stderr.write(say("scan-named", kind=say("scan-kind-" + trace.kind), text=trace.text, path=trace.path)
+                         + "\n")
     for file, trace in found:
-        sys.stdout.write(f"{file}: {trace.kind} '{trace.text}' of hidden {trace.path}\n")
+        sys.stdout.write(say("scan-hit", file=file, kind=say("scan-kind-" + trace.kind), text=trace.text,
+                             path=trace.path) + "\n")
     hidden = len(publication.hidden)
     if found:
-        sys.stderr.write(f"isodocs: {len(found)} trace{'s' * (len(found) != 1)} of hidden documents in {site_dir}\n")
+        sys.stderr.write(say("scan-found", count=len(found), site=site_dir) + "\n")
         return 1
-    sys.stderr.write(f"isodocs: {site_dir}: no trace of the {hidden} hidden file{'s' * (hidden != 1)} "
-                     f"({len(wanted)} traces looked for)\n")
+    sys.stderr.write(say("scan-clean", site=site_dir, hidden=hidden, looked=len(wanted)) + "\n")
     return 0
 
 

@@ -7,6 +7,7 @@ from isodocs.escape import markdown_cell, markdown_text
 from isodocs.findings import ERROR, Finding
 from isodocs.formats.summary import decisions_line, paragraph
 from isodocs.messages import phrase, text_in
+from isodocs.translation import Translator, t, value
 
 
 cell = markdown_cell
@@ -58,10 +59,13 @@ def open_items(report: Report) -> list[str]:
         if not items:
             continue
         summary = phrase("markdown-open-summary", language, catalog=cell(catalog), count=len(items))
-        lines += ["<details>", f"<summary>{summary}</summary>", "", phrase("markdown-open-head", language), "|---|---|---|---|"]
+        lines += ["<details>", f"<summary>{summary}</summary>", "", phrase("markdown-open-head", language),
+                  "|---|---|---|---|"]
         for item in items:
-            documents = ", ".join(f"{i} ({status})" for i, status, _ in item.documents)
-            lines.append(f"| {cell(item.id)} | {code(item.state)} | {cell(documents)} | "
+            documents = ", ".join(t("document-status", language, id=i, status=value(status))
+                                  for i, status, _ in item.documents)
+            state = Translator(language, "site.state_").get(item.state) or item.state
+            lines.append(f"| {cell(item.id)} | {cell(state)} ({code(item.state)}) | {cell(documents)} | "
                          f"{cell(text_in(item.close, language))} |")
         lines += ["", "</details>", ""]
     return lines

@@ -5,7 +5,7 @@ in each; a counted word lists its plural forms in the language's CLDR order, `{c
 `t(key, language, **params)` says a text; `say(key, **params)` makes a `Message`: the English text
 (what JSON, SARIF and the other machine formats carry) that remembers its key and parameters, so a
 report can say it again in the repository's language. Parameters that are themselves messages, tuples
-of messages (joined with "; ") or `given(en=..., ru=...)` (data that exists per language, such as a
+of messages (joined with ", ", or `{name:; }` with "; ") or `given(en=..., ru=...)` (data that exists per language, such as a
 clause's title) are said in the same language.
 """
 
@@ -23,7 +23,7 @@ GIVEN = "@given"  # the key of a text given per language, not translated by a ta
 
 
 class _Formatter(string.Formatter):
-    """str.format with `{n|form|form...}` for counted words and tuples joined with "; "."""
+    """str.format with `{n|form|form...}` for counted words, and tuples joined (`{names}`, `{names:; }`)."""
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -35,8 +35,8 @@ class _Formatter(string.Formatter):
         return super().get_field(field_name, args, kwargs)
 
     def format_field(self, value: Any, format_spec: str) -> Any:
-        if isinstance(value, tuple):
-            value = "; ".join(str(v) for v in value)
+        if isinstance(value, tuple):  # a list: `{names}` joins with ", ", `{names:; }` with what follows the colon
+            return (format_spec or ", ").join(str(v) for v in value)
         return super().format_field(value, format_spec)
 
 
@@ -107,7 +107,13 @@ def say(key: str, /, **params: Any) -> Message:
 
 def given(**texts: str | None) -> Message:
     """A text that exists per language (a clause's title in the catalog), English first: given(en=..., ru=...)."""
-    return Message(GIVEN, **{language: text for language, text in texts.items() if text})
+    return Message(GIVEN, **{language: text or "" for language, text in texts.items() if text or language == DEFAULT})
+
+
+def value(text: str) -> Message:
+    """A front matter value (status, type, classification, ...) that each language names in its own words."""
+    key = f"value.{text}"
+    return say(key) if key in LANGUAGES[DEFAULT] else given(en=text)
 
 
 def text_in(value: str, language: str) -> str:
@@ -135,4 +141,4 @@ class Translator:
         return text_in(value, self.language)
 
 
-__all__ = ["LANGUAGES", "Message", "Translator", "given", "say", "t", "text_in"]
+__all__ = ["LANGUAGES", "Message", "Translator", "given", "say", "t", "text_in", "value"]

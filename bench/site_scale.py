@@ -1,14 +1,18 @@
-"""How the handbook's build grows with the number of documents, with the scaffold's own mkdocs.yml.
+"""How the handbook's build grows with the number of documents, with the scaffold's own mkdocs.yml, beside its
+floor and its peers, measured in the same run.
 
-    .venv/bin/python bench/site_scale.py [--documents 1000 2000] [--repeat 1]
+    .venv/bin/python bench/site_scale.py [--documents 1000 2000] [--repeat 1] [--sphinx VENV] [--strictdoc VENV]
+                                         [--also sections no-prune]
 
-For each size, a synthetic repository (bench/generate.py) is built four ways, taking turns:
-- the scaffold's mkdocs.yml as `isodocs new` writes it (mkdocs-material with `navigation.prune`, isodocs);
-- the same without `navigation.prune` (every page then carries the whole navigation);
-- the floor: the same pages, theme and features with `navigation.prune`, without the isodocs plugin;
-- the floor without `navigation.prune`.
-It prints wall time and peak memory, each figure's ratio to its floor, the bytes of one page, and the growth per
-doubling (2.0 is linear).
+For each size, a synthetic repository (bench/generate.py) is built, the builds taking turns:
+- isodocs: the scaffold's mkdocs.yml as `isodocs new` writes it (mkdocs-material, isodocs plugin);
+- floor: the same pages, theme and features without the isodocs plugin;
+- with --sphinx VENV: Sphinx with sphinx-needs on the same documents (bench/peers.py), one process like MkDocs;
+- with --strictdoc VENV: strictdoc's HTML export of the same documents;
+- with --also sections: the scaffold with mkdocs-material's navigation.sections (the scaffold before it was left
+  out), and its floor; --also no-prune: without navigation.prune, and its floor.
+It prints wall time and peak memory, each figure's ratio to its floor, the bytes of one page, isodocs against
+each peer, and the growth from the first size to each later one (equal to the ratio of sizes when linear).
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import BIN, PYTHON, generated, interleaved, run_once  # noqa: E402
+from peers import sphinx_project, strictdoc_project
+from run import BIN, generated, interleaved, run_once
 
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -40,55 +46,102 @@ def scaffold_config(work: Path) -> str:
     return re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.M)
 
 
-def variants(config: str) -> dict[str, str]:
+def without_plugin(config: str) -> str:
+    """The floor's configuration: the isodocs plugin left out, the extension its pages need kept, so the floor
+    renders the same Markdown."""
+    plain = re.sub(r"^  - isodocs.*\n(?:      .*\n)*", "", config, flags=re.M)
+    return "\n".join((plain.rstrip(), "  - md_in_html", ""))
+
+
+def variants(config: str, also: list[str]) -> dict[str, str]:
     prune = re.compile(r"^    - navigation\.prune\b.*\n", re.M)
     assert prune.search(config), "the scaffold's mkdocs.yml should prune the navigation"
-    unpruned = prune.sub("", config)
-    without = partial(re.sub, r"^  - isodocs.*\n(?:      .*\n)*", "", flags=re.M)
-    # without the plugin, the extensions its pages need are still there, so the floor renders the same Markdown
-    plain = "\n".join((without(config).rstrip(), "  - md_in_html", ""))
-    plain_unpruned = "\n".join((without(unpruned).rstrip(), "  - md_in_html", ""))
-    return {"isodocs, prune": config, "isodocs, no prune": unpruned, "floor, prune": plain,
-            "floor, no prune": plain_unpruned}
+    found = {"isodocs": config, "floor": without_plugin(config)}
+    if "sections" in also:
+        sections = prune.sub(lambda m: "    - navigation.sections\n" + m.group(0), config)
+        found |= {"isodocs, sections": sections, "floor, sections": without_plugin(sections)}
+    if "no-prune" in also:
+        unpruned = prune.sub("", config)
+        found |= {"isodocs, no prune": unpruned, "floor, no prune": without_plugin(unpruned)}
+    return found
+
+
+def floor_of(name: str) -> str | None:
+    if name in ("isodocs", "floor"):
+        return "floor"
+    if name.startswith(("isodocs, ", "floor, ")):
+        return "floor, " + name.split(", ", 1)[1]
+    return "floor"   # the peers, beside MkDocs without the plugin
 
 
 def page_size(site: Path) -> int:
-    pages = sorted(site.rglob("doc-*/index.html"))
+    pages = sorted(site.rglob("doc-000*.html")) or sorted(site.rglob("doc-000*/index.html"))
     return pages[len(pages) // 2].stat().st_size if pages else 0
+
+
+def fresh(run: partial, *folders: Path) -> tuple[float, float]:
+    """`run` after removing what an earlier run left (a peer's output and caches), so every run does all the work."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    return run()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[1000, 2000])
     parser.add_argument("--repeat", type=int, default=1, help="runs of each build; the best counts")
+    parser.add_argument("--sphinx", type=Path, metavar="VENV", help="a virtual environment with sphinx-needs and "
+                        "myst-parser")
+    parser.add_argument("--strictdoc", type=Path, metavar="VENV", help="a virtual environment with strictdoc")
+    parser.add_argument("--also", nargs="*", default=[], choices=("sections", "no-prune"))
     args = parser.parse_args()
-    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; mkdocs build -q, best of {args.repeat}")
+    load = os.getloadavg()
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; mkdocs build -q, best of {args.repeat}; "
+          f"load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at {time.strftime('%H:%M:%S')}", flush=True)
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="isodocs-site-scale-") as folder:
         work = Path(folder)
-        configs = variants(scaffold_config(work))
+        configs = variants(scaffold_config(work), args.also)
         for documents in args.documents:
             root = generated(work / f"repo-{documents}", documents)
-            roots = {}
+            runs, sites = {}, {}
             for name, text in configs.items():
                 copy = work / f"{documents}-{re.sub(r'[^a-z]+', '-', name)}"
                 shutil.copytree(root, copy, symlinks=True)
                 (copy / "mkdocs.yml").write_text(text, encoding="utf-8")
-                roots[name] = copy
-            runs = [partial(run_once, [str(BIN / "mkdocs"), "build", "-q"], roots[name], ENV) for name in configs]
-            figures = dict(zip(configs, interleaved(*runs, repeat=args.repeat)))
+                runs[name] = partial(run_once, [str(BIN / "mkdocs"), "build", "-q"], copy, ENV)
+                sites[name] = copy / "site"
+            if args.sphinx:
+                source, out = sphinx_project(root, work / f"{documents}-sphinx"), work / f"{documents}-sphinx-html"
+                command = [str(args.sphinx / "bin" / "sphinx-build"), "-q", "-E", "-b", "html", str(source), str(out)]
+                runs["sphinx-needs"] = partial(fresh, partial(run_once, command, work), out)
+                sites["sphinx-needs"] = out
+            if args.strictdoc:
+                source, out = strictdoc_project(root, work / f"{documents}-sdoc"), work / f"{documents}-sdoc-html"
+                cache = work / f"{documents}-sdoc-tmp"
+                command = [str(args.strictdoc / "bin" / "strictdoc"), "export", str(source), "--output-dir", str(out)]
+                runs["strictdoc"] = partial(fresh, partial(run_once, command, work, {"TMPDIR": str(cache)}), out, cache)
+                sites["strictdoc"] = out
+            figures = dict(zip(runs, interleaved(*runs.values(), repeat=args.repeat), strict=True))
+            load = os.getloadavg()
             for name, (seconds, memory) in figures.items():
-                floor = figures["floor, prune" if "no prune" not in name else "floor, no prune"][0]
+                floor = figures[floor_of(name)][0]
                 results.setdefault(name, []).append(seconds)
-                kb = page_size(roots[name] / "site") / 1024
+                kb = page_size(sites[name]) / 1024
                 print(f"{documents:>6,} documents  {name:<18} {seconds:8.1f} s  {seconds / floor:5.2f}x floor "
-                      f"{memory:7.0f} MB  {kb:7.0f} KB a page")
-            for copy in roots.values():
-                shutil.rmtree(copy)
-            shutil.rmtree(root)
+                      f"{memory:7.0f} MB  {kb:7.0f} KB a page", flush=True)
+            for peer in ("sphinx-needs", "strictdoc"):
+                if peer in figures:
+                    ratio = figures["isodocs"][0] / figures[peer][0]
+                    print(f"{documents:>6,} documents  isodocs / {peer}: {ratio:.2f}", flush=True)
+            print(f"        load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at {time.strftime('%H:%M:%S')}", flush=True)
+            for leftover in work.iterdir():
+                if leftover.name.startswith(f"{documents}-") or leftover == root:
+                    shutil.rmtree(leftover)
     sizes = args.documents
     for name, times in results.items():
-        steps = [f"x{times[i + 1] / times[i]:.2f} for x{sizes[i + 1] / sizes[i]:g}" for i in range(len(times) - 1)]
+        steps = [f"x{times[i] / times[0]:.2f} for x{sizes[i] / sizes[0]:g}" for i in range(1, len(times))]
         print(f"growth  {name:<18} {', '.join(steps)}")
     return 0
 

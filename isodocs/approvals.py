@@ -13,14 +13,17 @@ import binascii
 import hashlib
 import re
 import tempfile
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from isodocs.config import Config, Role
 from isodocs.history import History, Revision
 
 RECORD = "\x1e"
 UNIT = "\x1f"
+Key = TypeVar("Key", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -30,31 +33,35 @@ class Proof:
     commit: str
     verified: bool
     signer: str = ""      # the fingerprint of the key that signed it, when signed
+    by: str = ""          # the member of the approver role it proves, when verified
 
 
-def proofs(config: Config, history: History, origins: dict[str, tuple[Revision, str | None]]
-           ) -> dict[str, Proof]:
-    """For each document (path), whether its approving revision was authored or signed by its approver role
-    (`origins` maps the path to the revision and the approver role id); empty when verify is off."""
+def proofs(config: Config, history: History, origins: Mapping[Key, tuple[Revision, str | None]]
+           ) -> dict[Key, Proof]:
+    """For each approving revision (keyed as the caller likes: a document's path, or a path and a commit),
+    whether it was authored or signed by the approver role given beside it (a role id); empty when verify is
+    off. Signatures of all of them are read in one call to git."""
     if config.verify == "off" or not origins:
         return {}
     signatures = _signatures(config, history, {r.hash for r, _ in origins.values() if not r.uncommitted}) \
         if config.verify == "signature" else {}
-    result = {}
-    for path, (revision, role_id) in origins.items():
+    result: dict[Key, Proof] = {}
+    for key, (revision, role_id) in origins.items():
         role = config.roles.get(role_id or "")
         if role is None:  # no approver, or one isodocs.yml lacks: approval-missing and owner-unknown say so
             continue
         if revision.uncommitted:
-            result[path] = Proof(revision.hash, False)
+            result[key] = Proof(revision.hash, False)
         elif config.verify == "author":
-            emails = {m.email.lower() for m in role.people if m.email}
-            result[path] = Proof(revision.hash, revision.email.lower() in emails)
+            member = next((m for m in role.people if m.email and m.email.lower() == revision.email.lower()), None)
+            result[key] = Proof(revision.hash, member is not None, by=member.name or revision.author if member else "")
         else:
-            status, fingerprint = signatures.get(revision.hash, ("N", ""))
-            keys = {_fingerprint(m.signing_key) for m in role.people if m.signing_key}
+            status, fingerprint, primary = signatures.get(revision.hash, ("N", "", ""))
             good = status == "G" or (status == "U" and not fingerprint.startswith("SHA256:"))  # GPG: ours to trust
-            result[path] = Proof(revision.hash, good and fingerprint in keys, fingerprint)
+            member = next((m for m in role.people if m.signing_key and fingerprint
+                           and _fingerprint(m.signing_key) in (fingerprint, primary)), None)  # a GPG subkey: its key
+            verified = good and member is not None
+            result[key] = Proof(revision.hash, verified, fingerprint, member.name if member and verified else "")
     return result
 
 
@@ -69,8 +76,9 @@ def allowed_signers(roles: dict[str, Role]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _signatures(config: Config, history: History, commits: set[str]) -> dict[str, tuple[str, str]]:
-    """(git's signature status letter, the signing key's fingerprint) per commit, from one `git log`."""
+def _signatures(config: Config, history: History, commits: set[str]) -> dict[str, tuple[str, str, str]]:
+    """(git's signature status letter, the signing key's fingerprint, its primary key's fingerprint for GPG) per
+    commit, from one `git log`."""
     if not commits or history.blobs.repo is None:
         return {}
     with tempfile.TemporaryDirectory(prefix="isodocs-signers-") as folder:
@@ -78,11 +86,11 @@ def _signatures(config: Config, history: History, commits: set[str]) -> dict[str
         signers.write_text(allowed_signers(config.roles), encoding="utf-8")
         output = history.blobs.repo.git.execute(
             ["git", "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "--no-walk=unsorted",
-             f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF", *sorted(commits)])
+             f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF{UNIT}%GP", *sorted(commits)])
     found = {}
     for record in output.split(RECORD)[1:]:
-        sha, status, fingerprint = (record.strip().split(UNIT) + ["", ""])[:3]
-        found[sha] = (status, _fingerprint(fingerprint) if fingerprint else "")
+        sha, status, fingerprint, primary = (record.strip().split(UNIT) + ["", "", ""])[:4]
+        found[sha] = (status, _fingerprint(fingerprint), _fingerprint(primary))
     return found
 
 

@@ -1,5 +1,5 @@
-"""What history needs to know of one version of a document: its version, its approval date, and a digest
-of its content (text and clause map) that leaves out metadata, front matter comments and blank lines.
+"""What history needs to know of one version of a document: its version, its approval date, its approver
+role, and a digest of its content (text and clause map) that leaves out metadata, front matter comments and blank lines.
 
 Two versions of a document then tell whether a commit approved it (version or approval date moved), changed
 its content, or only touched metadata such as a review stamp or an owner.
@@ -22,13 +22,13 @@ if TYPE_CHECKING:
     import git
 
 # Front matter keys whose edits are not a change of the document's content.
-METADATA = ("id", "title", "type", "owner", "approver", "status", "version", "approved", "last_reviewed",
+METADATA = ("id", "title", "type", "owner", "approver", "status", "version", "approved", "last_reviewed", "created",
             "reviewed_by", "review_interval", "classification", "description", "tags", "hide")
 # A metadata key with the lines that continue it: indented lines, list items, comments, blank lines.
 METADATA_ENTRY = re.compile(rf"^(?:{'|'.join(METADATA)})[ \t]*:.*\n(?:[ \t-].*\n|#.*\n|\n)*", re.M)
 COMMENT_OR_BLANK = re.compile(r"^[ \t]*(?:#.*)?\n", re.M)
 BLANK = re.compile(r"^[ \t]*\n", re.M)
-APPROVAL = re.compile(r"^(version|approved)[ \t]*:(.*)$", re.M)
+APPROVAL = re.compile(r"^(version|approved|approver)[ \t]*:(.*)$", re.M)
 WORKTREE = "worktree:"  # prefix of the name under which a working file's facts are asked for
 
 
@@ -36,6 +36,7 @@ class Facts(NamedTuple):
     version: str | None
     approved: str | None
     content: bytes
+    approver: str | None = None  # the role that approved this version, as its front matter names it
 
 
 ABSENT = Facts(None, None, b"")
@@ -50,14 +51,12 @@ def facts_of(text: str) -> Facts:
     except SplitError:  # never closed: all of it is text
         parts = Split(None, text, 1)
     header, body = parts.header or "", parts.body
-    version = approved = None
+    found: dict[str, str | None] = {}
     for key, rest in APPROVAL.findall(header):
-        if key == "version":
-            version = _value(rest)
-        else:
-            approved = _value(rest)
+        found[key] = _value(rest)
     content = COMMENT_OR_BLANK.sub("", METADATA_ENTRY.sub("", header)) + "\0" + BLANK.sub("", body)
-    return Facts(version, approved, hashlib.blake2b(content.encode(), digest_size=16).digest())
+    digest = hashlib.blake2b(content.encode(), digest_size=16).digest()
+    return Facts(found.get("version"), found.get("approved"), digest, found.get("approver"))
 
 
 def _value(rest: str) -> str | None:

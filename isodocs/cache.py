@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from isodocs import __version__, yamlload
 from isodocs.atomic import write_bytes, write_chunks
 from isodocs.dates import Interval
-from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
+from isodocs.document import Audit, Decision, Document, Evidence, Nonconformity, Risk
 from isodocs.findings import Finding
 from isodocs.translation import Message
 from isodocs.resources import cache_directory, schema_path
@@ -129,7 +129,7 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
     return ((d.path, d.id, d.title, d.type, d.status, d.owner, d.approver, d.version, _day(d.approved),
              _day(d.last_reviewed), (d.review_interval.count, d.review_interval.unit) if d.review_interval else None,
              d.classification, d.clauses,
-             {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line, v.reasons)
+             {c: {k: (v.applicable, v.justification, v.implementation, v.documents, v.line, v.reasons, v.frequency)
                   for k, v in m.items()}
               for c, m in d.applicability.items()},
              (_day(record.raised), _day(record.due), _day(record.closed), record.grade, record.source, record.clause,
@@ -142,7 +142,8 @@ def freeze(document: Document | None, findings: list[Finding]) -> tuple[Any, ...
                     _day(r.done))
                    for r in d.risks),
              tuple((a.planned, a.standard, a.clauses, a.auditor, _day(a.done), a.line) for a in d.audits),
-             _day(d.review_held), d.required_reading), found)
+             _day(d.review_held), d.required_reading,
+             tuple((_day(e.date), e.by, e.what, e.controls, e.files, e.link, e.line) for e in d.evidence)), found)
 
 
 def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Finding]]:
@@ -153,7 +154,7 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
         return None, findings
     (path, doc_id, title, kind, status, owner, approver, version, approved, reviewed, interval, classification,
      clauses, applicability, record, digest, body_line, lines, clause_lines, links, marks, risks, audits,
-     held, required_reading) = fields
+     held, required_reading, evidence) = fields
     document = Document(
         path=path, id=doc_id, title=title, type=kind, status=status, owner=owner, approver=approver,
         version=version, approved=_date(approved), last_reviewed=_date(reviewed),
@@ -162,6 +163,7 @@ def thaw(frozen: tuple[Any, ...], root: str) -> tuple[Document | None, list[Find
         links=links, marks=marks, review_held=_date(held), required_reading=required_reading,
         risks=tuple(Risk(*r[:10], _date(r[10]), r[11], _date(r[12]), r[13], r[14], _date(r[15])) for r in risks),
         audits=tuple(Audit(*a[:4], _date(a[4]), a[5]) for a in audits),
+        evidence=tuple(Evidence(_date(e[0]), *e[1:]) for e in evidence),
         clause_lines={(c, i): line for c, i, line in clause_lines},
         applicability={c: {k: Decision(k, *v) for k, v in m.items()} for c, m in applicability.items()},
         nonconformity=Nonconformity(_date(record[0]), _date(record[1]), _date(record[2]), *record[3:])

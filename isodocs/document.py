@@ -22,6 +22,21 @@ class Decision:
     documents: tuple[str, ...]
     line: int
     reasons: tuple[str, ...] = ()   # why the control is selected: risk-treatment, legal, contractual, business
+    frequency: str | None = None    # how often evidence of its operation is expected: monthly, quarterly, 2 months...
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One entry of evidence of operation: controls or clauses that operated on a day, who did it, what was done
+    and where the proof is kept (files in the repository, or a link)."""
+
+    date: date | None
+    by: str | None
+    what: str
+    controls: dict[str, tuple[str, ...]]   # catalog id -> control or clause ids
+    files: tuple[str, ...]
+    link: str | None
+    line: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,7 @@ class Document:
     risks: tuple[Risk, ...] = ()
     audits: tuple[Audit, ...] = ()
     review_held: date | None = None   # the day of the management review this record documents
+    evidence: tuple[Evidence, ...] = ()   # evidence of operation this record holds
     required_reading: bool = False    # every employee must read it (the dashboard lists it)
     source: str = ""               # the file's absolute path; the body is read from it when needed
     body_digest: str = ""          # a digest of the body, to tell whether the text changed

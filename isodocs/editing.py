@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from isodocs.atomic import write_bytes
@@ -123,6 +123,59 @@ def apply(raw: bytes, data: CommentedMap, changes: list[Change], path: Path) -> 
     except (YamlError, SplitError) as error:
         raise EditError(f"the edit would break the front matter ({error}); nothing was changed", path) from None
     return result
+
+
+def append_item(path: Path, key: str, item: list[tuple[str, str]]) -> tuple[bytes, int]:
+    """Append a mapping (`item`: keys and YAML values, in order) to the block sequence under `key` in the front
+    matter, or start the sequence at the end of the header; returns the new bytes (already written) and the file
+    line of the new item. Every other line stays as it was."""
+    with locked(path.parent):
+        raw = path.read_bytes()
+        data, plain = parse_header(raw, path)
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        text = raw[len(bom):].decode("utf-8")
+        newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+        lines = text.splitlines(keepends=True)
+        offset = 1  # the opening --- line
+        existing = data.get(key)
+        if key in data and existing is not None:
+            if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
+                raise EditError(f"'{key}' is not a block list (one '- ' item a line); edit it by hand", path,
+                                offset + data.lc.key(key)[0] + 1, hint="nothing was changed")
+            first_line, column = existing.lc.item(0)
+            indent = " " * max(lines[offset + first_line].rfind("-", 0, column), 0)
+            after = offset + max(_deepest_line(existing), first_line)
+            while after + 1 < len(lines) and _inside(lines, after + 1, indent + " "):
+                after += 1   # the rest of the last item: a value on several lines, its comments
+            block = []
+        else:
+            if key in data:   # `key:` with nothing after it
+                raise EditError(f"'{key}' is empty; remove the line or add an item by hand", path,
+                                offset + data.lc.key(key)[0] + 1, hint="nothing was changed")
+            indent = "  "
+            after = offset + _last_line(data)
+            block = [f"{key}:{newline}"]
+        for position, (name, value) in enumerate(item):
+            block.append(f"{indent}{'- ' if position == 0 else '  '}{name}: {value}{newline}")
+        lines[after + 1:after + 1] = block
+        new = bom + "".join(lines).encode("utf-8")
+        try:
+            reread = parse(split(decode(new)).header or "")
+        except (YamlError, SplitError) as error:
+            raise EditError(f"the edit would break the front matter ({error}); nothing was changed", path) from None
+        before = plain.get(key) or []
+        if not isinstance(reread, YMap) or len(reread.get(key) or []) != len(before) + 1:
+            raise EditError(f"the new item would not land in '{key}'; nothing was changed", path,
+                            offset + data.lc.key(key)[0] + 1 if key in data else None)
+        write_bytes(path, new)
+        return new, after + 2 + (len(block) - len(item))
+
+
+def _inside(lines: list[str], index: int, deeper: str) -> bool:
+    """Whether the line (or, for a blank line, the next one that is not blank) is indented at least `deeper`."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index < len(lines) and lines[index].startswith(deeper)
 
 
 def _value_end(line: str, column: int) -> int | None:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
-from isodocs.checks import cycle
+from isodocs.checks import cycle, evidence
 from isodocs.checks.context import Context
 from isodocs.checks.soa import control_states, in_force
-from isodocs.document import Document
+from isodocs.document import Decision, Document
 from isodocs.escape import spreadsheet_text, xml_text
 from isodocs.formats.markdown import cell as markdown_cell
 from isodocs.translation import Translator, t
@@ -48,6 +48,7 @@ def _texts(context: Context) -> tuple[Translator, Translator]:
 
 def soa(context: Context) -> Table:
     x, value = _texts(context)
+    language = context.repository.config.language
     rows: list[list[Cell]] = []
     sources: list[Document] = []
     names: list[str] = []
@@ -66,15 +67,39 @@ def soa(context: Context) -> Table:
             if state.source is not None and state.source not in sources:
                 sources.append(state.source)
             reasons = "; ".join(x(REASONS[r]) if r in REASONS else r for r in decision.reasons) if decision else ""
+            found = evidence.operation(context, catalog.id, state.id, decision)
+            expected = evidence.frequency_said(found.frequency, decision.frequency).said_in(language) \
+                if found.frequency is not None and decision is not None else None
             rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
                          decision.justification if decision else None, implementation,
                          "\n".join(_described(d, value) for d in state.implementing),
-                         state.source.id if state.source else None, state.state])
+                         state.source.id if state.source else None, expected, _evidence(found.latest),
+                         found.latest.entry.date if found.latest else None, _evidence_state(x, found, decision),
+                         state.state])
     return Table(x("statement-of-applicability"),
                  [x("standard"), x("control"), x("title"), x("applicable"), x("reasons-for-selection"),
                   x("justification"), x("implementation-status"), x("implementing-documents"), x("decided-in"),
+                  x("evidence-expected"), x("latest-evidence"), x("evidence-date"), x("evidence-status"),
                   x("state-in-isodocs")], rows,
-                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14], _document_control(context, names, sources))
+                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14, 48, 12, 24, 14], _document_control(context, names, sources))
+
+
+def _evidence(latest: evidence.Recorded | None) -> str | None:
+    """The latest evidence of operation as an auditor samples it: what, by whom, in which record, with its files."""
+    if latest is None:
+        return None
+    entry = latest.entry
+    where = [latest.record.id, *entry.files, *([entry.link] if entry.link else [])]
+    return f"{entry.what}" + (f" ({entry.by})" if entry.by else "") + f"; {', '.join(where)}"
+
+
+def _evidence_state(x: Translator, found: evidence.Operation, decision: Decision | None) -> str | None:
+    if found.frequency is None or decision is None or decision.applicable is not True:
+        return None
+    if found.due is None:
+        return x("evidence-state-none")
+    return x("evidence-state-overdue", due=found.due.isoformat()) if found.stale else \
+        x("evidence-state-current", due=found.due.isoformat())
 
 
 def _described(document: Document, value: Translator) -> str:
@@ -161,7 +186,8 @@ def nonconformities(context: Context) -> Table:
 
 
 FINDINGS = ("conformity", "minor", "major", "improvement")
-CHECKLIST_HEAD = ("clause", "part-of", "title", "question", "justification", "documents", "evidence", "finding")
+CHECKLIST_HEAD = ("clause", "part-of", "title", "question", "justification", "documents", "recorded", "evidence",
+                  "finding")
 CHECKLIST_BLOCK = ("organization", "criteria", "scope", "date", "auditor", "auditee", "prepared")
 
 
@@ -181,7 +207,8 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         documents = _examine(catalog, entry, context.index)
         rows.append([entry.id, within, title, say(f"question-{entry.documented_information or 'none'}", title=title),
-                     None, ", ".join(f"{d.id} {d.title}" for d in documents), "", ""])
+                     None, ", ".join(f"{d.id} {d.title}" for d in documents),
+                     _recorded(context, catalog.id, entry.id, None, language), "", ""])
     for state in control_states(context, catalog):
         if state.decision is None or state.decision.applicable is not True:
             continue
@@ -191,7 +218,7 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         rows.append([state.id, within, title, say("control-question", title=title),
                      state.decision.justification, "\n".join(_described(d, values) for d in state.implementing),
-                     "", ""])
+                     _recorded(context, catalog.id, state.id, state.decision, language), "", ""])
     head = [say(f"head-{key}") for key in CHECKLIST_HEAD]
     block = [say(f"block-{key}") for key in CHECKLIST_BLOCK]
     soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
@@ -199,8 +226,25 @@ def checklist(context: Context, catalog: Catalog) -> Table:
     control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
                                        (block[2], None), (block[3], None), (block[4], None), (block[5], None),
                                        (block[6], context.today)]
-    return Table(say("title", standard=catalog.name), head, rows, [9, 30, 40, 60, 40, 50, 40, 30], control,
+    return Table(say("title", standard=catalog.name), head, rows, [9, 30, 40, 60, 40, 50, 40, 40, 30], control,
                  {head[-1]: [say(f"finding-{key}") for key in FINDINGS]})
+
+
+def _recorded(context: Context, catalog_id: str, entry_id: str, decision: Decision | None, language: str) -> str | None:
+    """The latest evidence of operation an approved record holds for a clause or control, and for a control that
+    follows evidence, the frequency expected and whether new evidence is overdue: what the auditor samples first."""
+    found = evidence.operation(context, catalog_id, entry_id, decision)
+    site = Translator(language, "site.")
+    parts = [f"{found.latest.entry.date.isoformat()}: {_evidence(found.latest)}"] \
+        if found.latest is not None and found.latest.entry.date else []
+    if found.frequency is not None and decision is not None:
+        parts.append(site("evidence_expected",
+                          frequency=evidence.frequency_said(found.frequency, decision.frequency).said_in(language)))
+        if found.due is None:
+            parts.append(site("evidence_none"))
+        elif found.stale:
+            parts.append(site("evidence_overdue", due=found.due.isoformat()))
+    return "\n".join(parts) or None
 
 
 def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:

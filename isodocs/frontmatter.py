@@ -13,7 +13,7 @@ from typing import Any
 from isodocs import markdown
 from isodocs.dates import Interval, parse_date
 from isodocs.fences import Split, SplitError, decode, split
-from isodocs.document import Audit, Decision, Document, Nonconformity, Risk
+from isodocs.document import Audit, Decision, Document, Evidence, Nonconformity, Risk
 from isodocs.findings import Finding
 from isodocs.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 from isodocs.messages import say
@@ -24,7 +24,7 @@ from isodocs.yamlload import YamlError, YMap, parse
 # plain page that isodocs leaves alone.
 CONTROL_KEYS = frozenset({"id", "type", "owner", "approver", "version", "approved", "last_reviewed",
                           "reviewed_by", "review_interval", "classification", "clauses", "applicability",
-                          "nonconformity", "risks", "audits", "management_review"})
+                          "nonconformity", "risks", "audits", "management_review", "evidence"})
 
 
 def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, list[Finding]]:
@@ -100,7 +100,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
         document.applicability[catalog_id] = {
             control: Decision(control, entry["applicable"], entry.get("justification"), entry.get("implementation"),
                               tuple(entry.get("documents") or ()), controls.lines[control],
-                              tuple(entry.get("reasons") or ()))
+                              tuple(entry.get("reasons") or ()), entry.get("frequency"))
             for control, entry in controls.items()
         }
     record = data.get("nonconformity")
@@ -120,6 +120,13 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
             for a, line in zip(audits, audits.lines))
     if data.get("management_review"):
         document.review_held = typed("held", mapping=data["management_review"])
+    entries = data.get("evidence")
+    if entries:
+        document.evidence = tuple(
+            Evidence(typed("date", mapping=e), e.get("by"), e["what"],
+                     {c: tuple(intern(i) for i in ids) for c, ids in e["controls"].items()},
+                     tuple(e.get("files") or ()), e.get("link"), line)
+            for e, line in zip(entries, entries.lines))
     return document, findings
 
 

@@ -36,7 +36,7 @@ RECORD = "\x1e"
 UNIT = "\x1f"
 NO_BLOB = "0" * 40
 SUBMODULE = "160000"
-FORMAT = 6  # of the history cache; raise whenever its layout or the meaning of blob facts changes
+FORMAT = 7  # of the history cache; raise whenever its layout or the meaning of blob facts changes
 
 
 @dataclass(slots=True)
@@ -66,6 +66,11 @@ class Revision:
     def version(self) -> str | None:
         """The document's version after this commit."""
         return self.blobs.facts(self.after).version
+
+    @property
+    def approver(self) -> str | None:
+        """The approver role the document names after this commit."""
+        return self.blobs.facts(self.after).approver
 
     @property
     def approval(self) -> bool:
@@ -183,6 +188,33 @@ class History:
                     results[path] = result
             walks = going
         return {path: results[path] for path in paths}
+
+    def approving(self, path: str) -> list[Revision]:
+        """The revisions that approved a version of the document, oldest first, by the rule `approvals` applies
+        to the version in force: a revision approves when it gives a version and approval date its first
+        parent did not have and that no earlier revision of the same life approved (a revert to an approved
+        version approves nothing); a merge approves only values nothing before it in that life had (else it
+        brings them from a side branch, whose own revisions say); a life begun by re-adding the document, or
+        cut by a shallow clone or graft, is not approved by its first revision."""
+        found = []
+        approved: set[tuple[str | None, str | None]] = set()
+        had: set[tuple[str | None, str | None]] = set()
+        revisions = self.classified(path)
+        for index, revision in enumerate(revisions):
+            if revision.birth:
+                approved, had = set(), set()
+            if revision.deleted:
+                continue
+            after = self.blobs.facts(revision.after)
+            values = (after.version, after.approved)
+            before = None if revision.birth else revision.before
+            cut = revision.birth and (index > 0 or revision.hash in self.boundary)
+            if after.approved is not None and self.blobs.facts(before)[:2] != values and not cut \
+                    and values not in (had if revision.merge else approved):
+                found.append(revision)
+                approved.add(values)
+            had.add(values)
+        return found
 
     def _with_uncommitted(self, path: str) -> list[Revision]:
         revisions = self.of(path)

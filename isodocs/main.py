@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
                      help="a clause it addresses, e.g. iso27001-2022:A.5.15; repeat for several")
     add.add_argument("--owner", required=True, metavar="ROLE")
+    add.add_argument("--date", type=_date, metavar="DATE", help="the day the document is begun (default: today)")
+    _today_option(add, "pretend today is DATE (a later --date is refused)")
     _repository_option(add)
 
     importing = commands.add_parser("import", help="existing .docx, .odt, .html and .md files become draft documents")
@@ -161,12 +163,28 @@ def build_parser() -> argparse.ArgumentParser:
     _today_option(export)
     _repository_option(export)
 
+    evidence = commands.add_parser("evidence", help="record evidence that controls operate")
+    evidence_commands = evidence.add_subparsers(dest="evidence_command", metavar="add", required=True)
+    record = evidence_commands.add_parser("add", help="a new entry under `evidence:` in a record")
+    record.add_argument("record", metavar="RECORD", help="the record's id or path")
+    record.add_argument("--control", action="append", required=True, metavar="CAT:ID",
+                        help="a control or clause it shows operating, e.g. iso27001-2022:A.8.13 (repeatable)")
+    record.add_argument("--what", required=True, metavar="TEXT", help="what was done")
+    record.add_argument("--by", metavar="WHO", help="who did it: a role or a person")
+    record.add_argument("--date", type=_date, metavar="DATE", help="the day it was done (default: today)")
+    record.add_argument("--file", action="append", default=[], metavar="PATH",
+                        help="a file in the repository that holds the proof (repeatable)")
+    record.add_argument("--link", metavar="URL", help="where the proof is kept outside the repository")
+    _today_option(record, "pretend today is DATE (a later --date is refused)")
+    _repository_option(record)
+
     audit = commands.add_parser("audit", help="internal audit tools")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="checklist", required=True)
     checklist = audit_commands.add_parser("checklist", help="a checklist per clause of a standard")
     checklist.add_argument("standard", metavar="STANDARD", help="a catalog id in scope, e.g. iso27001-2022")
     checklist.add_argument("--format", choices=("markdown", "xlsx"), default="markdown")
     checklist.add_argument("--output", metavar="FILE")
+    _today_option(checklist, "pretend today is DATE (the day prepared, and whether evidence is overdue)")
     _repository_option(checklist)
 
     site = commands.add_parser("site", help="build the handbook through a site generator, or scan a built site")
@@ -176,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
     site_build.add_argument("--generator", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
     site_build.add_argument("--site-dir", metavar="DIR", help="where the site goes (default: mkdocs.yml's site_dir)")
     site_build.add_argument("--strict", action="store_true", help="the generator fails on its warnings")
+    shown = site_build.add_mutually_exclusive_group()
+    shown.add_argument("--quiet", "-q", action="store_true", help="no progress or summary lines, the generator quiet")
+    shown.add_argument("--verbose", "-v", action="store_true",
+                       help="progress lines (pages written of the total) even when stderr is not a terminal")
     _today_option(site_build)
     site_scan = site_commands.add_parser("scan", help="exit 1 naming every trace of a hidden document in a site")
     site_scan.add_argument("site_dir", metavar="SITE_DIR")
@@ -225,7 +247,7 @@ def dispatch(args: argparse.Namespace) -> int:
         return approve(args.document, args.by, args.major, args.date, args.path, args.today, args.change_approver)
     if args.command == "add":
         from isodocs.commands.add import add
-        return add(args.type, args.title, args.clause, args.owner, args.path)
+        return add(args.type, args.title, args.clause, args.owner, args.path, args.date, args.today)
     if args.command == "import":
         from isodocs.commands.import_ import import_documents
         return import_documents(args.paths, args.kind, args.owner, args.approver, args.clause, args.into,
@@ -242,13 +264,18 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "export":
         from isodocs.commands.export import export
         return export(args.what, args.format, args.output, args.path, args.today)
+    if args.command == "evidence":
+        from isodocs.commands.evidence import add as add_evidence
+        return add_evidence(args.record, args.control, args.what, args.by, args.date, args.file, args.link, args.path,
+                            args.today)
     if args.command == "audit":
         from isodocs.commands.audit import checklist
-        return checklist(args.standard, args.format, args.output, args.path)
+        return checklist(args.standard, args.format, args.output, args.path, args.today)
     if args.command == "site":
         from isodocs.commands import site
         if args.site_command == "build":
-            return site.build(args.path, args.generator, args.site_dir, args.strict, args.today)
+            return site.build(args.path, args.generator, args.site_dir, args.strict, args.today, args.quiet,
+                              args.verbose)
         return site.scan(args.site_dir, args.path)
     if args.command == "rules":
         from isodocs.commands.rules import rules

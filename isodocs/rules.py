@@ -57,7 +57,8 @@ CLAUSE_UNKNOWN = _declare(Rule(
     "clause-unknown", ERROR,
     "A document names a clause or control that its catalog does not have, or a catalog not in scope.",
     "Correct the number (ids are strings such as \"5.10\" or \"A.5.1\"); see `isodocs standards show ID`.",
-    messages=("catalog-out-of-scope", "clause-unknown", "control-unknown", "risk-control-unknown")))
+    messages=("catalog-out-of-scope", "clause-unknown", "control-unknown", "risk-control-unknown",
+              "evidence-out-of-scope", "evidence-unknown")))
 OWNER_MISSING = _declare(Rule(
     "owner-missing", ERROR,
     "A controlled document has no owner.",
@@ -144,12 +145,12 @@ SCHEMA_INVALID = _declare(Rule(
     "Front matter parses but does not fit the document schema: a missing or unknown key, a value of "
     "the wrong type, an impossible or future date.",
     "Correct the key or value at the line given; the schema is documented under Reference.",
-    messages=("future-date", "unknown-key", "missing-key", "not-a-date", "soa-twice")))
+    messages=("future-date", "unknown-key", "missing-key", "not-a-date", "soa-twice", "evidence-future")))
 LINK_BROKEN = _declare(Rule(
     "link-broken", ERROR,
     "A link from a document points to a file that does not exist in the repository.",
     "Correct the relative path, or restore the target.",
-    messages=("link-broken",)))
+    messages=("link-broken", "evidence-file-missing")))
 LINK_HIDDEN = _declare(Rule(
     "link-hidden", ERROR,
     "A page that the site publishes links to a file that `publish.max_classification` keeps out of the site: "
@@ -180,6 +181,14 @@ SOA_DRAFT_ONLY = _declare(Rule(
     "implemented only by drafts or documents overdue for review. Only approved, current documents count.",
     "Approve the Statement of Applicability, and approve (or review) one implementing document.", gap=True,
     messages=("soa-draft-only", "soa-unapproved")))
+EVIDENCE_STALE = _declare(Rule(
+    "evidence-stale", ERROR,
+    "An applicable Annex A control whose Statement of Applicability decision sets `frequency:` has no evidence of "
+    "operation in an approved record, or its latest evidence is older than that frequency allows. Opt-in: "
+    "controls without `frequency:` are not followed.",
+    "Record the evidence under `evidence:` in a record (date, by, what, controls, files or link) and approve the "
+    "record; or change `frequency:` in the SoA if the control is meant to operate less often.", gap=True,
+    messages=("evidence-stale", "evidence-none")))
 PLACEHOLDER_LEFT = _declare(Rule(
     "placeholder-left", ERROR,
     "An approved document still contains placeholder text (TODO, TBD, FIXME, [[...]]).",

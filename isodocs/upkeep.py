@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from isodocs.checks import cycle
+from isodocs.checks import cycle, evidence
 from isodocs.checks.context import Context
 from isodocs.messages import Message, say
 
-KINDS = ("review", "risk-review", "risk-action", "nonconformity", "audit", "management-review", "certification")
+KINDS = ("review", "risk-review", "risk-action", "nonconformity", "audit", "management-review", "certification",
+         "evidence")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,15 @@ def tasks(context: Context) -> list[Task]:
                         who=f" ({audit.auditor})" if audit.auditor else "")
             found.append(Task(month, "audit", title, document.owner, document.id,
                               document.path, audit.line, f"audit/{document.id}/{audit.standard}/{audit.planned}"))
+    for catalog_id, decisions in context.decisions.items():
+        for control, (decision, source) in decisions.items():
+            found_evidence = evidence.operation(context, catalog_id, control, decision)
+            if decision.applicable is not True or found_evidence.frequency is None:
+                continue   # evidence of operation is followed only where the SoA sets `frequency:`
+            said = evidence.frequency_said(found_evidence.frequency, decision.frequency)
+            found.append(Task(found_evidence.due or context.today, "evidence",
+                              say("task-evidence", control=control, frequency=said), source.owner, source.id,
+                              source.path, decision.line, f"evidence/{catalog_id}/{control}"))
     config = context.repository.config
     held = cycle.management_reviews(context)
     if held:

@@ -146,6 +146,14 @@ DEFECTS = [
     Defect("placeholder-left", [("docs/procedures/unfinished.md", None,
                                  new_document("PRO-T-08", body="Backups are kept for TBD days.\n"))],
            [("docs/procedures/unfinished.md", "TBD")]),
+    Defect("evidence-stale", [(SOA, 'A.8.13: {applicable: true, implementation: implemented, justification: '
+                                    '"Risk treatment.", documents: [MAN-IS-001]}',
+                               'A.8.13: {applicable: true, implementation: implemented, justification: '
+                               '"Risk treatment.", documents: [MAN-IS-001], frequency: quarterly}'),
+                              ("docs/records/backup-evidence.md", None, new_document(
+                                  "REC-T-20", omit=("status",), extra="status: draft\nevidence:\n  - date: 2026-11-01\n"
+                                  "    what: Restore test\n    controls: {iso27001-2022: [A.8.13]}\n"))],
+           [(SOA, "A.8.13:")]),   # evidence only in a draft record: none counts
     Defect("risk-review-overdue", [("docs/registers/risk-register.md", "review: 2027-03-01\n---",
                                     "review: 2026-10-01\n---")],
            [("docs/registers/risk-register.md", "review: 2026-10-01")]),

@@ -129,6 +129,16 @@ def _implementing_document(root: Path) -> None:
          f"A.5.1:    {{applicable: true, justification: Policy, documents: [PLN-{SECRET}]}}\n")
 
 
+def _evidence_record(root: Path) -> None:
+    """A restricted record holds the latest evidence of a control whose SoA decision is published."""
+    write(root, "docs/records/vault-evidence.md", restricted(
+        f"REC-{SECRET}", "Vault evidence", status="approved",
+        extra=f"evidence:\n  - {{date: 2026-10-01, by: '{SECRET} team', what: 'Restore of the {SECRET} vault', "
+              f"controls: {{iso27001-2022: [A.5.1, '4.1']}}, link: 'https://tickets.example/{SECRET}'}}\n"))
+    edit(root, SOA, "A.5.1:  # Policies for information security\n      applicable:\n      justification:\n",
+         "A.5.1:    {applicable: true, justification: Policy, documents: [POL-001], frequency: yearly}\n")
+
+
 def _title_in_public_page(root: Path) -> None:
     """Negative control: a published page that names the secret must show it (the search works)."""
     page = root / "docs/policies/backup.md"
@@ -150,6 +160,7 @@ CASES = [
     Case("unlinked-attachment", _asset),
     Case("mdtxt-suffix", _mdtxt),
     Case("hidden-implementing-document", _implementing_document),
+    Case("hidden-evidence-record", _evidence_record),
 ]
 CONTROL = Case("control-public-text", _title_in_public_page)
 

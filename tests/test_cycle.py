@@ -291,3 +291,19 @@ def test_exports_keep_a_title_that_looks_like_a_formula_as_text(approved: Path, 
     sheet = openpyxl.load_workbook(target).active
     found = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert found and all(c.data_type == "s" and c.value.startswith("=HYPERLINK") for c in found)
+
+
+@pytest.mark.parametrize("standard", ["iso42001-2023", "iso27701-2025"])
+def test_the_checklist_of_42001_and_27701_lists_their_applicable_controls(tmp_path: Path, standard: str):
+    root = scaffold(tmp_path / "repo", "iso27001-2022", standard, organization="Acme Ltd")
+    approve_everything(root, TODAY)   # every control decided applicable
+    target = tmp_path / "checklist.xlsx"
+    assert run("audit", "checklist", standard, "--format", "xlsx", "--output", str(target), "--path", str(root),
+               "--today", TODAY).code == 0
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    head = next(i for i, row in enumerate(rows) if row[0] == "Clause")
+    controls = [c.id for c in catalog.load(standard).controls]
+    listed = [row[0] for row in rows[head + 1:]]
+    assert listed[-len(controls):] == controls and not set(controls) & set(listed[:-len(controls)])
+    first = next(row for row in rows[head + 1:] if row[0] == controls[0])
+    assert first[4] == "Selected to treat assessed risks" and first[1]   # the SoA's justification, the part it is in

@@ -41,6 +41,9 @@ def test_history_follows_renames_and_knows_each_version(clean: Path):
                                            "docs/policies/security-controls.md"]
     out = run("history", "MAN-IS-001", "--path", str(clean)).out
     assert "v1.1" in out and "Rename the controls manual" in out
+    assert [line.endswith("[approved by ceo]") for line in out.splitlines()[1:]] == [True, False, True]
+    rows = json.loads(run("history", "MAN-IS-001", "--path", str(clean), "--format", "json").out)
+    assert [row["approved_by"] for row in rows] == ["ceo", None, "ceo"]
 
 
 def test_history_reads_the_log_in_one_pass(clean: Path, git_calls: list[list[str]]):

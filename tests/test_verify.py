@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import git
@@ -16,7 +18,8 @@ MANUAL = "docs/policies/controls-manual.md"
 ALEX = ("Alex Morgan", "alex@example.com")
 SAM = ("Sam Lee", "sam@example.com")
 
-pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="needs OpenSSH's ssh-keygen")
+needs_ssh = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="needs OpenSSH's ssh-keygen")
+needs_gpg = pytest.mark.skipif(shutil.which("gpg") is None, reason="needs GnuPG's gpg")
 
 
 def key(folder: Path, name: str) -> Path:
@@ -25,10 +28,13 @@ def key(folder: Path, name: str) -> Path:
     return path
 
 
-def commit(root: Path, message: str, who: tuple[str, str], signing_key: Path | None = None) -> str:
+def commit(root: Path, message: str, who: tuple[str, str], signing_key: Path | str | None = None) -> str:
+    """Commit everything as `who`, signed with an SSH key (a path) or a GPG key (a fingerprint) when given."""
     options = ["-c", f"user.name={who[0]}", "-c", f"user.email={who[1]}"]
-    if signing_key is not None:
+    if isinstance(signing_key, Path):
         options += ["-c", "gpg.format=ssh", "-c", f"user.signingkey={signing_key}"]
+    elif signing_key is not None:
+        options += ["-c", "gpg.format=openpgp", "-c", f"user.signingkey={signing_key}"]
     subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
     subprocess.run(["git", "-C", str(root), *options, "commit", "-q", *(["-S"] if signing_key else []),
                     "-m", message], check=True)
@@ -36,7 +42,7 @@ def commit(root: Path, message: str, who: tuple[str, str], signing_key: Path | N
 
 
 def repository(tmp_path: Path, approvals: str, members: str, first_by: tuple[str, str] = ALEX,
-               signing_key: Path | None = None) -> Path:
+               signing_key: Path | str | None = None) -> Path:
     root = tmp_path / "repository"
     shutil.copytree(FIXTURES / "clean", root)
     config = root / "isodocs.yml"
@@ -91,6 +97,7 @@ def test_a_role_email_counts_as_a_member(tmp_path: Path):
     assert findings(root) == []
 
 
+@needs_ssh
 def test_signature_verification_with_real_ssh_keys(tmp_path: Path):
     alex, stranger = key(tmp_path, "alex"), key(tmp_path, "stranger")
     public = alex.with_suffix(".pub").read_text().strip()
@@ -115,6 +122,7 @@ def test_signature_verification_with_real_ssh_keys(tmp_path: Path):
     assert findings(root) == []
 
 
+@needs_ssh
 def test_a_key_listed_for_another_role_does_not_prove_this_one(tmp_path: Path):
     alex, sam = key(tmp_path, "alex"), key(tmp_path, "sam")
     root = repository(tmp_path, "{verify: signature}",
@@ -130,3 +138,63 @@ def test_a_key_listed_for_another_role_does_not_prove_this_one(tmp_path: Path):
     approve(root, "1.1")
     commit(root, "Approve the manual 1.1, signed by Sam", SAM, sam)
     assert [f["rule"] for f in findings(root)] == ["approval-unverified"]
+
+
+@pytest.fixture
+def gnupg(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A throwaway GnuPG home (short, for the agent's socket), the one git and isodocs use in this test."""
+    home = Path(tempfile.mkdtemp(prefix="gpg-", dir="/tmp"))
+    home.chmod(0o700)
+    monkeypatch.setenv("GNUPGHOME", str(home))
+    yield home
+    subprocess.run(["gpgconf", "--kill", "all"], check=False, capture_output=True)
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def gpg_key(name: str, email: str) -> tuple[str, str]:
+    """A new GPG key without passphrase: a certifying primary key and a signing subkey; their fingerprints."""
+    spec = ("%no-protection\nKey-Type: eddsa\nKey-Curve: ed25519\nKey-Usage: cert\nSubkey-Type: eddsa\n"
+            f"Subkey-Curve: ed25519\nSubkey-Usage: sign\nName-Real: {name}\nName-Email: {email}\n"
+            "Expire-Date: 0\n%commit\n")
+    subprocess.run(["gpg", "--batch", "--quiet", "--gen-key"], input=spec, text=True, check=True, capture_output=True)
+    listing = subprocess.run(["gpg", "--batch", "--with-colons", "--list-keys", email], text=True, check=True,
+                             capture_output=True).stdout
+    primary, subkey = [line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:")][:2]
+    return primary, subkey
+
+
+@needs_gpg
+def test_signature_verification_with_real_gpg_keys(tmp_path: Path, gnupg: Path):
+    alex, alex_signing = gpg_key("Alex Morgan", "alex@example.com")
+    stranger, _ = gpg_key("Stranger", "stranger@example.com")
+    root = repository(tmp_path, "{verify: signature}",
+                      f"      - {{name: Alex Morgan, email: alex@example.com, signing_key: \"{alex}\"}}\n",
+                      signing_key=alex)
+    assert findings(root) == []  # signed by the subkey, listed by the primary key's fingerprint
+
+    approve(root, "1.1")
+    unsigned = commit(root, "Approve the manual 1.1, unsigned", ALEX)
+    [finding] = findings(root)
+    assert finding["rule"] == "approval-unverified" and unsigned[:8] in finding["message"]
+    assert "without a good signature" in finding["message"] and "Alex Morgan (ceo)" in finding["message"]
+
+    approve(root, "1.2")
+    wrong = commit(root, "Approve the manual 1.2, signed by someone else", ALEX, stranger)
+    [finding] = findings(root)
+    assert finding["rule"] == "approval-unverified" and wrong[:8] in finding["message"]
+
+    approve(root, "1.3")
+    commit(root, "Approve the manual 1.3, signed by Alex", SAM, alex)  # the key proves it, not the author field
+    assert findings(root) == []
+
+    config = root / "isodocs.yml"  # the signing subkey's fingerprint, written in groups as gpg prints it
+    spaced = " ".join(alex_signing[i:i + 4] for i in range(0, 40, 4))
+    config.write_text(config.read_text().replace(alex, spaced))
+    commit(root, "List Alex's signing subkey", ALEX, alex)
+    assert findings(root) == []
+
+    subprocess.run(["gpg", "--batch", "--yes", "--delete-secret-and-public-keys", alex], check=True,
+                   capture_output=True)  # a key git cannot check proves nothing: fails closed
+    found = findings(root)
+    assert {f["rule"] for f in found} == {"approval-unverified"} and MANUAL in {f["path"] for f in found}
+    assert len(found) == 15  # the manual's approval and the first commit's, for the fourteen others

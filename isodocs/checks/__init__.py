@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from isodocs.checks import approvals, coverage, cycle, documents, editions, gaps, links, records, soa
+from isodocs.checks import approvals, coverage, cycle, documents, editions, evidence, gaps, links, records, soa
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness
 from isodocs.checks.gaps import OpenDecisions, OpenItem
@@ -56,6 +56,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
     raw += coverage.check(context)
     raw += editions.check(context)
     raw += soa.check(context)
+    raw += evidence.check(context)
     raw += links.check(context)
     raw += records.check(context)
     raw += cycle.check_risks(context)

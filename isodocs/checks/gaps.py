@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from isodocs.catalog import Catalog
+from isodocs.checks import evidence
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import Readiness, clause_states
 from isodocs.checks.soa import control_states
@@ -64,13 +65,19 @@ def readiness(context: Context, catalog: Catalog) -> Readiness:
 
 
 def open_items(context: Context, catalog: Catalog) -> list[OpenItem]:
-    return [OpenItem(catalog.id, e.id, e.title, e.kind, e.state, e.documents, _close(catalog, e))
+    return [OpenItem(catalog.id, e.id, e.title, e.kind, e.state, e.documents, _close(catalog, e, context))
             for e in entries(context, catalog) if e.state not in DONE]
 
 
-def _close(catalog: Catalog, entry: Entry) -> Message:
+def _close(catalog: Catalog, entry: Entry, context: Context) -> Message:
     names = ", ".join(i for i, _, _ in entry.documents)
-    return say(f"close-{entry.state}", catalog=catalog.id, clause=entry.id, names=names)
+    extra: dict[str, object] = {}
+    if entry.state == "unevidenced":
+        decision = context.decisions[catalog.id][entry.id][0]
+        interval = evidence.frequency(decision)
+        assert interval is not None
+        extra["frequency"] = evidence.frequency_said(interval, decision.frequency)
+    return say(f"close-{entry.state}", catalog=catalog.id, clause=entry.id, names=names, **extra)
 
 
 @dataclass(frozen=True)

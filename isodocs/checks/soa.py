@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from isodocs.catalog import Catalog
+from isodocs.checks import evidence
 from isodocs.checks.context import Context
 from isodocs.document import Decision, Document
 from isodocs.checks.coverage import entry_labels
@@ -28,7 +29,7 @@ class ControlState:
     decision: Decision | None
     source: Document | None
     implementing: list[Document]
-    state: str  # implemented | excluded | unimplemented | unjustified | undecided | unapproved | pending
+    state: str  # implemented | excluded | unimplemented | unjustified | undecided | unapproved | pending | unevidenced
 
 
 def control_states(context: Context, catalog: Catalog) -> list[ControlState]:
@@ -58,7 +59,8 @@ def _control_states(context: Context, catalog: Catalog) -> list[ControlState]:
         elif not decision.applicable:
             state = "excluded"
         elif any(in_force(context, d) for d in implementing):
-            state = "implemented"
+            # with `frequency:` set, a control counts only while its evidence of operation is recent enough
+            state = "unevidenced" if evidence.followed_and_stale(context, catalog.id, decision) else "implemented"
         else:
             state = "pending"
         states.append(ControlState(catalog.id, entry.id, entry.title, decision, source, implementing, state))

@@ -1,4 +1,5 @@
-"""`isodocs add TYPE "TITLE" --clause CAT:ID --owner ROLE`: a new draft document with a free id."""
+"""`isodocs add TYPE "TITLE" --clause CAT:ID --owner ROLE [--date D] [--today D]`: a new draft document with a
+free id, and the day it was begun (`created`)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from datetime import date
 from typing import Collection
 
 from isodocs.atomic import write_text
-from isodocs.commands.review import known_role
+from isodocs.commands.review import known_role, not_future
 from isodocs.document import TYPES
 from isodocs.editing import locked
 from isodocs.errors import UsageError
@@ -61,13 +63,15 @@ def parse_clauses(repository: Repository, given: list[str]) -> dict[str, list[st
     return clauses
 
 
-def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".") -> int:
+def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".", when: date | None = None,
+        today: date | None = None) -> int:
     repository = Repository.load(Path(path))
     if kind not in TYPES:
         raise UsageError(f"unknown document type '{kind}'", hint=f"one of: {', '.join(TYPES)}")
     if not title.strip():
         raise UsageError("the title is empty")
     known_role(repository, owner)
+    when = not_future(when, today, "document", repository.config.language)
     mapped = parse_clauses(repository, clauses)
     folder = repository.docs_dir / FOLDER[kind]
     if not folder.resolve().is_relative_to(repository.root.resolve()):
@@ -79,7 +83,7 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".") 
         target = folder / f"{slug(title)}.md"
         if target.exists():
             raise UsageError(f"{target.relative_to(repository.root)} already exists", hint="choose another title")
-        write_text(target, render(doc_id, title, kind, owner, mapped, repository.config.default_classification))
+        write_text(target, render(doc_id, title, kind, owner, mapped, repository.config.default_classification, when))
     sys.stdout.write(t("cli.added", repository.config.language, id=doc_id, path=target.relative_to(repository.root))
                      + "\n")
     return 0
@@ -89,12 +93,13 @@ def header(doc_id: str, title: str, kind: str, owner: str | None, clauses: dict[
            classification: str, more: dict[str, str] | None = None) -> list[str]:
     """A draft's front matter lines, without the fences; `more` adds keys (approver, version, dates)."""
     quoted_title = "'" + " ".join(title.split()).replace("'", "''") + "'"
-    fields = {"approver": None, "version": '"0.1"', "approved": None, "last_reviewed": None, **(more or {})}
+    fields = {"approver": None, "version": '"0.1"', "approved": None, "last_reviewed": None, "created": None,
+              **(more or {})}
     lines = [f"id: {doc_id}", f"title: {quoted_title}", f"type: {kind}"]
     lines += [f"owner: {owner}"] if owner else []
     lines += [f"approver: {fields['approver']}"] if fields["approver"] else []
     lines += ["status: draft", f"version: {fields['version']}"]
-    lines += [f"{key}: {fields[key]}" for key in ("approved", "last_reviewed") if fields[key]]
+    lines += [f"{key}: {fields[key]}" for key in ("approved", "last_reviewed", "created") if fields[key]]
     lines += [f"classification: {classification}", "clauses:"]
     lines += [f"  {catalog}: [{', '.join(chr(34) + c + chr(34) for c in ids)}]" for catalog, ids in clauses.items()]
     if not clauses:
@@ -102,9 +107,10 @@ def header(doc_id: str, title: str, kind: str, owner: str | None, clauses: dict[
     return lines
 
 
-def render(doc_id: str, title: str, kind: str, owner: str, clauses: dict[str, list[str]], classification: str) -> str:
-    lines = ["---", *header(doc_id, title, kind, owner, clauses, classification), "---", f"# {markdown_text(title)}",
-             ""]
+def render(doc_id: str, title: str, kind: str, owner: str, clauses: dict[str, list[str]], classification: str,
+           created: date) -> str:
+    lines = ["---", *header(doc_id, title, kind, owner, clauses, classification, {"created": created.isoformat()}),
+             "---", f"# {markdown_text(title)}", ""]
     for section in SECTIONS.get(kind, ["Purpose", "Scope", "Content", "Records"]):
         lines += [f"## {section}", "", f"[[decide: {section.lower()} of this {kind}]]", ""]
     return "\n".join(lines)

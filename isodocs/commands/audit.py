@@ -11,7 +11,7 @@ from isodocs.errors import UsageError
 from isodocs.repository import Repository
 
 
-def checklist(standard: str, fmt: str, output: str | None, path: str = ".") -> int:
+def checklist(standard: str, fmt: str, output: str | None, path: str = ".", today: date | None = None) -> int:
     if fmt == "xlsx" and output is None:
         raise UsageError("an xlsx checklist needs --output FILE")
     repository = Repository.load(Path(path))
@@ -19,6 +19,6 @@ def checklist(standard: str, fmt: str, output: str | None, path: str = ".") -> i
     if catalog is None:
         raise UsageError(f"'{standard}' is not among the standards in isodocs.yml",
                          hint=f"in scope: {', '.join(repository.catalogs)}")
-    table = exports.checklist(Context(repository, date.today()), catalog)
+    table = exports.checklist(Context(repository, today or date.today()), catalog)
     exports.deliver(table, fmt, output, repository.config.language)
     return 0

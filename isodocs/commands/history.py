@@ -19,11 +19,13 @@ def show(reference: str, path: str = ".", fmt: str = "text") -> int:
     if not revisions.available:
         raise IsodocsError(f"no history: {repository.root} is {revisions.reason}")
     rows = revisions.classified(document.path)
+    approving = {r.hash for r in revisions.approving(document.path)}
     revisions.remember()
     if fmt == "json":
         json.dump([{"commit": r.hash, "date": r.date.isoformat(), "author": r.author, "subject": r.subject,
                     "version": r.version, "approval": r.approval, "content": r.content, "path": r.path,
-                    "merge": r.merge, "deleted": r.deleted}
+                    "merge": r.merge, "deleted": r.deleted,
+                    "approved_by": r.approver if r.hash in approving else None}
                    for r in rows], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
@@ -35,8 +37,9 @@ def show(reference: str, path: str = ".", fmt: str = "text") -> int:
                      "approval" if revision.approval else "change" if revision.content else "metadata")
         if revision.merge:
             kind = words("merge", kind=kind)
+        by = words("approved-by", role=say(revision.approver or "?")) if revision.hash in approving else ""
         sys.stdout.write(f"{revision.date:%Y-%m-%d}  {revision.short}  v{revision.version or '-':<6} {kind:<9} "
-                         f"{say(revision.author)}: {say(revision.subject)}\n")
+                         f"{say(revision.author)}: {say(revision.subject)}{by}\n")
     if revisions.shallow:
         sys.stdout.write(words("shallow") + "\n")
     return 0

@@ -13,6 +13,7 @@ from pathlib import Path
 from isodocs import checks
 from isodocs.errors import ConfigError, IsodocsError, UsageError
 from isodocs.history import History
+from isodocs.progress import INTERVAL, Progress
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.translation import Translator
@@ -20,7 +21,8 @@ from isodocs.translation import Translator
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
 
-def build(path: str, generator: str, site_dir: str | None, strict: bool, today: date | None) -> int:
+def build(path: str, generator: str, site_dir: str | None, strict: bool, today: date | None, quiet: bool = False,
+          verbose: bool = False) -> int:
     from isodocs.site.pages import FOLDER, Handbook
     from isodocs.site.stage import generator_config, named_assets, stage
 
@@ -47,14 +49,22 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
     say = Translator(repository.config.language, "cli.")
     with tempfile.TemporaryDirectory(prefix="isodocs-stage-") as folder:
         staged = stage(handbook, config_path, config, Path(folder))
-        count = sum(1 for file in (Path(folder) / "docs").rglob("*") if file.is_file())
-        sys.stderr.write(say("site-staged", count=count, generator=generator, hidden=len(publication.hidden)) + "\n")
+        files = [file for file in (Path(folder) / "docs").rglob("*") if file.is_file()]
+        if not quiet:
+            sys.stderr.write(say("site-staged", count=len(files), generator=generator, hidden=len(publication.hidden))
+                             + "\n")
         args = [*command, "build", "-f", str(staged)] + (["--strict"] if strict else [])
+        if quiet and generator != "zensical":
+            args.append("--quiet")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(args, cwd=folder, env=env)
         built = Path(folder) / "site"
-        if result.returncode != 0 or not built.is_dir():
-            sys.stderr.write(say("site-failed", generator=generator, code=result.returncode, target=target) + "\n")
+        pages = sum(1 for file in files if file.suffix == ".md")
+        interval = float(options.get("progress_interval", INTERVAL))
+        shown = not quiet and (verbose or sys.stderr.isatty())
+        returncode = _run_watching(args, folder, env, Progress(pages, _stderr_line, interval=interval) if shown
+                                   else None, built)
+        if returncode != 0 or not built.is_dir():
+            sys.stderr.write(say("site-failed", generator=generator, code=returncode, target=target) + "\n")
             return 1
         try:
             if target.exists():
@@ -63,8 +73,38 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
         except OSError as error:
             raise IsodocsError(f"cannot write the site: {error.strerror or error}", error.filename or target
                                ) from None
-    sys.stderr.write(say("site-written", target=target) + "\n")
+    if not quiet:
+        sys.stderr.write(say("site-written", target=target) + "\n")
     return 0
+
+
+def _run_watching(args: list[str], cwd: str, env: dict[str, str], progress: Progress | None, site: Path) -> int:
+    """Run the generator; with `progress`, count the pages it has written into `site` once an interval (any
+    generator writes one HTML file a page, so this needs nothing from it)."""
+    process = subprocess.Popen(args, cwd=cwd, env=env)
+    if progress is None:
+        return process.wait()
+    while True:
+        try:
+            returncode = process.wait(timeout=progress.interval or 0.1)
+            break
+        except subprocess.TimeoutExpired:
+            progress.advance(_pages_written(site))
+    if returncode == 0:
+        progress.finish()
+    return returncode
+
+
+def _pages_written(site: Path) -> int:
+    count = 0
+    for _, _, names in os.walk(site):
+        count += sum(1 for name in names if name.endswith(".html") and name != "404.html")
+    return count
+
+
+def _stderr_line(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def _replaceable(target: Path, repository: Repository) -> None:

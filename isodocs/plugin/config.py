@@ -15,3 +15,5 @@ class IsodocsPluginConfig(Config):
     """Read revision history from git for the document pages and the changes page."""
     today = c.Optional(c.Type(str))
     """Pretend today is this date (YYYY-MM-DD), for reproducible builds."""
+    progress_interval = c.Type((int, float), default=5)
+    """Seconds between two progress lines (pages done of the total) on a terminal; a shorter build prints none."""

@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import posixpath
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -23,6 +24,7 @@ from isodocs.errors import IsodocsError
 from isodocs.escape import html_text
 from isodocs.findings import ERROR
 from isodocs.plugin.config import IsodocsPluginConfig
+from isodocs.progress import Progress
 from isodocs.publishing import Publication, PublishError, published_nav
 from isodocs.repository import Repository
 from isodocs.site.dashboard import with_dashboard
@@ -37,6 +39,7 @@ NEEDED_EXTENSIONS = ("tables", "md_in_html", "attr_list")
 class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
     handbook: Handbook
     documents: dict[str, Document]
+    progress: Progress
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -106,7 +109,17 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
             files.append(File.generated(config, page, content=content))
         for asset in ASSETS.iterdir():
             files.append(File.generated(config, f"{self.handbook.folder}/{asset.name}", abs_src_path=str(asset)))
+        # on a terminal as information (hidden by --quiet); elsewhere, such as a CI log, only with --verbose
+        emit = log.info if sys.stderr.isatty() else log.debug
+        self.progress = Progress(len(files.documentation_pages()), emit, interval=self.config.progress_interval)
         return files
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.progress.advance()
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.progress.finish()
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is not None:

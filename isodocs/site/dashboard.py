@@ -40,6 +40,8 @@ def dashboard(handbook: Handbook, page: str, heading: bool = True) -> str:
                     and not d.retired]
     figures = [(key, sum(1 for f in ours if f.rule in rules), target, alert) for key, rules, target, alert in counted]
     figures.insert(2, ("nc_open_count", len(open_records), "nonconformities", True))
+    decisions = sum(d.count for d in handbook.report.decisions if d.path in published)
+    figures.append(("open_decisions", decisions, "register", False))   # `[[decide: ...]]` left in published pages
     for key, count, target, alert in figures:
         kind = " isodocs-figure--alert" if alert and count else ""
         href = link_target(relative(paths[target], page))

@@ -17,11 +17,11 @@ from isodocs import catalog as catalog_module
 from isodocs.approvals import Proof, proofs
 from isodocs.catalog import Entry
 from isodocs.checks import Report
-from isodocs.checks import cycle
+from isodocs.checks import cycle, evidence
 from isodocs.checks.context import Context
 from isodocs.checks.coverage import clause_states
 from isodocs.checks.soa import control_states
-from isodocs.document import Document
+from isodocs.document import Decision, Document
 from isodocs.errors import CatalogError
 from isodocs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
 from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
@@ -84,6 +84,17 @@ class Handbook:
                    if found[d.path].state in (APPROVED, CHANGED) and found[d.path].origin is not None}
         proven = proofs(self.repository.config, self.history, origins)
         return {path: (found[path], proven.get(path)) for path in origins}
+
+    @cached_property
+    def past_approvals(self) -> dict[tuple[str, str], tuple[str | None, Proof | None]]:
+        """Every version each published document was approved in, keyed by its path and the approving commit:
+        the approver role that version named and, with approvals.verify, git's proof that a member of that
+        role made the commit (judged against the roles and keys isodocs.yml lists now)."""
+        if not self.history.available:
+            return {}
+        origins = {(d.path, r.hash): (r, r.approver) for d in self.documents for r in self.history.approving(d.path)}
+        proven = proofs(self.repository.config, self.history, origins)
+        return {key: (role, proven.get(key)) for key, (_, role) in origins.items()}
 
     @cached_property
     def page_paths(self) -> dict[str, str]:
@@ -266,27 +277,54 @@ def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
     states = control_states(handbook.context, catalog)
+    head = ["control", "title", "applicable", "reasons", "justification", "implementation", "documents", "evidence"]
     lines = [*page_title(f"{t['soa']}: {catalog.name}"),
              f"# {t['soa']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
-             f"| {t['control']} | {t['title']} | {t['applicable']} | {t['justification']} | {t['implementation']} "
-             f"| {t['documents']} |", "|---|---|---|---|---|---|"]
+             "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
     for state in states:
         if state.source is not None and state.source.path in handbook.hidden:
             withheld = t["withheld"]
             lines.append(f"| {cell(state.id)} | {cell(handbook.title_of(catalog.entries[state.id]))} | {withheld} | "
-                         f"{withheld} | {withheld} | |")
+                         f"{withheld} | {withheld} | {withheld} | | |")
             continue
         decision = state.decision
         if decision is None or decision.applicable is None:
             applicable = t["undecided"]
         else:
             applicable = t["yes"] if decision.applicable else t["no"]
+        reasons = "; ".join(handbook.value(r) or r for r in decision.reasons) if decision else ""
         docs = ", ".join(handbook.link(d, page) for d in state.implementing if d.path not in handbook.hidden)
         lines.append(f"| {cell(state.id)} | {cell(handbook.title_of(catalog.entries[state.id]))} | {applicable} | "
-                     f"{cell(decision.justification if decision else '')} | "
-                     f"{cell(handbook.value(decision.implementation) if decision else '')} | {docs} |")
+                     f"{cell(reasons)} | {cell(decision.justification if decision else '')} | "
+                     f"{cell(handbook.value(decision.implementation) if decision else '')} | {docs} | "
+                     f"{soa_evidence(handbook, catalog_id, state.id, decision, page)} |")
     lines.append("")
     return "\n".join(lines)
+
+
+def soa_evidence(handbook: Handbook, catalog_id: str, control: str, decision: Decision | None, page: str) -> str:
+    """The latest evidence of operation that counts (date, what, by whom, its record), the expected frequency and
+    whether new evidence is overdue; evidence kept in a document the site leaves out is not shown."""
+    t = handbook.text
+    language = handbook.repository.config.language
+    found = evidence.operation(handbook.context, catalog_id, control, decision)
+    parts = []
+    latest = found.latest
+    if latest is not None and latest.record.path in handbook.hidden:
+        parts.append(t["withheld"])
+    elif latest is not None:
+        who = f" ({cell(latest.entry.by)})" if latest.entry.by else ""
+        parts.append(f"{cell(latest.entry.date)}: {cell(latest.entry.what)}{who}, {handbook.link(latest.record, page)}")
+    if found.frequency is not None and decision is not None and decision.applicable:
+        said = evidence.frequency_said(found.frequency, decision.frequency).said_in(language)
+        parts.append(cell(t["evidence_expected"].format(frequency=said)))
+        if found.due is None:
+            parts.append(f"**{cell(t['evidence_none'])}**")
+        elif found.stale:
+            parts.append(f"**{cell(t['evidence_overdue'].format(due=found.due))}**")
+        else:
+            parts.append(cell(t["evidence_next"].format(due=found.due)))
+    return "; ".join(parts)
 
 
 def calendar(handbook: Handbook, page: str) -> str:
@@ -351,12 +389,14 @@ def changes(handbook: Handbook, page: str) -> str:
     return "\n".join(lines)
 
 
-def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str]) -> str:
-    """A 5 x 5 grid, likelihood up and impact across, each cell holding its number of risks."""
+def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str], acceptance: int | None = None) -> str:
+    """A 5 x 5 grid, likelihood up and impact across, each cell holding its number of risks; with a risk acceptance
+    level, the cells above it are outlined."""
     size, left, top = 44, 40, 28
     parts = [f'<svg class="isodocs-heatmap" role="img" aria-label="{escape(caption)}" width="{left + 5 * size + 10}" '
              f'height="{top + 5 * size + 40}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" '
-             f'font-size="12" data-total="{sum(counts.values())}">',
+             f'font-size="12" data-total="{sum(counts.values())}"'
+             + (f' data-acceptance="{acceptance}"' if acceptance is not None else "") + ">",
              f'<text x="{left}" y="16" font-weight="bold">{escape(caption)}</text>']
     for likelihood in range(1, 6):
         y = top + (5 - likelihood) * size
@@ -366,8 +406,11 @@ def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str]
             level = likelihood * impact
             colour = "#2e7d32" if level <= 4 else "#f9a825" if level <= 9 else "#ef6c00" if level <= 15 else "#c62828"
             count = counts.get((likelihood, impact), 0)
+            above = acceptance is not None and level > acceptance
+            outline = ' stroke="#000" stroke-width="3" data-above="true"' if above else ""
             parts.append(f'<rect x="{x}" y="{y}" width="{size - 2}" height="{size - 2}" fill="{colour}" '
-                         f'opacity="0.85" data-likelihood="{likelihood}" data-impact="{impact}" data-count="{count}"/>')
+                         f'opacity="0.85" data-likelihood="{likelihood}" data-impact="{impact}" data-count="{count}"'
+                         f'{outline}/>')
             if count:
                 parts.append(f'<text x="{x + size / 2 - 5}" y="{y + size / 2 + 4}" fill="#fff" '
                              f'font-weight="bold">{count}</text>')
@@ -408,19 +451,25 @@ def risk_page(handbook: Handbook, page: str) -> str:
         if risk.residual_likelihood and risk.residual_impact:
             key = (risk.residual_likelihood, risk.residual_impact)
             residual[key] = residual.get(key, 0) + 1
+    config = handbook.repository.config
+    accepted = config.risk_acceptance
+    note = t["acceptance"].format(level=accepted) if accepted is not None else t["acceptance_none"]
     lines = [f"# {t['risks']}", "", f"*{t['generated_note']}*", "",
+             f'<p class="isodocs-acceptance">{note}</p>', "",
              f'<div class="isodocs-heatmaps" data-risks="{len(rows)}">',
-             heat_map(inherent, t["inherent"], t), heat_map(residual, t["residual"], t), "</div>", "",
-             *risk_process(handbook)]
+             heat_map(inherent, t["inherent"], t, accepted), heat_map(residual, t["residual"], t, accepted), "</div>",
+             "", *risk_process(handbook)]
     if not rows:
         return "\n".join(lines + [t["none"], ""])
-    config = handbook.repository.config
     lines += [f"| {t['risk']} | {t['asset']} | {t['threat']} | {t['level']} | {t['owner']} | {t['treatment']} | "
               f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
         owner = config.person(risk.owner)
+        above = cycle.above_acceptance(config, risk)
+        mark = f' <span class="isodocs-above" title="{t["above_acceptance"]}">▲ {t["above_acceptance"]}</span>' \
+            if above else ""
         lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "
-                     f"{risk.likelihood} × {risk.impact} = {risk.level} | {cell(owner)} | "
+                     f"{risk.likelihood} × {risk.impact} = {risk.level}{mark} | {cell(owner)} | "
                      f"{cell(handbook.value(risk.treatment))} | "
                      f"{cell(risk.residual_level)} | {cell(risk.review)} | {handbook.link(document, page)} |")
     plan = [(r, d) for r, d in rows if r.action]

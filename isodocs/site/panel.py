@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 
+from isodocs.approvals import Proof
 from isodocs.document import Document
 from isodocs.escape import html_attribute, html_text, link_target
-from isodocs.history import CHANGED
+from isodocs.history import CHANGED, Revision
 from isodocs.site.pages import Handbook, anchor, cell, relative
 
 
@@ -63,6 +64,10 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
             ("next_review", (cell(due) + mark) if due else ""),
             ("classification", cell(handbook.value(document.classification or config.default_classification))),
             ("clauses", "<br>".join(clauses))]
+    left = next((d.count for d in handbook.report.decisions if d.path == document.path), 0)
+    if left:   # `[[decide: ...]]` marks the organization still has to fill in
+        register = link_target(relative(paths["register"], page))
+        rows.append(("open_decisions", f'<span class="isodocs-decisions" data-count="{left}">[{left}]({register})</span>'))
     body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
     return (f'<div class="isodocs-panel" markdown data-document="{html_attribute(document.id)}">\n\n'
             f"| | |\n|---|---|\n{body}\n\n</div>\n\n")
@@ -97,9 +102,33 @@ def history(handbook: Handbook, document: Document) -> str:
     lines = ["", "", f"## {t['history']}", ""]
     if not revisions:
         return "\n".join(lines + [t["no_history"], ""])
-    lines += [f"| {t['date']} | {t['version']} | {t['change']} | {t['author']} | {t['commit']} |",
-              "|---|---|---|---|---|"]
+    lines += [f"| {t['date']} | {t['version']} | {t['change']} | {t['author']} | {t['commit']} | {t['approved_by']} |",
+              "|---|---|---|---|---|---|"]
     for revision in reversed(revisions):
         subject, author, commit = handbook.shown(revision)
-        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {subject} | {author} | {commit} |")
+        lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {subject} | {author} | {commit} "
+                     f"| {approved_by(handbook, document, revision)} |")
     return "\n".join(lines + [""])
+
+
+def approved_by(handbook: Handbook, document: Document, revision: Revision) -> str:
+    """Who approved the version a revision approved: the role that version named and, with approvals.verify,
+    whom git proves made the commit (withheld, like the author, when the commit touched a hidden file), or
+    "not verified"; empty for a revision that approved nothing."""
+    found = handbook.past_approvals.get((document.path, revision.hash))
+    if found is None:
+        return ""
+    role, proof = found
+    config = handbook.repository.config
+    shown = cell(config.role_label(role) or "")
+    if config.verify == "off":
+        return shown
+    t = handbook.text
+    if proof is None:  # no approver named, or a role isodocs.yml no longer lists: nothing proves it
+        proof = Proof(revision.hash, False)
+    kind = "verified" if proof.verified else "unverified"
+    if revision.hash in handbook.redacted:
+        return f'{shown} <span class="isodocs-{kind}">{cell(t[kind])}</span>'.strip()
+    person = f" ({cell(proof.by)})" if proof.verified and proof.by else ""
+    return (f'{shown} <span class="isodocs-{kind}" data-commit="{html_attribute(proof.commit)}">'
+            f"{cell(t[kind])}{person}</span>").strip()

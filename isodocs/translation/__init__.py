@@ -5,8 +5,8 @@ in each; a counted word lists its plural forms in the language's CLDR order, `{c
 `t(key, language, **params)` says a text; `say(key, **params)` makes a `Message`: the English text
 (what JSON, SARIF and the other machine formats carry) that remembers its key and parameters, so a
 report can say it again in the repository's language. Parameters that are themselves messages, tuples
-of messages (joined with ", ", or `{name:; }` with "; ") or `given(en=..., ru=...)` (data that exists per language, such as a
-clause's title) are said in the same language.
+of messages (joined with ", ", or `{name:; }` with "; ") or `given(en=..., ru=...)` (data that exists
+per language, such as a clause's title) are said in the same language.
 """
 
 from __future__ import annotations

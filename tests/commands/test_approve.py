@@ -58,6 +58,27 @@ def test_dates_after_today_are_refused_and_today_can_be_given(clean: Path):
     assert result.code == 2 and "in the future" in result.err
 
 
+def test_add_records_the_day_a_document_is_begun_and_refuses_a_later_one(clean: Path):
+    added = clean / "docs/policies/dated.md"
+    command = ["add", "policy", "Dated", "--owner", "ciso", "--path", str(clean)]
+    result = run(*command, "--date", "2026-11-22", "--today", TODAY)
+    assert result.code == 2 and result.err.count("\n") <= 2, result.err
+    assert "--date 2026-11-22 is in the future (today is 2026-11-21)" in result.err and not added.exists()
+    assert run(*command, "--today", TODAY).code == 0
+    assert "created: 2026-11-21\n" in added.read_text()
+    added.unlink()
+    assert run(*command, "--date", "2026-11-01", "--today", TODAY).code == 0
+    assert "created: 2026-11-01\n" in added.read_text()
+    report = json.loads(run("check", str(clean), "--format", "json", "--today", TODAY).out)
+    assert report["findings"] == []  # the schema knows `created`
+    manual = clean / MANUAL  # and a later change of it is metadata, not a change of the approved text
+    manual.write_text(manual.read_text().replace("classification: internal",
+                                                 "classification: internal\ncreated: 2025-01-01"))
+    commit_all(git.Repo(clean), "Record when the manual was begun")
+    report = json.loads(run("check", str(clean), "--format", "json", "--today", TODAY).out)
+    assert report["findings"] == []
+
+
 def test_a_review_records_who_made_it_and_stays_a_metadata_change(clean: Path):
     assert run("review", "MAN-IS-001", "--by", "ciso", "--date", TODAY, "--today", TODAY, "--path",
                str(clean)).code == 0

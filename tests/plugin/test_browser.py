@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import shutil
 import subprocess
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from scaffold import scaffold
+from test_manual import sections
 from test_site import build
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
+         "--disable-domain-reliability", "--disable-client-side-phishing-detection",
+         "--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationHints,MediaRouter"]
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +86,45 @@ def test_home_dashboard_and_manual_navigation_in_the_browser(site):
         assert f'data-count="{rules[rule]}"' in tag, (figure, tag)
     for catalog, ready in report["readiness"].items():
         assert f'data-catalog="{catalog}" data-percent="{ready["percent"]:g}"' in dom
-    titles = re.findall(r'<label class="md-nav__title" for="__nav_\d+">\s*<span class="md-nav__icon md-icon"></span>'
-                        r'\s*([^<]+?)\s*<', dom)
-    assert titles == ["Manual", "Policies", "Procedures", "Plans", "Registers", "Records", "Forms", "Overview"]
+    assert sections(dom) == ["Manual", "Policies", "Procedures", "Plans", "Registers", "Records", "Forms", "Overview"]
     page = chromium(profile, "--dump-dom", f"{url}/policies/backup/")
     assert 'class="isodocs-status isodocs-status--draft"' in page and 'class="md-status md-status--draft"' in page
+    assert '<div class="admonition warning isodocs-banner" data-status="draft">' in page
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "dashboard.png"
     shot.unlink(missing_ok=True)
     chromium(profile, "--window-size=1280,1400", f"--screenshot={shot}", f"{url}/")
     assert shot.stat().st_size > 10_000
+
+
+def page_requests(profile: Path, page: str, log: Path) -> list[str]:
+    """Every URL Chromium requested for `page` (and what it loaded, its scripts' requests included), from its
+    network log. The browser's own requests (sign-in, time) are made for no page: their network isolation key
+    names another site, or none, and are left out."""
+    log.unlink(missing_ok=True)
+    chromium(profile, f"--log-net-log={log}", "--virtual-time-budget=5000", "--dump-dom", page)
+    data = json.loads(log.read_text(encoding="utf-8"))
+    start = data["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    site = "{0.scheme}://{0.hostname}".format(urlparse(page))
+    requests = []
+    for event in data["events"]:
+        params = event.get("params") or {}
+        if event["type"] == start and site in str(params.get("network_isolation_key", "")).split():
+            requests.append(params["url"])
+    return requests
+
+
+def test_pages_make_no_request_to_another_host_in_chromium(site, tmp_path: Path):
+    root, url, profile = site
+    server = urlparse(url).netloc
+    (root / "site" / "outside-control.html").write_text(
+        '<!doctype html><link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<img src="https://cdn.example.com/logo.png"><p>control</p>', encoding="utf-8")
+    control = page_requests(profile, f"{url}/outside-control.html", tmp_path / "control.json")
+    assert {urlparse(u).netloc for u in control} >= {"fonts.googleapis.com", "cdn.example.com", server}, control
+    for page in ("/", "/policies/backup/", "/overview/register/", "/overview/coverage-iso27001-2022/"):
+        requests = page_requests(profile, url + page, tmp_path / "net.json")
+        assert any(u.endswith("/search/search_index.json") for u in requests), (page, requests)  # its scripts ran
+        assert any(urlparse(u).path.endswith(".css") for u in requests), (page, requests)
+        outside = [u for u in requests if urlparse(u).netloc != server]
+        assert not outside, (page, outside)

@@ -24,9 +24,10 @@ RU_SECTIONS = ["Руководство", "Политики", "Процедуры
 
 
 def sections(page: str) -> list[str]:
-    """The top-level section titles of mkdocs-material's primary navigation, in order."""
-    return re.findall(r'<label class="md-nav__title" for="__nav_\d+">\s*<span class="md-nav__icon md-icon"></span>'
-                      r'\s*([^<]+?)\s*<', page)
+    """The section titles of mkdocs-material's primary navigation, in order: the open one (a label) and the folded
+    ones, which navigation.prune leaves as links to their first page."""
+    return re.findall(r'<li class="md-nav__item[^"]*md-nav__item--nested">\s*(?:<input [^>]*>\s*)?'
+                      r'<(?:a|label) [^>]*class="md-nav__link[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', page)
 
 
 @pytest.mark.parametrize("language,names", [("en", EN_SECTIONS), ("ru", RU_SECTIONS)])

@@ -198,6 +198,29 @@ def test_each_version_shows_who_reviewed_it_and_the_verified_approving_commit(tm
     manual_page = html(root, "policies/controls-manual")
     assert f'<span class="isodocs-unverified" data-commit="{stranger}">not verified</span>' in manual_page
 
+    manual.write_text(manual.read_text().replace('version: "1.1"', 'version: "1.2"'))
+    approved = commit_all(repo, "Approve the manual 1.2").hexsha  # by Sam Lee, a member of the ceo role
+    manual.write_text(manual.read_text().replace("approver: ceo", "approver: it-lead"))
+    commit_all(repo, "The IT lead approves the manual from now on")  # metadata: no version approved here
+    assert build(root).returncode == 0
+    rows = history_rows(html(root, "policies/controls-manual"))
+    assert [(row[1], row[2]) for row in rows] == [
+        ("1.2", "The IT lead approves the manual from now on"), ("1.2", "Approve the manual 1.2"),
+        ("1.1", "Approve the manual 1.1"), ("1.0", "Initial document set")]
+    assert rows[0][5] == ""  # approved nothing
+    verified, unverified = '<span class="isodocs-verified" data-commit="{}">verified (Sam Lee)</span>', \
+        '<span class="isodocs-unverified" data-commit="{}">not verified</span>'
+    assert rows[1][5] == "Alex Morgan (ceo) " + verified.format(approved)
+    assert rows[2][5] == "Alex Morgan (ceo) " + unverified.format(stranger)
+    assert rows[3][5] == "Alex Morgan (ceo) " + verified.format(initial)
+
+
+def history_rows(page: str) -> list[list[str]]:
+    """The cells of each row of a document's revision history table, newest first."""
+    table = page.split('id="revision-history"', 1)[1].split("</table>", 1)[0]
+    return [[cell.strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+
 
 def test_aqap_coverage_page_shows_the_additions_and_their_starter_documents(tmp_path: Path):
     root = scaffold(tmp_path / "defence", "iso9001-2015", "aqap2110-2016", "iso31000-2018", organization="Acme")

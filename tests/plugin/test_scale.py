@@ -1,0 +1,36 @@
+"""The scaffold's handbook grows linearly: a page carries its own section's navigation, not every document's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scaffold import scaffold
+from test_site import build, html
+
+
+def primary_nav(page: str) -> str:
+    """The primary sidebar: the site's navigation (with the page's own table of contents inside)."""
+    start = page.index('md-sidebar--primary')
+    return re.sub(r"\s+", " ", page[start:page.index('md-sidebar--secondary', start)])   # the theme's blank lines vary
+
+
+def test_documents_added_to_another_section_leave_a_page_as_it_was(tmp_path: Path):
+    root = scaffold(tmp_path / "acme", "iso27001-2022")
+    assert build(root).returncode == 0
+    before = html(root, "policies/backup")
+    bulk = root / "docs" / "records" / "bulk"
+    bulk.mkdir()
+    for number in range(60):
+        (bulk / f"record-{number:03d}.md").write_text(
+            f"---\nid: REC-BULK-{number:03d}\ntitle: Bulk record {number}\ntype: record\nowner: system-owner\n"
+            f"status: draft\n---\n# Bulk record {number}\n\nA record.\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    after = html(root, "policies/backup")
+    record = html(root, "records/bulk/record-007")
+    assert "Bulk record 42" in primary_nav(record)   # the section of the new records lists them
+    assert primary_nav(after) == primary_nav(before)
+    assert "Bulk record" not in after
+    assert abs(len(after) - len(before)) < len(before) // 100, (len(before), len(after))
+    assert len(re.findall(r'class="md-nav__item', primary_nav(after))) < 40

@@ -30,6 +30,7 @@ from isodocs.repository import Repository
 from isodocs.transitions import Transition
 from isodocs.yamlload import YamlError, parse
 from isodocs.rules import MIGRATION_DECISION
+from isodocs.translation import Translator, t
 
 _round_trip = YAML(typ="rt")
 
@@ -254,26 +255,26 @@ def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewri
 
 def _preview(plan: Plan, root: Path, language: str, write: bool) -> str:
     transition = plan.transition
-    lines = [f"{'Migrating' if write else 'Preview of migrating'} {transition.source.name} to "
-             f"{transition.target.name} (map: {transition.path.name})", ""]
+    say = Translator(language, "migrate.")
+    lines = [say("title-write" if write else "title-preview", source=transition.source.name,
+                 target=transition.target.name, map=transition.path.name), ""]
     for rewrite in plan.rewrites:
         lines.append(rewrite.path.relative_to(root).as_posix())
         lines += [f"  {line:>5}  {step}" for line, step in rewrite.steps]
     if plan.kept:
-        lines += ["", "Left as they were (historical records of the old edition):"]
+        lines += ["", say("kept")]
         lines += [f"  {path}  ({why})" for path, why in plan.kept]
     if plan.decisions:
-        lines += ["", "For a person to decide:"]
+        lines += ["", say("decide")]
         for finding in sorted(plan.decisions, key=Finding.sort_key):
-            lines.append(f"  {finding.path}:{finding.line}: {finding.severity} {finding.rule}: "
+            lines.append(f"  {finding.path}:{finding.line}: {t(finding.severity, language)} {finding.rule}: "
                          f"{text_in(finding.message, language)}")
     if plan.reapprove:
-        lines += ["", "Approved documents whose clause maps change, to approve again (isodocs approve DOC --by ROLE):",
-                  "  " + ", ".join(plan.reapprove)]
+        lines += ["", say("reapprove"), "  " + ", ".join(plan.reapprove)]
     if plan.notes:
-        lines += ["", "Notes:"] + [f"  {note}" for note in plan.notes]
+        lines += ["", say("notes")] + [f"  {note}" for note in plan.notes]
     if not write:
-        lines += ["", "Nothing was written. Run again with --write to apply (on a committed working tree)."]
+        lines += ["", say("nothing-written")]
     return "\n".join(lines) + "\n"
 
 

@@ -575,4 +575,12 @@ TEXTS: dict[str, str] = {
     "cli.evidence-approved": "{id} is approved, so this changes it: it counts once a new version is approved "
                              "(`isodocs approve {id} --by {role}`)",
     "cli.evidence-waits": "it counts once {id} ({status}) is approved",
+    "migrate.title-write": "Migrating {source} to {target} (map: {map})",
+    "migrate.title-preview": "Preview of migrating {source} to {target} (map: {map})",
+    "migrate.kept": "Left as they were (historical records of the old edition):",
+    "migrate.decide": "For a person to decide:",
+    "migrate.reapprove": "Approved documents whose clause maps change, to approve again (`isodocs approve DOC --by "
+                         "ROLE`):",
+    "migrate.notes": "Notes:",
+    "migrate.nothing-written": "Nothing was written. Run again with `--write` to apply (on a committed working tree).",
 }

@@ -579,4 +579,13 @@ TEXTS: dict[str, str] = {
     "cli.evidence-approved": "{id} утверждён, поэтому запись его меняет: она учитывается после утверждения новой "
                              "версии (`isodocs approve {id} --by {role}`)",
     "cli.evidence-waits": "запись учитывается после утверждения {id} ({status})",
+    "migrate.title-write": "Переход с {source} на {target} (карта: {map})",
+    "migrate.title-preview": "План перехода с {source} на {target} (карта: {map})",
+    "migrate.kept": "Оставлены как есть (исторические записи прежней редакции):",
+    "migrate.decide": "Решить человеку:",
+    "migrate.reapprove": "Утверждённые документы, у которых меняется перечень пунктов, — утвердите их снова (`isodocs "
+                         "approve DOC --by ROLE`):",
+    "migrate.notes": "Примечания:",
+    "migrate.nothing-written": "Ничего не записано. Чтобы применить, запустите снова с `--write` (при зафиксированной "
+                               "рабочей копии).",
 }

@@ -61,7 +61,7 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
         pages = sum(1 for file in files if file.suffix == ".md")
         interval = float(options.get("progress_interval", INTERVAL))
         shown = not quiet and (verbose or sys.stderr.isatty())
-        returncode = _run_watching(args, folder, env, Progress(pages, _stderr_line, interval=interval) if shown
+        returncode = _run_watching(args, folder, env, Progress(pages, _stderr_line, interval, say.language) if shown
                                    else None, built)
         if returncode != 0 or not built.is_dir():
             sys.stderr.write(say("site-failed", generator=generator, code=returncode, target=target) + "\n")

@@ -583,4 +583,5 @@ TEXTS: dict[str, str] = {
                          "ROLE`):",
     "migrate.notes": "Notes:",
     "migrate.nothing-written": "Nothing was written. Run again with `--write` to apply (on a committed working tree).",
+    "cli.progress": "isodocs: {done:,} of {total:,} {total|page|pages}{share}",
 }

@@ -588,4 +588,5 @@ TEXTS: dict[str, str] = {
     "migrate.notes": "Примечания:",
     "migrate.nothing-written": "Ничего не записано. Чтобы применить, запустите снова с `--write` (при зафиксированной "
                                "рабочей копии).",
+    "cli.progress": "isodocs: {done} из {total} {total|страницы|страниц|страниц}{share}",
 }

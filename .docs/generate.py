@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from mkdocs.structure.files import File, Files
 
 from isodocs.checks.rules import RULES

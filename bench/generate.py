@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from isodocs import catalog  # noqa: E402
+from isodocs import catalog
 
 TYPES = ["policy", "procedure", "plan", "record", "register", "form", "guideline"]
 ROLES = ["ceo", "ciso", "quality", "hse", "ai-lead", "it", "hr"]
@@ -63,7 +63,7 @@ def soa(catalogs: list[str]) -> str:
         lines.append(f"  {catalog_id}:")
         lines += [f"    {c.id}: {{applicable: true, implementation: implemented, justification: Risk treatment}}"
                   for c in catalog.load(catalog_id).controls]
-    return "\n".join(lines + ["---", "# Statement of Applicability", ""])
+    return "\n".join([*lines, "---", "# Statement of Applicability", ""])
 
 
 def generate(out: Path, documents: int, commits: int = 0, seed: int = 1) -> Path:
@@ -134,14 +134,14 @@ def _history(out: Path, files: dict[str, str], commits: int, rng: random.Random)
             text += f"\nRevision note {number}: {paragraph(rng, 12)}\n"
             message = f"Edit {name} ({number})"
             if kind >= 0.42:
-                text = re.sub(r'version: "(\d+)\.(\d+)"', lambda m: f'version: "{m[1]}.{int(m[2]) + 1}"', text, 1)
-                text = re.sub(r"approved: \S+", f"approved: {day}", text, 1)
+                text = re.sub(r'version: "(\d+)\.(\d+)"', lambda m: f'version: "{m[1]}.{int(m[2]) + 1}"', text, count=1)
+                text = re.sub(r"approved: \S+", f"approved: {day}", text, count=1)
                 message = f"Edit and approve {name} ({number})"
         elif kind < 0.92:
-            text = re.sub(r"last_reviewed: \S+", f"last_reviewed: {day}", text, 1)
+            text = re.sub(r"last_reviewed: \S+", f"last_reviewed: {day}", text, count=1)
             message = f"Review {name} ({number})"
         else:
-            text = re.sub(r"owner: \S+", f"owner: {rng.choice(ROLES)}", text, 1)
+            text = re.sub(r"owner: \S+", f"owner: {rng.choice(ROLES)}", text, count=1)
             message = f"New owner for {name} ({number})"
         files[path] = text
         commit(message, {path: text}, when)

@@ -23,9 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from isodocs.main import main  # noqa: E402
-from isodocs.repository import Repository  # noqa: E402
-from wordfiles import docx_from_markdown  # noqa: E402
+from wordfiles import docx_from_markdown
+
+from isodocs.main import main
+from isodocs.repository import Repository
 
 ALL = ["iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023"]
 

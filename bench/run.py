@@ -61,7 +61,7 @@ def interleaved(*runs: Callable[[], tuple[float, float]], repeat: int = 3) -> li
     same moments of a noisy machine."""
     results = [[float("inf"), 0.0] for _ in runs]
     for _ in range(repeat):
-        for result, run in zip(results, runs):
+        for result, run in zip(results, runs, strict=True):
             seconds, memory = run()
             result[0], result[1] = min(result[0], seconds), max(result[1], memory)
     return [(seconds, memory) for seconds, memory in results]

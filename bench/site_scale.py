@@ -1,7 +1,7 @@
 """How the handbook's build grows with the number of documents, with the scaffold's own mkdocs.yml, beside its
 floor and its peers, measured in the same run.
 
-    .venv/bin/python bench/site_scale.py [--documents 1000 2000] [--repeat 1] [--sphinx VENV] [--strictdoc VENV]
+    .venv/bin/python bench/site_scale.py [--documents 1000 2000 10000] [--repeat 1] [--sphinx VENV] [--strictdoc VENV]
                                          [--also sections no-prune]
 
 For each size, a synthetic repository (bench/generate.py) is built, the builds taking turns:
@@ -87,9 +87,16 @@ def fresh(run: partial, *folders: Path) -> tuple[float, float]:
     return run()
 
 
+def said_when_done(what: str, run: partial) -> tuple[float, float]:
+    """`run`, its figure printed as soon as it is known (a long run's first figures survive an interrupted one)."""
+    seconds, memory = run()
+    print(f"    ({what}: {seconds:.1f} s, {memory:.0f} MB, at {time.strftime('%H:%M:%S')})", flush=True)
+    return seconds, memory
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, nargs="+", default=[1000, 2000])
+    parser.add_argument("--documents", type=int, nargs="+", default=[1000, 2000, 10000])
     parser.add_argument("--repeat", type=int, default=1, help="runs of each build; the best counts")
     parser.add_argument("--sphinx", type=Path, metavar="VENV", help="a virtual environment with sphinx-needs and "
                         "myst-parser")
@@ -123,7 +130,8 @@ def main() -> int:
                 command = [str(args.strictdoc / "bin" / "strictdoc"), "export", str(source), "--output-dir", str(out)]
                 runs["strictdoc"] = partial(fresh, partial(run_once, command, work, {"TMPDIR": str(cache)}), out, cache)
                 sites["strictdoc"] = out
-            figures = dict(zip(runs, interleaved(*runs.values(), repeat=args.repeat), strict=True))
+            said = [partial(said_when_done, f"{documents:,} documents, {name}", run) for name, run in runs.items()]
+            figures = dict(zip(runs, interleaved(*said, repeat=args.repeat), strict=True))
             load = os.getloadavg()
             for name, (seconds, memory) in figures.items():
                 floor = figures[floor_of(name)][0]

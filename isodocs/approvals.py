@@ -85,11 +85,11 @@ def _signatures(config: Config, history: History, commits: set[str]) -> dict[str
         signers = Path(folder) / "allowed_signers"
         signers.write_text(allowed_signers(config.roles), encoding="utf-8")
         output = history.blobs.repo.git.execute(
-            ["git", "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "--no-walk=unsorted",
+            ["git", "--no-replace-objects", "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "--no-walk=unsorted",
              f"--format={RECORD}%H{UNIT}%G?{UNIT}%GF{UNIT}%GP", *sorted(commits)])
     found = {}
     for record in output.split(RECORD)[1:]:
-        sha, status, fingerprint, primary = (record.strip().split(UNIT) + ["", "", ""])[:4]
+        sha, status, fingerprint, primary = ([*record.strip().split(UNIT), "", "", ""])[:4]
         found[sha] = (status, _fingerprint(fingerprint), _fingerprint(primary))
     return found
 

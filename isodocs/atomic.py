@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+
+from isodocs.errors import OutputError
 
 
 def write_text(path: Path, text: str) -> None:
@@ -17,6 +19,17 @@ def write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
 
 
 def write_chunks(path: Path, chunks: Iterable[bytes], durable: bool = True) -> None:
+    """Write the file whole or not at all; OutputError (file and reason) when it cannot be written."""
+    try:
+        _write_chunks(path, chunks, durable)
+    except OutputError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write it: {error.strerror or error}", path,
+                          hint="name a file in a folder you may write to") from None
+
+
+def _write_chunks(path: Path, chunks: Iterable[bytes], durable: bool) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else None

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from isodocs.cache import FileCache
 from isodocs.errors import CatalogError, ConfigError
 from isodocs.resources import data_dir
 from isodocs.schema import problems
@@ -128,13 +129,12 @@ def load(catalog_id: str) -> Catalog:
     if catalog_id not in available():
         raise CatalogError(f"unknown catalog '{catalog_id}'",
                            hint=f"known catalogs: {', '.join(available())}")
-    from isodocs.cache import CatalogCache
-
-    stored = CatalogCache(path)
+    stored = FileCache(path, Catalog)
     found = stored.get()
     if found is None:
         found = read(path)
         stored.put(found)
+    found.path = path
     return found
 
 
@@ -162,7 +162,7 @@ def read(path: Path, builtin: bool = True) -> Catalog:
                            hint="letters, the standard's number, '-', the edition's year")
     entries: dict[str, Entry] = {}
     items: YList = data["entries"]
-    for item, line in zip(items, items.lines):
+    for item, line in zip(items, items.lines, strict=True):
         entry = Entry(**{**item, "extends": tuple(str(i) for i in item.get("extends") or ())})
         if entry.id in entries:
             raise CatalogError(f"duplicate entry '{entry.id}'", path, line)

@@ -9,25 +9,24 @@ from __future__ import annotations
 import io
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 import git
 
-from isodocs import checks
-from isodocs.checks.context import Context
+from isodocs.analysis import Analysis, analyse
+from isodocs.analysis.readiness import Readiness, readiness
+from isodocs.analysis.states import clause_states, control_states
 from isodocs.checks.rules import OFF, severity
-from isodocs.checks.coverage import clause_states
-from isodocs.checks.soa import control_states
 from isodocs.config import CONFIG_FILE
 from isodocs.document import Document
 from isodocs.errors import IsodocsError
 from isodocs.findings import ERROR, Finding
-from isodocs.messages import say
 from isodocs.history import open_repo, project_prefix
+from isodocs.messages import say
 from isodocs.repository import Repository
 from isodocs.rules import APPROVAL_REMOVED
 
@@ -77,8 +76,8 @@ class Diff:
     head: str
     documents: list[DocumentChange]
     clauses: list[ClauseChange]
-    readiness_before: dict[str, checks.Readiness]
-    readiness_after: dict[str, checks.Readiness]
+    readiness_before: dict[str, Readiness]
+    readiness_after: dict[str, Readiness]
     reviewers: list[str]
     findings: list[Finding] = field(default_factory=list)  # what the change must not do (approval-removed)
 
@@ -163,10 +162,10 @@ def _compare(before: Repository, after: Repository, renames: dict[str, str], bas
                 for path in sorted(gone) if old[path].approved_status]
     findings = [replace(f, severity=level) for f in findings
                 if (level := severity(f.rule, after.config)) != OFF]
-    context_before, context_after = Context(before, today), Context(after, today)
-    clauses = _clause_changes(context_before, context_after)
+    analysis_before, analysis_after = analyse(before, today), analyse(after, today)
+    clauses = _clause_changes(analysis_before, analysis_after)
     reviewers = sorted({name for change in changes for name in (*change.reviewers, *change.agree)})
-    return Diff(base, head, changes, clauses, checks.readiness(context_before), checks.readiness(context_after),
+    return Diff(base, head, changes, clauses, readiness(analysis_before), readiness(analysis_after),
                 reviewers, findings)
 
 
@@ -203,13 +202,15 @@ def _metadata(document: Document) -> tuple[object, ...]:
             document.last_reviewed, document.reviewed_by, document.review_interval, document.classification)
 
 
-def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
+def _clause_changes(before: Analysis, after: Analysis) -> list[ClauseChange]:
     result = []
     for catalog_id, catalog in after.repository.catalogs.items():
         if catalog_id not in before.repository.catalogs:
             continue
-        old = {s.id: s.state for s in [*clause_states(before, catalog), *control_states(before, catalog)]}
-        new = {s.id: s.state for s in [*clause_states(after, catalog), *control_states(after, catalog)]}
+        old = ({s.id: s.state for s in clause_states(before, catalog)}
+               | {s.id: s.state for s in control_states(before, catalog)})
+        new = ({s.id: s.state for s in clause_states(after, catalog)}
+               | {s.id: s.state for s in control_states(after, catalog)})
         for clause_id in catalog.entries:
             if old.get(clause_id, "not required") != new.get(clause_id, "not required"):
                 entry = catalog.entries[clause_id]
@@ -218,4 +219,4 @@ def _clause_changes(before: Context, after: Context) -> list[ClauseChange]:
     return result
 
 
-__all__ = ["Diff", "DocumentChange", "ClauseChange", "compare"]
+__all__ = ["ClauseChange", "Diff", "DocumentChange", "compare"]

@@ -128,13 +128,14 @@ def load(root: Path) -> Config:
 
 
 def _build(path: Path, data: YMap) -> Config:
-    def when(value: str | None, *where: str | int) -> date | None:
-        if value is None:
-            return None
+    def day(value: str, *where: str | int) -> date:
         try:
             return parse_date(value)
         except ValueError as error:
             raise ConfigError(str(error), path, line_of(data, list(where), 1)) from None
+
+    def when(value: str | None, *where: str | int) -> date | None:
+        return None if value is None else day(value, *where)
 
     defaults = data.get("defaults") or {}
     cert = data.get("certification") or {}
@@ -146,8 +147,8 @@ def _build(path: Path, data: YMap) -> Config:
         body=cert.get("body"), certificate=cert.get("certificate"),
         issued=when(cert.get("issued"), "certification", "issued"),
         expires=when(cert.get("expires"), "certification", "expires"),
-        surveillance=[when(day, "certification", "surveillance", i)
-                      for i, day in enumerate(cert.get("surveillance") or [])],
+        surveillance=[day(value, "certification", "surveillance", i)  # the schema allows no empty item
+                      for i, value in enumerate(cert.get("surveillance") or [])],
         recertification=when(cert.get("recertification"), "certification", "recertification"),
         initial=when(cert.get("initial"), "certification", "initial"),
     )

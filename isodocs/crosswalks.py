@@ -25,7 +25,7 @@ class Crosswalk:
 
 def load(folder: Path, own: dict[str, Catalog]) -> list[Crosswalk]:
     """Every crosswalk in `folder` (the catalogs folder's crosswalks/), checked against the catalogs it names."""
-    found = []
+    found: list[Crosswalk] = []
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob("*.yml")):

@@ -5,19 +5,21 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
+
+from isodocs.errors import DateError
 
 _INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
 
 
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
-    """A YYYY-MM-DD date; ValueError says why an impossible one (2026-02-30) is wrong."""
+    """A YYYY-MM-DD date; DateError says why an impossible one (2026-02-30) is wrong."""
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+        raise DateError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ class Interval:
     def parse(cls, text: str) -> Interval:
         match = _INTERVAL.match(text)
         if not match:
-            raise ValueError(f"'{text}' is not an interval such as '12 months', '6 weeks', '90 days', '1 year'")
+            raise DateError(f"'{text}' is not an interval such as '12 months', '6 weeks', '90 days', '1 year'")
         return cls(int(match.group(1)), match.group(2))
 
     def after(self, start: date) -> date:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from isodocs.dates import Interval
+from isodocs.freezing import NOT_CACHED
 
 TYPES = ("policy", "procedure", "plan", "record", "register", "form", "manual", "guideline")
 STATUSES = ("draft", "in-review", "approved", "retired")
@@ -123,7 +124,7 @@ class Document:
     review_held: date | None = None   # the day of the management review this record documents
     evidence: tuple[Evidence, ...] = ()   # evidence of operation this record holds
     required_reading: bool = False    # every employee must read it (the dashboard lists it)
-    source: str = ""               # the file's absolute path; the body is read from it when needed
+    source: str = field(default="", metadata=NOT_CACHED)  # the file's path; the body is read from it when needed
     body_digest: str = ""          # a digest of the body, to tell whether the text changed
     body_line: int = 1             # the file line on which the body starts
     links: tuple[tuple[int, str], ...] = ()   # (line offset in the body, target), read once

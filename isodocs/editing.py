@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -205,7 +205,7 @@ def _spans_lines(data: CommentedMap, key: str) -> bool:
 def _last_line(data: CommentedMap) -> int:
     """The line of the header's last top-level key's value (insertions go below its block)."""
     last = list(data)[-1]
-    line = data.lc.value(last)[0]
+    line: int = data.lc.value(last)[0]
     value = data[last]
     if isinstance(value, (dict, list)) and len(value):
         line = max(line, _deepest_line(value))
@@ -213,12 +213,12 @@ def _last_line(data: CommentedMap) -> int:
 
 
 def _deepest_line(value: object) -> int:
-    lines = []
-    if isinstance(value, dict):
+    lines: list[int] = []
+    if isinstance(value, CommentedMap):  # round-trip YAML: every mapping and sequence knows its lines
         for key in value:
             lines.append(value.lc.value(key)[0])
             lines.append(_deepest_line(value[key]))
-    elif isinstance(value, list):
+    elif isinstance(value, CommentedSeq):
         for index, item in enumerate(value):
             lines.append(value.lc.item(index)[0])
             lines.append(_deepest_line(item))
@@ -249,7 +249,7 @@ class TokenEditor:
         line, column = mapping.lc.value(key)
         self.tokens.append((self.offset + line, column, new, False, mapping.fa.flow_style()))
 
-    def items(self, sequence: list, replacements: list[list[str]]) -> None:
+    def items(self, sequence: CommentedSeq, replacements: list[list[str]]) -> None:
         """Item i of `sequence` becomes the items replacements[i] (none: removed; several: added after it)."""
         flow = sequence.fa.flow_style()
         for index, new in enumerate(replacements):

@@ -37,3 +37,11 @@ class CatalogError(IsodocsError):
 
 class UsageError(IsodocsError):
     """The command line itself is wrong."""
+
+
+class DateError(IsodocsError, ValueError):
+    """A date or a review interval that cannot be read; a ValueError too, for the parsers that try one."""
+
+
+class OutputError(IsodocsError, OSError):
+    """A file cannot be written (an OSError too, so that a cache that cannot be written is still only skipped)."""

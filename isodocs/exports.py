@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from isodocs.analysis import Analysis, evidence
+from isodocs.analysis.risks import above_acceptance, risks as risk_register
+from isodocs.analysis.states import control_states, in_force
 from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
-from isodocs.checks import cycle, evidence
-from isodocs.checks.context import Context
-from isodocs.checks.soa import control_states, in_force
 from isodocs.document import Decision, Document
 from isodocs.escape import spreadsheet_text, xml_text
 from isodocs.formats.markdown import cell as markdown_cell
@@ -40,34 +40,34 @@ REASONS = {"risk-treatment": "risk-treatment", "legal": "legal-or-regulatory-req
            "contractual": "contractual-obligation", "business": "business-requirement"}
 
 
-def _texts(context: Context) -> tuple[Translator, Translator]:
+def _texts(analysis: Analysis) -> tuple[Translator, Translator]:
     """The export's own texts and the front matter values, in the repository's language."""
-    language = context.repository.config.language
+    language = analysis.repository.config.language
     return Translator(language, "export."), Translator(language, "value.")
 
 
-def soa(context: Context) -> Table:
-    x, value = _texts(context)
-    language = context.repository.config.language
+def soa(analysis: Analysis) -> Table:
+    x, value = _texts(analysis)
+    language = analysis.repository.config.language
     rows: list[list[Cell]] = []
     sources: list[Document] = []
     names: list[str] = []
-    for catalog in context.repository.catalogs.values():
+    for catalog in analysis.repository.catalogs.values():
         if catalog.controls:
             names.append(catalog.name)
-        for state in control_states(context, catalog):
+        for state in control_states(analysis, catalog):
             decision = state.decision
             applicable = x("not-decided") if decision is None or decision.applicable is None else \
                 (x("yes") if decision.applicable else x("no"))
             implementation = decision.implementation if decision else None
-            if implementation == "implemented" and not any(in_force(context, d) for d in state.implementing):
+            if implementation == "implemented" and not any(in_force(analysis, d) for d in state.implementing):
                 implementation = x(NOT_IN_FORCE)
             elif implementation:
                 implementation = value.get(implementation, implementation)
             if state.source is not None and state.source not in sources:
                 sources.append(state.source)
             reasons = "; ".join(x(REASONS[r]) if r in REASONS else r for r in decision.reasons) if decision else ""
-            found = evidence.operation(context, catalog.id, state.id, decision)
+            found = evidence.operation(analysis, catalog.id, state.id, decision)
             expected = evidence.frequency_said(found.frequency, decision.frequency).said_in(language) \
                 if found.frequency is not None and decision is not None else None
             rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
@@ -81,7 +81,7 @@ def soa(context: Context) -> Table:
                   x("justification"), x("implementation-status"), x("implementing-documents"), x("decided-in"),
                   x("evidence-expected"), x("latest-evidence"), x("evidence-date"), x("evidence-status"),
                   x("state-in-isodocs")], rows,
-                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14, 48, 12, 24, 14], _document_control(context, names, sources))
+                 [20, 10, 48, 12, 24, 48, 20, 48, 14, 14, 48, 12, 24, 14], _document_control(analysis, names, sources))
 
 
 def _evidence(latest: evidence.Recorded | None) -> str | None:
@@ -108,10 +108,10 @@ def _described(document: Document, value: Translator) -> str:
     return f"{document.id} {document.title} ({version}{value.get(document.status, document.status)})"
 
 
-def _document_control(context: Context, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
+def _document_control(analysis: Analysis, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
     """Who issued the Statement of Applicability, which version and its approval: it is a controlled document."""
-    config = context.repository.config
-    x, value = _texts(context)
+    config = analysis.repository.config
+    x, value = _texts(analysis)
 
     def each(value: Callable[[Document], Cell]) -> Cell:
         values = [value(d) for d in sources]
@@ -123,18 +123,18 @@ def _document_control(context: Context, standards: list[str], sources: list[Docu
             (x("soa-id"), each(lambda d: d.id)), (x("title"), each(lambda d: d.title)),
             (x("version"), each(lambda d: d.version)), (x("status"), each(lambda d: value.get(d.status, d.status))),
             (x("approver"), each(lambda d: config.role_label(d.approver))),
-            (x("approval-date"), each(lambda d: d.approved)), (x("date-exported"), context.today)]
+            (x("approval-date"), each(lambda d: d.approved)), (x("date-exported"), analysis.today)]
 
 
-def register(context: Context) -> Table:
-    config = context.repository.config
-    x, value = _texts(context)
+def register(analysis: Analysis) -> Table:
+    config = analysis.repository.config
+    x, value = _texts(analysis)
     rows: list[list[Cell]] = []
-    for d in sorted(context.repository.documents, key=lambda d: d.id):
+    for d in sorted(analysis.repository.documents, key=lambda d: d.id):
         classification = d.classification or config.default_classification
         rows.append([d.id, d.title, value.get(d.type, d.type), value.get(d.status, d.status), d.version,
                      config.role_label(d.owner),
-                     config.role_label(d.approver), d.approved, d.last_reviewed, context.next_review(d),
+                     config.role_label(d.approver), d.approved, d.last_reviewed, analysis.next_review(d),
                      value.get(classification, classification),
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in d.clauses.items()), d.path])
     return Table(x("document-register"),
@@ -144,16 +144,16 @@ def register(context: Context) -> Table:
                  [14, 44, 12, 11, 9, 28, 28, 12, 12, 12, 14, 40, 44])
 
 
-def risks(context: Context) -> Table:
-    config = context.repository.config
-    x, value = _texts(context)
+def risks(analysis: Analysis) -> Table:
+    config = analysis.repository.config
+    x, value = _texts(analysis)
     rows: list[list[Cell]] = []
-    for risk, document in cycle.risks(context):
+    for risk, document in risk_register(analysis):
         rows.append([risk.id, risk.asset, risk.threat, risk.likelihood, risk.impact, risk.level,
                      config.role_label(risk.owner), value.get(risk.treatment or "", risk.treatment),
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
                      risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
-                     risk.review, document.id, _yes_no(x, cycle.above_acceptance(config, risk))])
+                     risk.review, document.id, _yes_no(x, above_acceptance(config, risk))])
     return Table(x("risk-register"),
                  [x("risk"), x("asset-or-process"), x("threat"), x("likelihood"), x("impact"), x("risk-level"),
                   x("risk-owner"),
@@ -166,15 +166,15 @@ def _yes_no(x: Translator, value: bool | None) -> str | None:
     return None if value is None else x("yes") if value else x("no")
 
 
-def nonconformities(context: Context) -> Table:
-    config = context.repository.config
-    x, value = _texts(context)
+def nonconformities(analysis: Analysis) -> Table:
+    config = analysis.repository.config
+    x, value = _texts(analysis)
     rows: list[list[Cell]] = []
-    for d in context.repository.documents:
+    for d in analysis.repository.documents:
         record = d.nonconformity
         if record is None:
             continue
-        status = "closed" if record.closed else ("overdue" if record.due and record.due < context.today else "open")
+        status = "closed" if record.closed else ("overdue" if record.due and record.due < analysis.today else "open")
         rows.append([d.id, d.title, record.raised, record.source, record.clause,
                      value.get(record.grade or "", record.grade),
                      config.role_label(d.owner), record.due, record.root_cause, record.action,
@@ -191,11 +191,11 @@ CHECKLIST_HEAD = ("clause", "part-of", "title", "question", "justification", "do
 CHECKLIST_BLOCK = ("organization", "criteria", "scope", "date", "auditor", "auditee", "prepared")
 
 
-def checklist(context: Context, catalog: Catalog) -> Table:
+def checklist(analysis: Analysis, catalog: Catalog) -> Table:
     """An internal-audit checklist: every clause 4 to 10 with the clause it is part of, then every Annex A control
     the Statement of Applicability makes applicable (with its justification and implementing documents); a header
     block for the audit's date, auditor, scope and criteria, and a list to choose each finding from."""
-    language = context.repository.config.language
+    language = analysis.repository.config.language
     say = Translator(language, "checklist.")
     values = Translator(language, "value.")
     rows: list[list[Cell]] = []
@@ -205,11 +205,11 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         title = entry_title(catalog, entry, language)
         parent = catalog.entries.get(entry.parent or "")
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
-        documents = _examine(catalog, entry, context.index)
+        documents = _examine(catalog, entry, analysis.index)
         rows.append([entry.id, within, title, say(f"question-{entry.documented_information or 'none'}", title=title),
                      None, ", ".join(f"{d.id} {d.title}" for d in documents),
-                     _recorded(context, catalog.id, entry.id, None, language), "", ""])
-    for state in control_states(context, catalog):
+                     _recorded(analysis, catalog.id, entry.id, None, language), "", ""])
+    for state in control_states(analysis, catalog):
         if state.decision is None or state.decision.applicable is not True:
             continue
         entry = catalog.entries[state.id]
@@ -218,22 +218,23 @@ def checklist(context: Context, catalog: Catalog) -> Table:
         within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
         rows.append([state.id, within, title, say("control-question", title=title),
                      state.decision.justification, "\n".join(_described(d, values) for d in state.implementing),
-                     _recorded(context, catalog.id, state.id, state.decision, language), "", ""])
+                     _recorded(analysis, catalog.id, state.id, state.decision, language), "", ""])
     head = [say(f"head-{key}") for key in CHECKLIST_HEAD]
     block = [say(f"block-{key}") for key in CHECKLIST_BLOCK]
-    soa = next((s.source for s in control_states(context, catalog) if s.source is not None), None)
+    soa = next((s.source for s in control_states(analysis, catalog) if s.source is not None), None)
     criteria = catalog.name + (f"; {soa.id} {soa.title}" + (f" v{soa.version}" if soa.version else "") if soa else "")
-    control: list[tuple[str, Cell]] = [(block[0], context.repository.config.organization), (block[1], criteria),
+    control: list[tuple[str, Cell]] = [(block[0], analysis.repository.config.organization), (block[1], criteria),
                                        (block[2], None), (block[3], None), (block[4], None), (block[5], None),
-                                       (block[6], context.today)]
+                                       (block[6], analysis.today)]
     return Table(say("title", standard=catalog.name), head, rows, [9, 30, 40, 60, 40, 50, 40, 40, 30], control,
                  {head[-1]: [say(f"finding-{key}") for key in FINDINGS]})
 
 
-def _recorded(context: Context, catalog_id: str, entry_id: str, decision: Decision | None, language: str) -> str | None:
+def _recorded(analysis: Analysis, catalog_id: str, entry_id: str, decision: Decision | None,
+              language: str) -> str | None:
     """The latest evidence of operation an approved record holds for a clause or control, and for a control that
     follows evidence, the frequency expected and whether new evidence is overdue: what the auditor samples first."""
-    found = evidence.operation(context, catalog_id, entry_id, decision)
+    found = evidence.operation(analysis, catalog_id, entry_id, decision)
     site = Translator(language, "site.")
     parts = [f"{found.latest.entry.date.isoformat()}: {_evidence(found.latest)}"] \
         if found.latest is not None and found.latest.entry.date else []
@@ -258,7 +259,7 @@ def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:
     return f"{parent_title} ({entry.id})" if parent_title else entry.id
 
 
-def _examine(catalog: Catalog, entry: Entry, index: dict) -> list[Document]:
+def _examine(catalog: Catalog, entry: Entry, index: dict[tuple[str, str], list[Document]]) -> list[Document]:
     """Documents naming the clause, or failing that, its nearest ancestor that has any."""
     current: Entry | None = entry
     while current is not None:
@@ -303,11 +304,15 @@ def to_xlsx(table: Table) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
     workbook.properties.title = table.title
     workbook.properties.creator = "isodocs"
     sheet = workbook.active
+    if not isinstance(sheet, Worksheet):  # a new workbook opens on its one worksheet
+        raise TypeError(f"a new workbook opened on {type(sheet).__name__}, not a worksheet")
     sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip()
     for label, value in table.control:
         sheet.append([label, _xlsx_cell(value)])
@@ -323,13 +328,13 @@ def to_xlsx(table: Table) -> bytes:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for row in table.rows:
         sheet.append([_xlsx_cell(value) for value in row])
-    for row in sheet.iter_rows(min_row=head + 1):
-        for cell in row:
+    for written in sheet.iter_rows(min_row=head + 1):
+        for cell in written:
             if isinstance(cell.value, date):
                 cell.number_format = "yyyy-mm-dd"
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for row in sheet.iter_rows():
-        for cell in row:
+    for written in sheet.iter_rows():
+        for cell in written:
             if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula: it stays text
                 cell.data_type = "s"
     for position, width in enumerate(table.widths, 1):
@@ -347,7 +352,7 @@ def to_xlsx(table: Table) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()

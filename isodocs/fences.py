@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from isodocs.errors import IsodocsError
 from isodocs.messages import say
 
 CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)
@@ -18,11 +20,12 @@ class Split:
     body_line: int       # file line where the body starts
 
 
-class SplitError(Exception):
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
+class SplitError(IsodocsError):
+    """The file cannot be split into front matter and body; `line` is the file's."""
+
+    def __init__(self, message: str, line: int, path: Path | str | None = None) -> None:
+        super().__init__(message, path, line)
+        self.line: int = line
 
 
 def split(text: str) -> Split:

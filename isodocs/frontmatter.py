@@ -12,11 +12,11 @@ from typing import Any
 
 from isodocs import markdown
 from isodocs.dates import Interval, parse_date
-from isodocs.fences import Split, SplitError, decode, split
 from isodocs.document import Audit, Decision, Document, Evidence, Nonconformity, Risk
+from isodocs.fences import Split, SplitError, decode, split
 from isodocs.findings import Finding
-from isodocs.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 from isodocs.messages import say
+from isodocs.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 from isodocs.schema import problems
 from isodocs.yamlload import YamlError, YMap, parse
 
@@ -94,7 +94,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
     clauses = data.get("clauses") or {}
     for catalog_id, ids in clauses.items():
         document.clauses[catalog_id] = [intern(clause_id) for clause_id in ids]
-        for clause_id, line in zip(ids, ids.lines):
+        for clause_id, line in zip(ids, ids.lines, strict=True):
             document.clause_lines.setdefault((catalog_id, clause_id), line)
     for catalog_id, controls in (data.get("applicability") or {}).items():
         document.applicability[catalog_id] = {
@@ -117,7 +117,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
     if audits:
         document.audits = tuple(
             Audit(a["planned"], a["standard"], tuple(a["clauses"]), a.get("auditor"), typed("done", mapping=a), line)
-            for a, line in zip(audits, audits.lines))
+            for a, line in zip(audits, audits.lines, strict=True))
     if data.get("management_review"):
         document.review_held = typed("held", mapping=data["management_review"])
     entries = data.get("evidence")
@@ -126,7 +126,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
             Evidence(typed("date", mapping=e), e.get("by"), e["what"],
                      {c: tuple(intern(i) for i in ids) for c, ids in e["controls"].items()},
                      tuple(e.get("files") or ()), e.get("link"), line)
-            for e, line in zip(entries, entries.lines))
+            for e, line in zip(entries, entries.lines, strict=True))
     return document, findings
 
 

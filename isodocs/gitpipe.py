@@ -3,6 +3,7 @@ a thread alongside; git and our parsing run on different cores."""
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Iterator
 from typing import IO
@@ -11,7 +12,9 @@ from typing import IO
 def output(stdout: IO[bytes]) -> Iterator[bytes]:
     """The process's output in pieces as they arrive, until it closes its end. Parsing a piece takes far
     less time than git takes to write the next, so git seldom waits on a full pipe."""
-    while piece := stdout.read1(1 << 16):
+    # a pipe is buffered: read1 returns what has arrived instead of waiting for the whole size
+    read = stdout.read1 if isinstance(stdout, io.BufferedIOBase) else stdout.read
+    while piece := read(1 << 16):
         yield piece
 
 

@@ -12,6 +12,7 @@ lands. A document's approved text is its content at the commit that approved its
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import posixpath
@@ -113,6 +114,9 @@ class Approval:
     state: str
     origin: Revision | None = None      # the revision that approved the current version
     change: Revision | None = None
+
+
+SKIPPED = "skipped with --no-history"  # History.reason when the caller chose to skip history
 
 
 @dataclass
@@ -316,25 +320,37 @@ def _load(root: Path, docs_dir: str, cache: bool) -> History:
 
 
 def open_repo(root: Path) -> git.Repo | None:
-    """The git repository `root` is in, or None."""
+    """The git repository `root` is in, or None. Its commands read the objects as committed: replacements
+    (`git replace`, `git replace --graft`) could otherwise show any commit in place of an approval, or hide
+    an edit behind a commit made to look like a first one."""
     import git
 
     try:
-        return git.Repo(root, search_parent_directories=True)
+        repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         return None
+    repo.git.set_persistent_git_options(no_replace_objects=True)
+    return repo
+
+
+def work_tree(repo: git.Repo) -> Path:
+    """The top folder of the checkout; a bare repository has no files to match the history to."""
+    if repo.working_tree_dir is None:
+        raise IsodocsError(f"{repo.git_dir} is a bare git repository: it has no documents to check",
+                           hint="run isodocs in a clone of it")
+    return Path(repo.working_tree_dir)
 
 
 def project_prefix(repo: git.Repo, root: Path) -> str:
     """Where the project at `root` sits in git's tree, as git writes paths: "" or "folder/"."""
-    prefix = root.resolve().relative_to(Path(repo.working_tree_dir).resolve()).as_posix()
+    prefix = root.resolve().relative_to(work_tree(repo).resolve()).as_posix()
     return "" if prefix == "." else prefix + "/"
 
 
 def _read_git(history: History, repo: git.Repo, root: Path, docs_dir: str, cache: bool) -> None:
     import git
 
-    top = Path(repo.working_tree_dir).resolve()
+    top = work_tree(repo).resolve()
     prefix = project_prefix(repo, root)
     scope = posixpath.normpath(prefix + docs_dir)
     try:
@@ -412,17 +428,17 @@ def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: 
         history.merges |= count > 1
         seq += 1
         for old_blob, new_blob, old_path, new_path, added in _entries(raw):
-            old_inside = old_path is not None and old_path.startswith(inside)
+            # the document's path before the commit, when it was inside the documents' folder
+            old = old_path[strip:] if old_path is not None and old_path.startswith(inside) else None
             if new_path is None or not new_path.startswith(inside):
-                if old_inside:  # deleted, or moved out of the documents' folder
-                    path = old_path[strip:]
-                    revisions.setdefault(path, []).append(
-                        Revision(sha, when, author, email, subject, path, old_blob, None, count, False, seq, blobs))
+                if old is not None:  # deleted, or moved out of the documents' folder
+                    revisions.setdefault(old, []).append(
+                        Revision(sha, when, author, email, subject, old, old_blob, None, count, False, seq, blobs))
                 continue
             path = new_path[strip:]
-            birth = added or not old_inside
-            if old_inside and old_path != new_path:
-                moved = revisions.pop(old_path[strip:], [])
+            birth = added or old is None
+            if old is not None and old_path != new_path:
+                moved = revisions.pop(old, [])
                 there = revisions.get(path)
                 revisions[path] = sorted(there + moved, key=lambda r: r.seq) if there and not there[-1].deleted \
                     else moved
@@ -435,7 +451,10 @@ def _apply_log(history: History, repo: git.Repo, scope: str, strip: int, since: 
 def _records(process: git.Git.AutoInterrupt) -> Iterator[str]:
     """The log's commit records, parsed as git writes them."""
     pieces: list[bytes] = []
-    for piece in gitpipe.output(process.proc.stdout):
+    stdout = process.proc.stdout if process.proc is not None else None
+    if stdout is None:
+        raise IsodocsError("git log gave no output to read", hint="check that git runs: `git log -1`")
+    for piece in gitpipe.output(stdout):
         cut = piece.rfind(b"\x1e")
         if cut < 0:
             pieces.append(piece)
@@ -459,6 +478,8 @@ def _entries(raw: str) -> list[tuple[str | None, str, str | None, str | None, bo
             position += 1
             continue
         old_mode, new_mode, old_blob, new_blob, status = meta.split(" ", 4)
+        old_path: str | None
+        new_path: str | None
         if status[0] in "RC":
             old_path, new_path = fields[position + 1], fields[position + 2]
             position += 3
@@ -501,15 +522,15 @@ class HistoryCache:
             stamp, cached_head, entries, head_blobs, merges, facts = marshal.loads(self.path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
-        if stamp != self.stamp:
+        if stamp != self.stamp or not isinstance(cached_head, str):
             return None
         if cached_head != head:
             try:
                 repo.git.merge_base("--is-ancestor", cached_head, head)
             except git.GitCommandError:
                 return None
-        blobs.known.update(zip(facts, map(Facts._make, facts.values())))
-        self.revisions = {path: [Revision(*row, blobs) for row in rows] for path, rows in entries.items()}
+        blobs.known.update(zip(facts, map(Facts._make, facts.values()), strict=True))
+        self.revisions = {path: [Revision(*(*row, blobs)) for row in rows] for path, rows in entries.items()}
         self.head_blobs, self.merges = head_blobs, merges
         return cached_head
 
@@ -520,9 +541,7 @@ class HistoryCache:
         rows = {path: [(r.hash, r.when, r.author, r.email, r.subject, r.path, r.before, r.after, r.parents, r.birth,
                         r.seq) for r in items] for path, items in revisions.items()}
         facts = {name: tuple(row) for name, row in blobs.stored().items()}
-        try:
+        with contextlib.suppress(OSError):
             write_bytes(self.path, marshal.dumps((self.stamp, head, rows, head_blobs, merges, facts)),
                         durable=False)
-        except OSError:
-            pass
         blobs.learned = 0

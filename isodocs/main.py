@@ -156,6 +156,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="only what the handbook may show: leave out duties recorded in documents kept out of it")
     _repository_option(due)
 
+    copies = commands.add_parser("pdf", help="controlled copies as PDF: each published document, and the manual")
+    copies.add_argument("documents", nargs="*", metavar="DOC",
+                        help="ids or paths of the documents to print (default: every published one, and the manual)")
+    copies.add_argument("--output", metavar="DIR", default="pdf", help="the folder for the PDFs (default: pdf)")
+    copies.add_argument("--no-manual", dest="manual", action="store_false",
+                        help="only the single copies, not the manual")
+    _today_option(copies, "pretend today is DATE (the next review dates and the manual's cover)")
+    _repository_option(copies)
+
     export = commands.add_parser("export", help="a spreadsheet for auditors")
     export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -261,6 +270,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "tasks":
         from isodocs.commands.tasks import tasks
         return tasks(args.format, args.output, args.path, args.today, args.within, args.published)
+    if args.command == "pdf":
+        from isodocs.commands.pdf import pdf
+        return pdf(args.documents, args.output, args.manual, args.path, args.today)
     if args.command == "export":
         from isodocs.commands.export import export
         return export(args.what, args.format, args.output, args.path, args.today)

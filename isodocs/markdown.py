@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # the files isodocs reads as pages: every suffix MkDocs treats as Markdown (mkdocs.utils.markdown_extensions)
 SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
@@ -57,7 +57,9 @@ def placeholders(body: str, pattern: re.Pattern[str] = PLACEHOLDERS, markers: tu
 
 def fenced_ranges(body: str) -> list[tuple[int, int]]:
     """Character ranges of fenced code blocks, where placeholder-like text is an example, not a gap."""
-    ranges, start, offset = [], None, 0
+    ranges: list[tuple[int, int]] = []
+    start: int | None = None
+    offset = 0
     for line in body.split("\n"):
         if FENCE.match(line):
             if start is None:

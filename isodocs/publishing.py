@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import unquote
@@ -29,9 +29,9 @@ from isodocs.errors import IsodocsError
 from isodocs.escape import linkable
 from isodocs.fences import Split, SplitError, decode, split
 from isodocs.findings import Finding
-from isodocs.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 from isodocs.history import History
 from isodocs.repository import Repository
+from isodocs.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 UNCLASSIFIABLE = (FRONTMATTER_INVALID.id, SCHEMA_INVALID.id)
@@ -80,14 +80,14 @@ class Publication:
                 continue
             if path in publication.hidden:
                 continue
-            document = documents.get(path)
-            level = document.classification if document is not None and document.classification else default
+            found = documents.get(path)
+            level = found.classification if found is not None and found.classification else default
             if level not in CLASSIFICATIONS:  # the schema allows only the four; never guess at a near miss
-                publication.blocked.append(SCHEMA_INVALID.finding(path, document.line("classification")
-                                                   if document else 1, f"classification '{level}' is unknown"))
+                publication.blocked.append(SCHEMA_INVALID.finding(path, found.line("classification")
+                                                   if found else 1, f"classification '{level}' is unknown"))
                 publication.hidden[path] = "it cannot be classified"
             elif CLASSIFICATIONS.index(level) > ceiling:
-                source = "" if document is not None and document.classification else " (the default)"
+                source = "" if found is not None and found.classification else " (the default)"
                 publication.hidden[path] = f"its classification '{level}'{source} is above '{publication.limit}'"
         for path in publication._assets():
             if path not in publication._referenced and repository.docs_relative(path) not in allowed_assets:
@@ -172,8 +172,7 @@ class Publication:
 
             text = REFERENCE_USE.sub(use, text)
             for label, replacement in labels.items():
-                text = re.sub(r"\[(" + re.escape(label) + r")\](?![\[(:])",
-                              lambda m, r=replacement: r or m.group(1), text, flags=re.I)
+                text = re.sub(r"\[(" + re.escape(label) + r")\](?![\[(:])", _labelled(replacement), text, flags=re.I)
         return text
 
     def hidden_links(self, page: str, links: Iterable[tuple[int, str]]) -> Iterable[tuple[int, str, str]]:
@@ -223,14 +222,19 @@ def read_page(repository: Repository, path: str) -> Split:
         return Split(None, "", 1)
 
 
+def _labelled(replacement: str | None) -> Callable[[re.Match[str]], str]:
+    """What a use of a reference label becomes: its replacement, else the link's own text."""
+    return lambda match: replacement or match.group(1)
+
+
 def published_nav(nav: object, publication: Publication) -> object:
     """A generator's `nav:` without the entries that lead to hidden files (their titles go with them)."""
     if isinstance(nav, list):
-        kept = [published_nav(item, publication) for item in nav]
-        return [item for item in kept if item is not None]
+        items = [published_nav(item, publication) for item in nav]
+        return [item for item in items if item is not None]
     if isinstance(nav, dict):
-        kept = {title: published_nav(value, publication) for title, value in nav.items()}
-        kept = {title: value for title, value in kept.items() if value is not None and value != []}
+        entries = {title: published_nav(value, publication) for title, value in nav.items()}
+        kept = {title: value for title, value in entries.items() if value is not None and value != []}
         return kept or None
     if isinstance(nav, str):
         index = publication.repository.docs_prefix + "index.md"

@@ -12,6 +12,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from isodocs import catalog, config as config_module, crosswalks, history as history_module, markdown
 from isodocs.cache import DocumentCache, identity
@@ -21,10 +22,15 @@ from isodocs.crosswalks import Crosswalk
 from isodocs.document import Document
 from isodocs.errors import ConfigError, UsageError
 from isodocs.findings import Finding
-from isodocs.messages import say
 from isodocs.frontmatter import read
-from isodocs.rules import FRONTMATTER_INVALID
 from isodocs.history import History
+from isodocs.messages import say
+from isodocs.rules import FRONTMATTER_INVALID
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from isodocs.analysis import Analysis
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -40,6 +46,7 @@ class Repository:
     cache: bool = True                                        # whether the user's cache folder is used
     reading: Future[History] | None = field(default=None, repr=False)
     crosswalks: list[Crosswalk] = field(default_factory=list)
+    analyses: dict[date, Analysis] = field(default_factory=dict, repr=False, compare=False)  # isodocs.analysis.analyse
 
     @classmethod
     def load(cls, path: Path | str = ".", cache: bool = True, history: bool = False) -> Repository:

@@ -47,7 +47,7 @@ def project_url() -> str:
     except metadata.PackageNotFoundError:
         entries = []
     for entry in entries:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() == "source":
             return url.strip()
     from isodocs.errors import IsodocsError

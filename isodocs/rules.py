@@ -283,4 +283,4 @@ NONCONFORMITY_OVERDUE = _declare(Rule(
     messages=("nonconformity-overdue", "nonconformity-closed-draft")))
 
 
-__all__ = ["RULES", "Rule", "ERROR", "WARNING", "OFF"]
+__all__ = ["ERROR", "OFF", "RULES", "WARNING", "Rule"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
 import fastjsonschema
 
@@ -23,7 +24,8 @@ class SchemaProblem:
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    return loaded
 
 
 @cache

@@ -91,7 +91,7 @@ def read(path: Path, catalogs: dict[str, Catalog]) -> Transition:
     listed: dict[str, Change] = {}
     added: list[Change] = []
     items: YList = data["changes"]
-    for item, line in zip(items, items.lines):
+    for item, line in zip(items, items.lines, strict=True):
         change = Change(item.get("old"), tuple(item.get("new") or ()), item["kind"], item.get("note"), line)
         _check(change, source, target, path)
         if change.old is None:
@@ -102,13 +102,13 @@ def read(path: Path, catalogs: dict[str, Catalog]) -> Transition:
             listed[change.old] = change
     changes: dict[str, Change] = {}
     for old_id in source.entries:
-        change = listed.get(old_id)
-        if change is None:
+        listed_change = listed.get(old_id)
+        if listed_change is None:
             if old_id not in target.entries:
                 raise CatalogError(f"{source.id} {old_id} is not in {target.id} and the map does not say where it "
                                    "went", path, hint="list it with kind renumbered, merged, split or removed")
-            change = Change(old_id, (old_id,), "same")
-        changes[old_id] = change
+            listed_change = Change(old_id, (old_id,), "same")
+        changes[old_id] = listed_change
     reached = {new_id for change in [*changes.values(), *added] for new_id in change.new}
     missing = [entry_id for entry_id in target.entries if entry_id not in reached]
     if missing:

@@ -2,7 +2,7 @@
 
 Reviews of documents, risk reviews and treatment actions, open nonconformities, planned internal
 audits, the management review and the certification body's audits. The dates are the ones the
-checker works with (isodocs/checks/cycle.py and context.py), so the list and the check agree.
+checker works with (isodocs/analysis/), so the list and the check agree.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from isodocs.checks import cycle, evidence
-from isodocs.checks.context import Context
+from isodocs.analysis import Analysis, evidence
+from isodocs.analysis.certification import certification_events
+from isodocs.analysis.programme import management_reviews, programme
+from isodocs.analysis.risks import risks
 from isodocs.messages import Message, say
 
 KINDS = ("review", "risk-review", "risk-action", "nonconformity", "audit", "management-review", "certification",
@@ -33,12 +35,12 @@ class Task:
         return self.due < today
 
 
-def tasks(context: Context) -> list[Task]:
+def tasks(analysis: Analysis) -> list[Task]:
     """Every dated duty, overdue or not, earliest first."""
     found: list[Task] = []
-    documents = [d for d in context.repository.documents if not d.retired]
+    documents = [d for d in analysis.repository.documents if not d.retired]
     for document in documents:
-        due = context.next_review(document)
+        due = analysis.next_review(document)
         if due is not None:
             found.append(Task(due, "review", say("task-review", id=document.id, title=document.title), document.owner,
                               document.id,
@@ -46,9 +48,10 @@ def tasks(context: Context) -> list[Task]:
         record = document.nonconformity
         if record is not None and record.closed is None and record.due is not None:
             found.append(Task(record.due, "nonconformity",
-                              say("task-nonconformity", id=document.id, title=document.title), document.owner, document.id, document.path, record.due_line,
+                              say("task-nonconformity", id=document.id, title=document.title), document.owner,
+                              document.id, document.path, record.due_line,
                               f"nonconformity/{document.id}"))
-    for risk, document in cycle.risks(context):
+    for risk, document in risks(analysis):
         if risk.review is not None:
             found.append(Task(risk.review, "risk-review", say("task-risk-review", risk=risk.id, asset=risk.asset),
                               risk.owner,
@@ -59,41 +62,41 @@ def tasks(context: Context) -> list[Task]:
                               risk.owner,
                               document.id, document.path, risk.lines.get("due", risk.line),
                               f"risk-action/{document.id}/{risk.id}"))
-    for audit, document in cycle.programme(context):
+    for audit, document in programme(analysis):
         if audit.done is None:
             month = date(int(audit.planned[:4]), int(audit.planned[5:7]), 1)
             title = say("task-audit", standard=audit.standard, clauses=", ".join(audit.clauses),
                         who=f" ({audit.auditor})" if audit.auditor else "")
             found.append(Task(month, "audit", title, document.owner, document.id,
                               document.path, audit.line, f"audit/{document.id}/{audit.standard}/{audit.planned}"))
-    for catalog_id, decisions in context.decisions.items():
+    for catalog_id, decisions in analysis.decisions.items():
         for control, (decision, source) in decisions.items():
-            found_evidence = evidence.operation(context, catalog_id, control, decision)
+            found_evidence = evidence.operation(analysis, catalog_id, control, decision)
             if decision.applicable is not True or found_evidence.frequency is None:
                 continue   # evidence of operation is followed only where the SoA sets `frequency:`
             said = evidence.frequency_said(found_evidence.frequency, decision.frequency)
-            found.append(Task(found_evidence.due or context.today, "evidence",
+            found.append(Task(found_evidence.due or analysis.today, "evidence",
                               say("task-evidence", control=control, frequency=said), source.owner, source.id,
                               source.path, decision.line, f"evidence/{catalog_id}/{control}"))
-    config = context.repository.config
-    held = cycle.management_reviews(context)
+    config = analysis.repository.config
+    held = management_reviews(analysis)
     if held:
         last, document = held[-1]
         found.append(Task(config.management_review.after(last), "management-review", say("task-management-review"),
                           document.owner, document.id, document.path, document.line("management_review"),
                           "management-review"))
     else:
-        found.append(Task(context.today, "management-review", say("task-first-management-review"),
+        found.append(Task(analysis.today, "management-review", say("task-first-management-review"),
                           "top-management" if "top-management" in config.roles else None, None,
-                          context.config_path, 1, "management-review"))
-    for day, kind in cycle.certification_events(config):
+                          analysis.config_path, 1, "management-review"))
+    for day, kind in certification_events(config):
         body = config.certification.body
         who = f" ({body})" if body and kind != "expires" else ""
-        found.append(Task(day, "certification", say(f"task-{kind}", who=who), None, None, context.config_path,
+        found.append(Task(day, "certification", say(f"task-{kind}", who=who), None, None, analysis.config_path,
                           config.line("certification"), f"certification/{kind}/{day.isoformat()}"))
     return sorted(found, key=lambda t: (t.due, t.kind, t.key))
 
 
-def due_by(context: Context, until: date | None) -> list[Task]:
+def due_by(analysis: Analysis, until: date | None) -> list[Task]:
     """What is overdue, and what falls due up to `until` (everything dated, when None)."""
-    return [t for t in tasks(context) if until is None or t.due <= until]
+    return [t for t in tasks(analysis) if until is None or t.due <= until]

@@ -12,27 +12,33 @@ they are how "billion laughs" documents explode. Duplicate keys are refused with
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from sys import intern
 from typing import Any
+
+from isodocs.errors import IsodocsError
 
 try:
     import yaml as pyyaml
     from yaml import CSafeLoader
+
+    LIBYAML = bool(pyyaml.__with_libyaml__)
 except ImportError:  # pragma: no cover - PyYAML comes with MkDocs
-    pyyaml = None
+    LIBYAML = False
 
 MAX_DEPTH = 32
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
-COMPOSER = "libyaml" if pyyaml is not None and pyyaml.__with_libyaml__ else "ruamel"
+COMPOSER = "libyaml" if LIBYAML else "ruamel"
 MARKED_ERRORS: tuple[type[Exception], ...] = ()
 ERRORS: tuple[type[Exception], ...] = ()
-SCALARS: tuple[type, ...] = ()
-SEQUENCES: tuple[type, ...] = ()
-MAPPINGS: tuple[type, ...] = ()
-if pyyaml is not None:
+# PyYAML's and ruamel.yaml's node classes: the same attributes without a common base, so read as Any
+SCALARS: tuple[type[Any], ...] = ()
+SEQUENCES: tuple[type[Any], ...] = ()
+MAPPINGS: tuple[type[Any], ...] = ()
+if LIBYAML:
     MARKED_ERRORS += (pyyaml.MarkedYAMLError,)
     ERRORS += (pyyaml.YAMLError,)
     SCALARS += (pyyaml.ScalarNode,)
@@ -56,7 +62,7 @@ def _ruamel() -> Any:
 
 UNRESOLVED = "?"
 
-if pyyaml is not None:
+if LIBYAML:
     class _Composer(CSafeLoader):
         """libyaml's composer without tag resolution: scalars are interpreted in `_convert` instead."""
 
@@ -81,23 +87,22 @@ def compose(text: str) -> Any:
     return _ruamel().compose(text)
 
 
-class YamlError(Exception):
-    """The text is not acceptable YAML; `line` is 1-based within the text given."""
+class YamlError(IsodocsError):
+    """The text is not acceptable YAML; `line` is 1-based, counted as `parse` was told (`first_line`)."""
 
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
+    def __init__(self, message: str, line: int, path: Path | str | None = None) -> None:
+        super().__init__(message, path, line)
+        self.line: int = line
 
 
-class YMap(dict):
+class YMap(dict[str, Any]):
     """A mapping that knows the line of each of its keys (1-based, within the parsed text)."""
 
     line: int
     lines: dict[str, int]
 
 
-class YList(list):
+class YList(list[Any]):
     """A sequence that knows the line of each of its items."""
 
     line: int
@@ -111,7 +116,8 @@ def parse(text: str, first_line: int = 1) -> Any:
     values and in errors) is a line of the file."""
     try:
         node = compose(text)
-    except MARKED_ERRORS as error:
+    except MARKED_ERRORS as caught:
+        error: Any = caught  # PyYAML's or ruamel.yaml's MarkedYAMLError: the same attributes, no common base
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark is not None else first_line
         problem = error.problem or error.context or "invalid YAML"
@@ -139,7 +145,8 @@ class _Converter:
         self.seen: set[int] = set()
 
     def line(self, node: Any) -> int:
-        return node.start_mark.line + self.first_line
+        line: int = node.start_mark.line + self.first_line
+        return line
 
     def convert(self, node: Any, depth: int, where: int) -> Any:
         if depth > MAX_DEPTH:
@@ -169,19 +176,20 @@ class _Converter:
         if isinstance(node, MAPPINGS):
             mapping = YMap()
             mapping.line = node.start_mark.line + first_line
-            mapping.lines = lines = {}
+            key_lines: dict[str, int] = {}
+            mapping.lines = key_lines
             for key_node, value_node in node.value:
                 line = key_node.start_mark.line + first_line
                 key = self.convert(key_node, depth + 1, line)
                 if not isinstance(key, str):
                     raise YamlError("a key must be plain text", line)
                 if key in mapping:
-                    raise YamlError(f"duplicate key '{key}' (first at line {lines[key]}); keep one", line)
+                    raise YamlError(f"duplicate key '{key}' (first at line {key_lines[key]}); keep one", line)
                 if node.flow_style and self._without_colon(key_node, value_node):
                     raise YamlError(_split_by_comma(key, mapping), line)
                 key = intern(key)  # the same few keys in every document: keep one copy of each
                 mapping[key] = self.convert(value_node, depth + 1, line)
-                lines[key] = line
+                key_lines[key] = line
             return mapping
         raise YamlError(f"unsupported YAML node {type(node).__name__}", self.line(node))
 

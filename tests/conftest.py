@@ -5,8 +5,8 @@ from __future__ import annotations
 import atexit
 import io
 import os
-import tempfile
 import shutil
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path

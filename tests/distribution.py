@@ -12,8 +12,8 @@ import subprocess
 import sys
 import sysconfig
 import venv
-from importlib import metadata
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,8 @@
 with bash, on a scaffolded repository, the way the code hosts would.
 
 What the harness stands in for: the runner (a clone of the repository per job, the predefined
-variables, the step summary and output files), the actions (`uses:` steps are checked for their
+variables, the step summary and output files; its package manager, `sudo` and `apt-get`, are recorders,
+since this machine has the system packages .ci/run installs), the actions (`uses:` steps are checked for their
 inputs and for the files they would upload, not run), the Python set-up (a fresh virtual environment
 that installs isodocs through `pip install -r requirements-isodocs.txt` from a folder holding the
 wheel built from the tree: no index, no network) and the code hosts' APIs (`gh` and `curl` are
@@ -82,7 +83,7 @@ class Runner:
         self.origin, self.work, self.bin_dir, self.wheelhouse = origin, work, bin_dir, wheelhouse
         self.tools = work / "tools"
         self.tools.mkdir(parents=True, exist_ok=True)
-        for tool in ("gh", "curl"):
+        for tool in ("gh", "curl", "sudo", "apt-get"):
             path = self.tools / tool
             path.write_text(RECORDER)
             path.chmod(path.stat().st_mode | stat.S_IEXEC)
@@ -154,7 +155,7 @@ def github_expression(expression: str, context: dict[str, Any], status_ok: bool)
             python.append(token)
         else:
             python.append(repr(_lookup(context, token)))
-    value = eval("".join(python), {"__builtins__": {}})  # noqa: S307 - built from the tokens above only
+    value = eval("".join(python), {"__builtins__": {}})  # built from the tokens above only
     return value if uses_status else (status_ok and value)
 
 
@@ -172,7 +173,7 @@ class GitHub(Runner):
         self.event, self.ref, self.base = event, ref, base
         self.github = {
             "event_name": event, "repository": "acme/compliance", "token": "job-token", "workflow": "isodocs",
-            "ref": f"refs/pull/7/merge" if event == "pull_request" else f"refs/heads/{ref}",
+            "ref": "refs/pull/7/merge" if event == "pull_request" else f"refs/heads/{ref}",
             "base_ref": base or "", "ref_name": ref,
             "event": {"pull_request": {"number": 7, "head": {"repo": {"full_name": "acme/compliance"}}}}
             if event == "pull_request" else {"repository": {"default_branch": "main"}},
@@ -269,7 +270,7 @@ def gitlab_rule(expression: str, variables: dict[str, str]) -> bool:
             python.append(repr(token[1:-1]))
         else:
             python.append({"||": " or ", "&&": " and "}.get(token, f" {token} "))
-    return bool(eval("".join(python), {"__builtins__": {}}))  # noqa: S307 - built from the tokens above only
+    return bool(eval("".join(python), {"__builtins__": {}}))  # built from the tokens above only
 
 
 def gitlab_rules(rules: list[dict[str, Any]] | None, variables: dict[str, str]) -> bool:
@@ -330,5 +331,6 @@ class GitLab(Runner):
         artifacts = job.get("artifacts", {})
         if code == 0 or artifacts.get("when") in ("always", "on_failure"):
             reports = artifacts.get("reports", {})
-            result.steps.append(Step("reports", 0, json.dumps({k: (workspace / v).is_file() for k, v in reports.items()})))
+            present = {k: (workspace / v).is_file() for k, v in reports.items()}
+            result.steps.append(Step("reports", 0, json.dumps(present)))
         return result

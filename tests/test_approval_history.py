@@ -223,3 +223,28 @@ def test_a_deletion_on_a_side_branch_that_the_merge_discards_leaves_the_document
     commit_all(repo, "Monthly access reviews")
     repo.git.merge("removal", "-s", "ours", "-m", "Merge the removal, keeping the manual")
     assert findings(clean) == [("changed-since-approval", MANUAL)]
+
+
+def unapproved_edit_then_another_commit(root: Path) -> str:
+    """The manual edited without approval, then an unrelated commit: the one a graft makes a root."""
+    repo = git.Repo(root)
+    edit(root, MANUAL, ("every quarter", "every month"))
+    commit_all(repo, "Monthly access reviews")
+    edit(root, "docs/index.md", ("Start with", "Begin with"))
+    return commit_all(repo, "Index wording").hexsha
+
+
+def test_a_graft_that_cuts_the_history_is_missing_history(clean: Path):
+    cut = unapproved_edit_then_another_commit(clean)
+    (clean / ".git/info").mkdir(exist_ok=True)
+    (clean / ".git/info/grafts").write_text(f"{cut}\n")  # the old graft file: the commit without parents
+    assert findings(clean) == [("history-missing", "isodocs.yml")]
+
+
+def test_a_replacement_cannot_hide_an_unapproved_edit(clean: Path):
+    """`git replace --graft` makes git log show a commit without its parents (everything "added" by it, as
+    by a first commit); isodocs reads the history as committed, so the edit stays visible."""
+    cut = unapproved_edit_then_another_commit(clean)
+    subprocess.run(["git", "-C", str(clean), "replace", "--graft", cut], check=True)
+    assert git.Repo(clean).git.log("--format=%s") == "Index wording"  # what git shows by default
+    assert findings(clean) == [("changed-since-approval", MANUAL)]

@@ -13,9 +13,9 @@ from datetime import date
 from itertools import count
 from pathlib import Path
 
+import git
 import pytest
-from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
 from isodocs import checks, history
@@ -118,6 +118,12 @@ class Approvals(RuleBasedStateMachine):
         self.base: State | None = None     # main's tip when the side branch was made
         self.main_length = 0               # main's commits then
         self.versions = count(1)
+        self.checked: tuple[str, str] | None = None  # where check_agrees last asked
+
+    def where(self) -> tuple[str, str]:
+        """The branch checked out and its commit, read by gitpython from the files (no git process)."""
+        repo = git.Repo(self.root)
+        return repo.active_branch.name, repo.head.commit.hexsha
 
     @property
     def fresh(self) -> bool:
@@ -231,7 +237,7 @@ class Approvals(RuleBasedStateMachine):
 
         def pick(name: str) -> object:
             old, ours, theirs = getattr(base, name), getattr(main, name), getattr(side, name)
-            return theirs if ours == old or ours != theirs and theirs != old else ours
+            return theirs if ours == old or (ours != theirs and theirs != old) else ours
 
         approved = tuple(dict.fromkeys((*main.approved, *side.approved)))
         return replace(main, version=pick("version"), text=pick("text"), reviewed=pick("reviewed"),
@@ -257,6 +263,10 @@ class Approvals(RuleBasedStateMachine):
         if self.fresh and CHECKED:  # the copy of the starter, checked once already: the same commit, the same answer
             return
         CHECKED.append(True)
+        where = self.where()
+        if where == self.checked:  # the step changed nothing (no commit, no other branch): the same answer
+            return
+        self.checked = where
         tip = self.tip
         # The documents read afresh each step; the history read on top of its cache, as a CI runner does.
         read = history.read(self.root, "docs")

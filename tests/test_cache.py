@@ -33,6 +33,17 @@ def test_a_cached_run_gives_what_an_uncached_run_gives(clean: Path):
     assert check(clean) == first == check(clean, "--no-cache")
 
 
+def test_every_field_of_a_document_survives_the_cache(clean: Path):
+    """`reviewed_by` once fell out of the hand-written cache: an unknown reviewer was reported only without it."""
+    path = clean / "docs/policies/information-security-policy.md"
+    path.write_text(path.read_text().replace("owner: ciso", "reviewed_by: nobody\nowner: ciso", 1))
+    age(clean)
+    uncached = check(clean, "--no-cache")
+    assert "reviewed_by 'nobody'" in json.dumps(uncached)
+    check(clean)
+    assert check(clean) == uncached
+
+
 def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(clean: Path):
     age(clean)
     check(clean)

@@ -9,8 +9,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 import markdown
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from isodocs.escape import html_attribute, linkable, markdown_cell, markdown_text, terminal_text, xml_text
 

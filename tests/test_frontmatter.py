@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from isodocs import yamlload
+from isodocs.frontmatter import read, split
 
 
 @pytest.fixture(autouse=True, params=["libyaml", "ruamel"])
@@ -10,8 +11,6 @@ def composer(request, monkeypatch):
     """Both composers must read every document the same way."""
     monkeypatch.setattr(yamlload, "COMPOSER", request.param)
     return request.param
-
-from isodocs.frontmatter import read, split
 
 HEADER = """---
 id: POL-001
@@ -79,7 +78,7 @@ def test_schema_problems_name_the_line_of_the_key(text: str, line: int, words: s
     status = "" if text.startswith("status:") else "status: draft\n"
     raw = f"---\nid: X\ntitle: T\ntype: policy\n{status}{text}\n---\n".encode()
     line = line if status else 5
-    document, findings = read("docs/x.md", raw)
+    _document, findings = read("docs/x.md", raw)
     assert [(f.rule, f.line) for f in findings] == [("schema-invalid", line)], findings
     assert words in findings[0].message
 

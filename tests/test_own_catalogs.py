@@ -77,7 +77,7 @@ def test_without_the_crosswalk_the_control_has_no_document(own: Path, tmp_path: 
     root = tmp_path / "copy"
     shutil.copytree(own, root)
     (root / "catalogs/crosswalks/acme-sec-2026--iso27001-2022.yml").unlink()
-    code, report = check(root)
+    _code, report = check(root)
     assert [(f["rule"], f["message"][:26]) for f in report["findings"]] == [
         ("soa-unimplemented", "ISO/IEC 27001:2022 A.5.7 (")]
 

@@ -43,8 +43,8 @@ def test_generated_pipelines_validate_against_the_code_hosts_schemas(tmp_path: P
                         (".github/dependabot.yml", "vendor.dependabot")],
              "gitlab": [(".gitlab-ci.yml", "vendor.gitlab-ci")]}[ci]
     for path, schema in files:
-        result = subprocess.run([*offline(), str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(root / path)],
-                                capture_output=True, text=True)
+        command = [*offline(), str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(root / path)]
+        result = subprocess.run(command, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -68,15 +68,25 @@ def test_the_release_workflow_is_valid_and_zizmor_finds_nothing():
     assert "tags: [\"v*\"]" in text and "id-token: write" in text and "pypa/gh-action-pypi-publish@" in text
 
 
+def assert_pdfs_published(workspace: Path, calls: list[dict]) -> None:
+    """The handbook job installs what WeasyPrint needs and leaves the controlled copies in the site."""
+    installs = [c["args"] for c in calls if c["tool"] in ("apt-get", "sudo") and "install" in c["args"]]
+    assert installs and {"libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core"} <= set(installs[0])
+    assert (workspace / "site" / "pdf" / "manual.pdf").read_bytes().startswith(b"%PDF-")
+    assert (workspace / "site" / "pdf" / "POL-IS-004.pdf").read_bytes().startswith(b"%PDF-")
+
+
 def break_a_document(root: Path) -> None:
     """An error the check must fail on: a document marked approved with no approval date."""
-    path = next(p for p in sorted((root / "docs").rglob("*.md")) if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
+    path = next(p for p in sorted((root / "docs").rglob("*.md"))
+                if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
     path.write_text(path.read_text(encoding="utf-8").replace("\nstatus: draft\n", "\nstatus: approved\n", 1),
                     encoding="utf-8")
 
 
 def edit_a_document(root: Path) -> None:
-    path = next(p for p in sorted((root / "docs").rglob("*.md")) if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
+    path = next(p for p in sorted((root / "docs").rglob("*.md"))
+                if "\nstatus: draft\n" in p.read_text(encoding="utf-8"))
     path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence of the draft.\n", encoding="utf-8")
 
 
@@ -148,6 +158,7 @@ def test_github_pull_request_run(tmp_path: Path, dist, harness_env: Path, broken
                                                                                if s.code is not None])
     assert (handbook.workspace / "site" / "index.html").is_file()
     assert (handbook.workspace / "site" / "tasks.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert_pdfs_published(handbook.workspace, runner.calls())
     assert handbook.step("Hand the handbook to GitHub Pages").code is None  # not from a pull request
     scanning = jobs["code-scanning"]
     assert scanning.step("Upload to code scanning").code == 0 and (scanning.workspace / "isodocs.sarif").is_file()
@@ -200,6 +211,7 @@ def test_gitlab_merge_request_pipeline(tmp_path: Path, dist, harness_env: Path, 
 
     assert jobs["handbook"].code == 0 and (jobs["handbook"].workspace / "site" / "index.html").is_file()
     assert (jobs["handbook"].workspace / "site" / "tasks.ics").is_file()
+    assert_pdfs_published(jobs["handbook"].workspace, runner.calls())
     assert not jobs["pages"].ran                                               # never from a merge request
 
 

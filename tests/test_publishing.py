@@ -9,8 +9,7 @@ import tempfile
 from pathlib import Path
 
 from conftest import FIXTURES
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from isodocs.config import CLASSIFICATIONS
 from isodocs.publishing import Publication, PublishError

@@ -12,9 +12,9 @@ from conftest import TODAY, run
 from defects import DEFECTS, build
 
 from isodocs import checks
-from isodocs.translation import LANGUAGES, Message
 from isodocs.repository import Repository
 from isodocs.rules import RULES
+from isodocs.translation import LANGUAGES, Message
 
 TESTS = Path(__file__).parent
 PACKAGE = TESTS.parent / "isodocs"

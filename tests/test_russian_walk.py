@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 import shutil
 
+import git
 import pytest
 from conftest import TODAY, commit_all, run
 from scaffold import scaffold
 from test_russian import Visible
 
-import git
-
 NAMES = {"isodocs", "ISO", "IEC", "git", "CODEOWNERS", "mkdocs",                     # the names of things
-         "CI", "GitHub", "GitLab", "Pages", "Dependabot", "Markdown"}
+         "CI", "GitHub", "GitLab", "Pages", "Dependabot", "Markdown", "PDF", "Pango"}
 CODE = re.compile(r"\\?`[^`\n]*?\\?`|<[^>\n]*>")  # code spans, and HTML tags of the Markdown reports
 QUOTED = re.compile(r"'[^'\n]*'|«[^»\n]*»|\"[^\"\n]*\"|“[^”\n]*”")
 IDENTIFIER = re.compile(r"[0-9_./:@=-]")
@@ -59,7 +58,8 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
                       "--standard", "iso27001-2022").out
     root = scaffold(base / "romashka", "iso27001-2022", organization="ООО Ромашка",
                     extra=("--language", "ru", "--ci", "github"))
-    said["README"] = re.sub(r"```.*?```", " ", (root / "README.md").read_text(encoding="utf-8"), flags=re.S)
+    readme = re.sub(r"```.*?```", " ", (root / "README.md").read_text(encoding="utf-8"), flags=re.S)
+    said["README"] = re.sub(r"`[^`]*`", " ", readme)   # code spans, which Markdown lets run over a line break
     for name in ("isodocs.yml", "mkdocs.yml"):   # the comments a person reads beside the settings
         said[name] = "\n".join(line.split("#", 1)[1] for line in (root / name).read_text(encoding="utf-8")
                                .splitlines() if "#" in line)
@@ -108,8 +108,9 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 NOT_YET = pytest.mark.xfail(strict=True, reason="not translated yet: the import report, the catalogs' edition facts "
                                                  "and the rules' meanings are English (see the README, Languages)")
-COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdown", "tasks", "tasks markdown", "review", "review: unknown role",
-            "review: future date", "approve", "approve: not the approver", "add", "codeowners", "codeowners --check",
+COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdown", "tasks", "tasks markdown",
+            "review", "review: unknown role", "review: future date", "approve", "approve: not the approver", "add",
+            "codeowners", "codeowners --check",
             "history", "diff", "check after approval", "audit checklist", "export soa", "export register",
             "export risks", "export nonconformities", "site build", "site scan", "handbook",
             pytest.param("import", marks=NOT_YET), pytest.param("standards", marks=NOT_YET),

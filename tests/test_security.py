@@ -27,8 +27,9 @@ def test_shell_metacharacters_in_answers_come_out_as_plain_text(tmp_path: Path):
     assert config.organization == SHELLISH and config.roles["top-management"].name == "CEO; reboot"
     files = tree(root)
     assert SHELLISH not in files[".github/workflows/isodocs.yml"].decode()
-    import markdown
     from html import unescape
+
+    import markdown
     rendered = markdown.markdown(files["docs/procedures/internal-audit.md"].decode(), extensions=["tables"])
     assert SHELLISH in unescape(re.sub(r"<[^>]+>", "", rendered))   # the documents' text says it, as text
 

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
-from hypothesis import given as for_all
-from hypothesis import settings
-from hypothesis import strategies as st
+from hypothesis import given as for_all, settings, strategies as st
 
-from isodocs.cache import _message, _unmessage
+from isodocs.freezing import freeze_said, thaw_said
 from isodocs.translation import LANGUAGES, Message, Translator, given, plural, say, t
 
 PACKAGE = Path(__file__).parent.parent / "isodocs"
@@ -76,7 +74,7 @@ def test_a_message_survives_the_cache_with_everything_it_says_again():
                   problems=(say("initial-no-review"), say("problem-majors", count=1, ids="NC-1")))
     labelled = say("soa-missing", label=given(en="ISO A.5.1 (Policies)", ru="ISO A.5.1 (Политики)"), clause="A.5.1")
     for original in (message, labelled):
-        thawed = _unmessage(_message(original))
+        thawed = thaw_said(freeze_said(original))
         assert isinstance(thawed, Message) and thawed == original
         assert thawed.said_in("ru") == original.said_in("ru") != str(original)
 

@@ -126,7 +126,8 @@ def test_signature_verification_with_real_ssh_keys(tmp_path: Path):
 def test_a_key_listed_for_another_role_does_not_prove_this_one(tmp_path: Path):
     alex, sam = key(tmp_path, "alex"), key(tmp_path, "sam")
     root = repository(tmp_path, "{verify: signature}",
-                      f"      - {{name: Alex Morgan, signing_key: \"{alex.with_suffix('.pub').read_text().strip()}\"}}\n",
+                      f"      - {{name: Alex Morgan, signing_key: \"{alex.with_suffix('.pub').read_text().strip()}\"}}"
+                      "\n",
                       signing_key=alex)
     config = root / "isodocs.yml"
     config.write_text(config.read_text().replace(

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from isodocs import yamlload
+from isodocs.yamlload import YamlError, YList, YMap, line_of, parse
 
 
 @pytest.fixture(autouse=True, params=["libyaml", "ruamel"])
@@ -10,8 +11,6 @@ def composer(request, monkeypatch):
     """Both composers must read every document the same way."""
     monkeypatch.setattr(yamlload, "COMPOSER", request.param)
     return request.param
-
-from isodocs.yamlload import YamlError, YList, YMap, line_of, parse
 
 
 def test_scalars_stay_the_text_written():

@@ -1,4 +1,5 @@
-"""The checker: every rule over the repository model, with severities and readiness."""
+"""The checker: every rule over the repository's analysis, with severities; the one entry point for the rest of
+isodocs (`run`, `Report`, `filtered`, `validate_filter`), which never reaches into the modules beside it."""
 
 from __future__ import annotations
 
@@ -7,15 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from isodocs.checks import approvals, coverage, cycle, documents, editions, evidence, gaps, links, records, soa
-from isodocs.checks.context import Context
-from isodocs.checks.coverage import Readiness
-from isodocs.checks.gaps import OpenDecisions, OpenItem
-from isodocs.errors import UsageError
+from isodocs.analysis import Analysis, analyse
+from isodocs.analysis.readiness import OpenDecisions, OpenItem, Readiness, open_decisions, open_items, readiness
+from isodocs.checks import approvals, coverage, cycle, documents, editions, evidence, links, records, soa
 from isodocs.checks.rules import OFF, RULES, severity, validate
+from isodocs.errors import UsageError
 from isodocs.findings import ERROR, WARNING, Finding
-from isodocs.messages import say
 from isodocs.history import History
+from isodocs.messages import say
 from isodocs.repository import Repository
 
 
@@ -25,7 +25,7 @@ class Report:
     readiness: dict[str, Readiness]
     notes: list[str] = field(default_factory=list)
     language: str = "en"
-    context: Context | None = field(default=None, repr=False, compare=False)  # what the checks worked out
+    analysis: Analysis | None = field(default=None, repr=False, compare=False)  # what the checks worked out
     open_items: dict[str, list[OpenItem]] = field(default_factory=dict)  # per catalog: what readiness lacks
     decisions: list[OpenDecisions] = field(default_factory=list)  # `[[decide: ...]]` left, per document
     shown: str = ""   # the filters that left findings out (`--severity`, `--rule`), for the report to say
@@ -48,7 +48,7 @@ class Report:
 
 def run(repository: Repository, today: date, history: History | None = None) -> Report:
     validate(repository.config)
-    context = Context(repository, today)
+    context = analyse(repository, today)
     if history is None:
         history = repository.history
     raw: list[Finding] = list(repository.load_findings)
@@ -70,17 +70,7 @@ def run(repository: Repository, today: date, history: History | None = None) -> 
         notes.append(say("shallow"))
     raw += cycle.check_audit_readiness(context, raw)
     return Report(_with_severity(raw, repository), readiness(context), notes,
-                  repository.config.language, context, open_items(context), gaps.open_decisions(repository))
-
-
-def readiness(context: Context) -> dict[str, Readiness]:
-    catalogs = context.repository.catalogs
-    return {c: gaps.readiness(context, catalogs[c]) for c in context.repository.config.standards}
-
-
-def open_items(context: Context) -> dict[str, list[OpenItem]]:
-    catalogs = context.repository.catalogs
-    return {c: gaps.open_items(context, catalogs[c]) for c in context.repository.config.standards}
+                  repository.config.language, context, open_items(context), open_decisions(repository))
 
 
 def validate_filter(rules: Sequence[str]) -> None:
@@ -113,4 +103,4 @@ def _with_severity(findings: list[Finding], repository: Repository) -> list[Find
     return sorted(result, key=Finding.sort_key)
 
 
-__all__ = ["Report", "run", "RULES"]
+__all__ = ["RULES", "Report", "filtered", "run", "validate_filter"]

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from isodocs.analysis import Analysis
 from isodocs.approvals import proofs
-from isodocs.checks.context import Context
 from isodocs.findings import Finding
-from isodocs.history import APPROVED, CHANGED, UNAPPROVED, UNVERIFIABLE, History
+from isodocs.history import APPROVED, CHANGED, SKIPPED, UNAPPROVED, UNVERIFIABLE, History
 from isodocs.messages import say
 from isodocs.rules import APPROVAL_SELF, APPROVAL_UNVERIFIED, CHANGED_SINCE_APPROVAL, HISTORY_MISSING, HISTORY_SKIPPED
 
 SHOWN = 10  # documents named in one history-missing finding
-SKIPPED = "skipped with --no-history"  # History.reason when the caller chose to skip history
 
 
-def check(context: Context, history: History) -> Iterator[Finding]:
+def check(context: Analysis, history: History) -> Iterator[Finding]:
     repository = context.repository
     config = repository.config
     approved = [document for document in repository.documents if document.approved_status]

@@ -1,78 +1,21 @@
-"""Clause coverage: which required clauses have an approved, current document, and readiness."""
+"""Clause coverage: required clauses without an approved, current document, and clauses no catalog has."""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
 
 from isodocs import catalog as catalog_module
+from isodocs.analysis import Analysis
+from isodocs.analysis.states import clause_states
 from isodocs.catalog import Catalog
-from isodocs.checks.context import Context
-from isodocs.document import Document
 from isodocs.errors import CatalogError
 from isodocs.findings import Finding
-from isodocs.translation import Message, given, say, value
 from isodocs.rules import CLAUSE_DRAFT_ONLY, CLAUSE_UNCOVERED, CLAUSE_UNKNOWN
+from isodocs.translation import Message, given, say, value
 
 
-@dataclass
-class ClauseState:
-    """What the document set does for one required clause or Annex A control."""
-
-    catalog: str
-    id: str
-    title: str | None
-    documents: list[Document] = field(default_factory=list)
-    state: str = "uncovered"   # covered | draft-only | stale | uncovered | excluded | undecided | ...
-
-
-@dataclass
-class Readiness:
-    catalog: str
-    required: int
-    covered: int
-
-    @property
-    def percent(self) -> float:
-        return round(100.0 * self.covered / self.required, 1) if self.required else 100.0
-
-    def as_dict(self) -> dict[str, object]:
-        return {"required": self.required, "covered": self.covered, "percent": self.percent}
-
-
-def required_clauses(context: Context, catalog: Catalog) -> list[str]:
-    config = context.repository.config
-    excluded = config.exclusions.get(catalog.id, {})
-    ids = [entry.id for entry in catalog.requires_documents]
-    ids += [clause for clause in config.required.get(catalog.id, []) if clause not in ids]
-    return [clause for clause in ids if clause not in excluded]
-
-
-def clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
-    """What the document set does for each required clause of a catalog (worked out once per run)."""
-    return context.once(("clauses", catalog.id), lambda: _clause_states(context, catalog))
-
-
-def _clause_states(context: Context, catalog: Catalog) -> list[ClauseState]:
-    index = context.index
-    states = []
-    for clause_id in required_clauses(context, catalog):
-        entry = catalog.get(clause_id)
-        state = ClauseState(catalog.id, clause_id, entry.title if entry else None,
-                            index.get((catalog.id, clause_id), []))
-        approved = [d for d in state.documents if d.approved_status]
-        if any(context.review_current(d) for d in approved):
-            state.state = "covered"
-        elif approved:
-            state.state = "stale"
-        elif state.documents:
-            state.state = "draft-only"
-        states.append(state)
-    return states
-
-
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     repository = context.repository
     config = repository.config
     for position, catalog_id in enumerate(config.standards):
@@ -89,14 +32,14 @@ def check(context: Context) -> Iterator[Finding]:
                               say("clause-stale", **labels, names=names))
             elif state.state == "draft-only":
                 first = state.documents[0]
-                names = tuple(say("document-status", id=d.id, status=value(d.status)) for d in state.documents)
+                listed = tuple(say("document-status", id=d.id, status=value(d.status)) for d in state.documents)
                 yield CLAUSE_DRAFT_ONLY.finding(first.path,
                               first.clause_lines.get((catalog_id, state.id), first.line("clauses")),
-                              say("clause-draft-only", **labels, names=names), first.id)
+                              say("clause-draft-only", **labels, names=listed), first.id)
     yield from _unknown(context)
 
 
-def _unknown(context: Context) -> Iterator[Finding]:
+def _unknown(context: Analysis) -> Iterator[Finding]:
     catalogs = context.repository.catalogs
     for document in context.repository.documents:
         for catalog_id, clause_ids in document.clauses.items():
@@ -122,7 +65,7 @@ def _unknown(context: Context) -> Iterator[Finding]:
                                       guess=_guess(control, catalog) if catalog else ""), document.id)
 
 
-def _known_edition(context: Context, catalog_id: str) -> bool:
+def _known_edition(context: Analysis, catalog_id: str) -> bool:
     try:
         catalog_module.find(catalog_id, str(context.repository.root))
     except CatalogError:

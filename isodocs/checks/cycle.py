@@ -2,41 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Iterator
+from collections.abc import Iterator
+from datetime import timedelta
 
-from isodocs import catalog as catalog_module, transitions
-from isodocs.catalog import Catalog
-from isodocs.checks.context import Context
-from isodocs.checks.records import closed
-from isodocs.config import Config
-from isodocs.dates import Interval
-from isodocs.document import Audit, Document, Risk
+from isodocs.analysis import Analysis
+from isodocs.analysis.certification import upcoming_audits
+from isodocs.analysis.nonconformities import closed
+from isodocs.analysis.programme import management_reviews, programme_coverage, unaudited
+from isodocs.analysis.risks import above_acceptance, risks
 from isodocs.findings import Finding
-from isodocs.translation import given, say
-from isodocs.transitions import Transition
 from isodocs.rules import (
-    AUDIT_PROGRAMME_GAP, CERTIFICATION_AUDIT_AT_RISK, CLAUSE_DRAFT_ONLY, CLAUSE_UNCOVERED, CLAUSE_UNKNOWN,
-    INITIAL_AUDIT_UNPREPARED, MANAGEMENT_REVIEW_OVERDUE, OWNER_UNKNOWN, RISK_ABOVE_ACCEPTANCE, RISK_ACTION_OVERDUE,
-    RISK_CONTROL_INAPPLICABLE, REVIEW_OVERDUE, RISK_REVIEW_OVERDUE, STAGE_NOT_CERTIFIED)
+    AUDIT_PROGRAMME_GAP,
+    CERTIFICATION_AUDIT_AT_RISK,
+    CLAUSE_DRAFT_ONLY,
+    CLAUSE_UNCOVERED,
+    CLAUSE_UNKNOWN,
+    INITIAL_AUDIT_UNPREPARED,
+    MANAGEMENT_REVIEW_OVERDUE,
+    OWNER_UNKNOWN,
+    REVIEW_OVERDUE,
+    RISK_ABOVE_ACCEPTANCE,
+    RISK_ACTION_OVERDUE,
+    RISK_CONTROL_INAPPLICABLE,
+    RISK_REVIEW_OVERDUE,
+    STAGE_NOT_CERTIFIED,
+)
+from isodocs.translation import given, say
 
 AUDIT_WARNING_DAYS = 90
 
 
-def risks(context: Context) -> list[tuple[Risk, Document]]:
-    return [(risk, document) for document in context.repository.documents if not document.retired
-            for risk in document.risks]
-
-
-def above_acceptance(config: Config, risk: Risk) -> bool | None:
-    """Whether the risk's level before treatment is above `defaults.risk_acceptance` (None when none is set)."""
-    if config.risk_acceptance is None:
-        return None
-    return risk.level > config.risk_acceptance
-
-
-def check_risks(context: Context) -> Iterator[Finding]:
+def check_risks(context: Analysis) -> Iterator[Finding]:
     roles = context.repository.config.roles
     catalogs = context.repository.catalogs
     for risk, document in risks(context):
@@ -70,17 +66,11 @@ def check_risks(context: Context) -> Iterator[Finding]:
                 if decision is None or decision[0].applicable is not True:
                     state = say("state-excluded" if decision and decision[0].applicable is False else "state-undecided")
                     yield RISK_CONTROL_INAPPLICABLE.finding(document.path, risk.lines.get("controls", risk.line),
-                                  say("risk-control-inapplicable", **where, control=control, title=given(en=entry.title, ru=entry.title_ru),
-                                      state=state), document.id)
+                                  say("risk-control-inapplicable", **where, control=control,
+                                      title=given(en=entry.title, ru=entry.title_ru), state=state), document.id)
 
 
-def management_reviews(context: Context) -> list[tuple[date, Document]]:
-    """Management reviews held, from approved records only (a draft record is not evidence yet)."""
-    return sorted(((d.review_held, d) for d in context.repository.documents
-                   if d.review_held is not None and d.approved_status), key=lambda pair: pair[0])
-
-
-def check_management_review(context: Context) -> Iterator[Finding]:
+def check_management_review(context: Analysis) -> Iterator[Finding]:
     config = context.repository.config
     held = management_reviews(context)
     interval = config.management_review
@@ -95,73 +85,7 @@ def check_management_review(context: Context) -> Iterator[Finding]:
                       say("management-review-overdue", held=last, due=due, interval=str(interval)), document.id)
 
 
-@dataclass
-class ProgrammeCoverage:
-    catalog: Catalog
-    start: date | None
-    end: date | None
-    missing: list[str]
-    audits: list[tuple[Audit, Document]]
-
-
-def programme(context: Context) -> list[tuple[Audit, Document]]:
-    return sorted(((a, d) for d in context.repository.documents if not d.retired for a in d.audits),
-                  key=lambda pair: pair[0].planned)
-
-
-def programme_coverage(context: Context, catalog: Catalog) -> ProgrammeCoverage:
-    transition = _predecessor_map(context, catalog)
-    earlier = transition.source.id if transition else None
-    audits = [(a, d) for a, d in programme(context)
-              if a.standard == catalog.id or (a.standard == earlier and a.done is not None and d.approved_status)]
-    config = context.repository.config
-    start = config.certification.issued or (_month(audits[0][0].planned) if audits else None)
-    end = config.audit_cycle.after(start) if start else None
-    covered: set[str] = set()
-    inherited: set[str] = set()   # ids of this edition audited under the one it replaced, one by one
-    for audit, _ in audits:
-        month = _month(audit.planned)
-        if start is not None and end is not None and not (start.replace(day=1) <= month < end):
-            continue
-        if audit.standard == catalog.id:
-            covered.update(audit.clauses)
-        elif transition is not None:
-            audited = [e for e in transition.source.entries if _ancestors(transition.source, e) & set(audit.clauses)]
-            inherited.update(i for i in transition.map_ids(audited) if i in catalog.entries)
-    missing = []
-    for entry in catalog.entries.values():
-        if entry.annex:
-            continue
-        if not _ancestors(catalog, entry.id) & covered and entry.id not in inherited:
-            missing.append(entry.id)
-    return ProgrammeCoverage(catalog, start, end, missing, audits)
-
-
-def _ancestors(catalog: Catalog, entry_id: str) -> set[str]:
-    """The entry and every entry above it."""
-    found = {entry_id}
-    parent = catalog.entries[entry_id].parent
-    while parent is not None:
-        found.add(parent)
-        parent = catalog.entries[parent].parent
-    return found
-
-
-def _predecessor_map(context: Context, catalog: Catalog) -> Transition | None:
-    """The transition map from the edition this one replaced, when there is one: audits done under the old
-    edition in this cycle count for the clauses that carried over (never for the new ones)."""
-    earlier = catalog.edition.replaces
-    if not earlier:
-        return None
-    root = context.repository.root
-    path = transitions.path_for(earlier, catalog.id, root / context.repository.config.catalogs_dir)
-    if path is None:
-        return None
-    return context.once(("transition", earlier, catalog.id), lambda: transitions.read(
-        path, {earlier: catalog_module.find(earlier, str(root)), catalog.id: catalog}))
-
-
-def check_programme(context: Context) -> Iterator[Finding]:
+def check_programme(context: Analysis) -> Iterator[Finding]:
     config = context.repository.config
     for position, catalog_id in enumerate(config.standards):
         catalog = context.repository.catalogs[catalog_id]
@@ -180,31 +104,7 @@ def check_programme(context: Context) -> Iterator[Finding]:
                               end=coverage.end, shown=shown), document.id)
 
 
-RECERTIFY_BEFORE_EXPIRY = timedelta(days=90)
-
-
-def certification_events(config: Config) -> list[tuple[date, str]]:
-    """The certificate's audits and expiry: as isodocs.yml gives them, or from the issue date (a surveillance
-    audit each year, the recertification audit in good time before the certificate expires after three)."""
-    cert = config.certification
-    expires = cert.expires or (Interval(3, "year").after(cert.issued) if cert.issued else None)
-    surveillance = cert.surveillance or ([Interval(n, "year").after(cert.issued) for n in (1, 2)]
-                                         if cert.issued else [])
-    recertification = cert.recertification or (expires - RECERTIFY_BEFORE_EXPIRY if expires else None)
-    events = [(day, "surveillance") for day in surveillance]
-    if recertification:
-        events.append((recertification, "recertification"))
-    if expires:
-        events.append((expires, "expires"))
-    return sorted(events)
-
-
-def upcoming_audits(context: Context) -> list[tuple[date, str]]:
-    return [event for event in certification_events(context.repository.config)
-            if event[0] >= context.today and event[1] != "expires"]
-
-
-def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator[Finding]:
+def check_audit_readiness(context: Analysis, findings: list[Finding]) -> Iterator[Finding]:
     """A warning when a certification audit is near and the repository shows what an auditor would find."""
     upcoming = upcoming_audits(context)
     if not upcoming:
@@ -230,11 +130,7 @@ def check_audit_readiness(context: Context, findings: list[Finding]) -> Iterator
                           problems=tuple(problems)))
 
 
-def _month(text: str) -> date:
-    return date(int(text[:4]), int(text[5:7]), 1)
-
-
-def check_stage(context: Context) -> Iterator[Finding]:
+def check_stage(context: Analysis) -> Iterator[Finding]:
     """Once the certificate is issued the repository should say so: in `preparation`, gaps stay warnings."""
     config = context.repository.config
     issued = config.certification.issued
@@ -243,24 +139,7 @@ def check_stage(context: Context) -> Iterator[Finding]:
                       say("stage-not-certified", issued=issued))
 
 
-def unaudited(context: Context, catalog: Catalog) -> list[str]:
-    """Clauses 4 to 10 and applicable Annex A controls that no internal audit done (in an approved programme) has
-    covered: what a full internal audit before the initial certification audit must leave empty."""
-    covered: set[str] = set()
-    for audit, document in programme(context):
-        if audit.standard == catalog.id and audit.done is not None and document.approved_status:
-            covered.update(audit.clauses)
-    decisions = context.decisions.get(catalog.id, {})
-    missing = []
-    for entry in catalog.entries.values():
-        if entry.annex and (entry.id not in decisions or decisions[entry.id][0].applicable is not True):
-            continue
-        if not _ancestors(catalog, entry.id) & covered:
-            missing.append(entry.id)
-    return missing
-
-
-def check_initial_audit(context: Context) -> Iterator[Finding]:
+def check_initial_audit(context: Analysis) -> Iterator[Finding]:
     """Before the initial certification audit: one full internal audit and a management review, done."""
     config = context.repository.config
     initial = config.certification.initial

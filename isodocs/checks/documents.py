@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator, Mapping
 
 from isodocs import markdown
-from isodocs.checks.context import Context
+from isodocs.analysis import Analysis
 from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
 from isodocs.rules import (
-    Rule, APPROVAL_MISSING, ID_DUPLICATE, OWNER_MISSING, OWNER_UNKNOWN, PLACEHOLDER_LEFT, REVIEW_DUE_SOON,
-    REVIEW_MISSING, REVIEW_OVERDUE, SCHEMA_INVALID)
+    APPROVAL_MISSING,
+    ID_DUPLICATE,
+    OWNER_MISSING,
+    OWNER_UNKNOWN,
+    PLACEHOLDER_LEFT,
+    REVIEW_DUE_SOON,
+    REVIEW_MISSING,
+    REVIEW_OVERDUE,
+    SCHEMA_INVALID,
+    Rule,
+)
 
 
-
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     roles = context.repository.config.roles
     extra = context.repository.config.placeholders
     for document in context.repository.documents:
@@ -35,7 +43,7 @@ def finding(rule: Rule, document: Document, key: str, message: str) -> Finding:
     return rule.finding(document.path, document.line(key), message, document.id)
 
 
-def _people(document: Document, roles: dict) -> Iterator[Finding]:
+def _people(document: Document, roles: Mapping[str, object]) -> Iterator[Finding]:
     if not document.owner:
         yield OWNER_MISSING.finding(document.path, 2, say("owner-missing", id=document.id), document.id)
     for key in ("owner", "approver", "reviewed_by"):
@@ -52,12 +60,12 @@ def _approval(document: Document) -> Iterator[Finding]:
                       say("approval-missing", id=document.id, missing=", ".join(missing)))
 
 
-def _review(context: Context, document: Document) -> Iterator[Finding]:
+def _review(context: Analysis, document: Document) -> Iterator[Finding]:
     if document.last_reviewed is None:
         if "last_reviewed" not in document.lines:
             yield finding(REVIEW_MISSING, document, "status", say("review-missing", id=document.id))
         return
-    due = context.next_review(document)
+    due = context.review_due(document, document.last_reviewed)
     key = "last_reviewed"
     if due < context.today:
         yield finding(REVIEW_OVERDUE, document, key,
@@ -68,7 +76,7 @@ def _review(context: Context, document: Document) -> Iterator[Finding]:
                       say("review-due-soon", id=document.id, due=due, days=(due - context.today).days))
 
 
-def _dates(context: Context, document: Document) -> Iterator[Finding]:
+def _dates(context: Analysis, document: Document) -> Iterator[Finding]:
     for key in ("approved", "last_reviewed"):
         value = getattr(document, key)
         if value is not None and value > context.today:
@@ -87,7 +95,7 @@ def _placeholders(document: Document, extra: list[str]) -> Iterator[Finding]:
                       say("placeholder-left", shown=shown, id=document.id), document.id)
 
 
-def _duplicates(context: Context) -> Iterator[Finding]:
+def _duplicates(context: Analysis) -> Iterator[Finding]:
     for doc_id, documents in context.repository.by_id.items():
         if len(documents) > 1:
             first = documents[0]

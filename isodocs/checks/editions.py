@@ -3,17 +3,17 @@ catalog in scope that knowingly lacks entries, and a catalog of additions whose 
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from isodocs import catalog as catalog_module
-from isodocs.checks.context import Context
+from isodocs.analysis import Analysis
 from isodocs.errors import CatalogError
 from isodocs.findings import ERROR, WARNING, Finding
 from isodocs.messages import say
 from isodocs.rules import CATALOG_BASE_MISSING, CATALOG_INCOMPLETE, EDITION_SUPERSEDED
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     repository = context.repository
     config = repository.config
     for position, catalog_id in enumerate(config.standards):

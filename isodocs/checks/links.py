@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import unquote
 
 from isodocs import markdown
-from isodocs.checks.context import Context
+from isodocs.analysis import Analysis
 from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
@@ -17,14 +17,14 @@ from isodocs.rules import LINK_BROKEN, LINK_HIDDEN
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     for document in context.repository.documents:
         if document.links:
             yield from _document_links(context, document)
     yield from _hidden_links(context)
 
 
-def _hidden_links(context: Context) -> Iterator[Finding]:
+def _hidden_links(context: Analysis) -> Iterator[Finding]:
     """Links from published pages (documents and plain pages alike) to files the site leaves out."""
     from isodocs.publishing import Publication, read_page
 
@@ -50,7 +50,7 @@ def _hidden_links(context: Context) -> Iterator[Finding]:
                           document.id if document else None)
 
 
-def _document_links(context: Context, document: Document) -> Iterator[Finding]:
+def _document_links(context: Analysis, document: Document) -> Iterator[Finding]:
     repository = context.repository
     folder = posixpath.dirname(document.path)
     for offset, target in document.links:

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from isodocs.checks.context import Context
-from isodocs.document import Document
+from isodocs.analysis import Analysis
+from isodocs.analysis.nonconformities import closed
 from isodocs.findings import Finding
-from isodocs.translation import say, value
 from isodocs.rules import NONCONFORMITY_OVERDUE
-
+from isodocs.translation import say, value
 
 GRADES = ("major", "minor", "observation")
 
 
-def closed(document: Document) -> bool:
-    """A nonconformity counts as closed once `closed:` is recorded in an approved record."""
-    record = document.nonconformity
-    return record is not None and record.closed is not None and document.approved_status
-
-
-def check(context: Context) -> Iterator[Finding]:
+def check(context: Analysis) -> Iterator[Finding]:
     for document in context.repository.documents:
         record = document.nonconformity
         if record is None or closed(document) or document.retired or record.due is None:

@@ -29,4 +29,4 @@ def validate(config: Config) -> None:
                               hint=hint)
 
 
-__all__ = ["RULES", "Rule", "severity", "validate", "ERROR", "WARNING", "OFF"]
+__all__ = ["ERROR", "OFF", "RULES", "WARNING", "Rule", "severity", "validate"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from pathlib import Path
+from collections.abc import Collection
 from datetime import date
-from typing import Collection
+from pathlib import Path
 
 from isodocs.atomic import write_text
 from isodocs.commands.review import known_role, not_future
@@ -37,7 +37,7 @@ def free_id(repository: Repository, kind: str, taken: Collection[str] = ()) -> s
 
 CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
-                     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+                     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
 
 
 def slug(title: str) -> str:
@@ -90,7 +90,7 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".", 
 
 
 def header(doc_id: str, title: str, kind: str, owner: str | None, clauses: dict[str, list[str]],
-           classification: str, more: dict[str, str] | None = None) -> list[str]:
+           classification: str, more: dict[str, str | None] | None = None) -> list[str]:
     """A draft's front matter lines, without the fences; `more` adds keys (approver, version, dates)."""
     quoted_title = "'" + " ".join(title.split()).replace("'", "''") + "'"
     fields = {"approver": None, "version": '"0.1"', "approved": None, "last_reviewed": None, "created": None,

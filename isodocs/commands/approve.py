@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Mapping
 
 from isodocs.commands.review import known_role, not_future
 from isodocs.editing import Change, edit

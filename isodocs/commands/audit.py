@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from isodocs import exports
-from isodocs.checks.context import Context
+from isodocs.analysis import analyse
 from isodocs.errors import UsageError
 from isodocs.repository import Repository
 
@@ -19,6 +19,6 @@ def checklist(standard: str, fmt: str, output: str | None, path: str = ".", toda
     if catalog is None:
         raise UsageError(f"'{standard}' is not among the standards in isodocs.yml",
                          hint=f"in scope: {', '.join(repository.catalogs)}")
-    table = exports.checklist(Context(repository, today or date.today()), catalog)
+    table = exports.checklist(analyse(repository, today or date.today()), catalog)
     exports.deliver(table, fmt, output, repository.config.language)
     return 0

@@ -9,9 +9,8 @@ from pathlib import Path
 
 from isodocs import checks
 from isodocs.atomic import write_text
-from isodocs.checks.approvals import SKIPPED
 from isodocs.formats import RENDERERS, text
-from isodocs.history import History
+from isodocs.history import SKIPPED, History
 from isodocs.repository import Repository
 
 

@@ -72,7 +72,8 @@ def as_markdown(result: Diff, language: str = "en") -> str:
             version = change.new_version or ""
             if change.old_version and change.old_version != change.new_version:
                 version = f"{change.old_version} → {change.new_version}"
-            where = f"{code(change.old_path)} → {code(change.path)}" if change.kind == "renamed" else code(change.path)
+            where = (f"{code(change.old_path)} → {code(change.path)}" if change.old_path is not None
+                     and change.kind == "renamed" else code(change.path))
             lines.append(f"| {say('kind-' + change.kind)} | {_cell(change.id)} {_cell(change.title)} ({where}) | "
                          f"{_cell(version)} | {_cell(what)} |")
         lines.append("")

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from isodocs import exports
-from isodocs.checks.context import Context
+from isodocs.analysis import analyse
 from isodocs.errors import UsageError
 from isodocs.repository import Repository
 
@@ -18,6 +18,6 @@ def export(what: str, fmt: str, output: str | None, path: str = ".", today: date
     if fmt == "xlsx" and output is None:
         raise UsageError("an xlsx export needs --output FILE")
     repository = Repository.load(Path(path))
-    table = TABLES[what](Context(repository, today or date.today()))
+    table = TABLES[what](analyse(repository, today or date.today()))
     exports.deliver(table, fmt, output, repository.config.language)
     return 0

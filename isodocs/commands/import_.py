@@ -12,19 +12,19 @@ import json
 import multiprocessing
 import os
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import Iterator
 
 from isodocs.atomic import write_bytes, write_text
 from isodocs.commands.add import FOLDER, free_id, header, parse_clauses, slug
 from isodocs.commands.review import known_role
+from isodocs.config import Config
 from isodocs.document import TYPES
 from isodocs.editing import locked
 from isodocs.errors import UsageError
-from isodocs.config import Config
 from isodocs.escape import markdown_text, terminal_text
 from isodocs.importing import ImportFailure, Source, sources
 from isodocs.importing.control_table import history_section
@@ -96,7 +96,7 @@ def import_documents(paths: list[str], kind: str | None = None, owner: str | Non
         else:
             wanted.append((file, report))
     planned: list[Planned] = []
-    for (file, report), result in zip(wanted, _read_all([file for file, _ in wanted], repository.config)):
+    for (file, report), result in zip(wanted, _read_all([file for file, _ in wanted], repository.config), strict=True):
         if isinstance(result, str):
             report.status, report.message = "failed", result
         else:

@@ -27,10 +27,10 @@ from isodocs.fences import decode, split
 from isodocs.findings import WARNING, Finding
 from isodocs.messages import say, text_in
 from isodocs.repository import Repository
-from isodocs.transitions import Transition
-from isodocs.yamlload import YamlError, parse
 from isodocs.rules import MIGRATION_DECISION
+from isodocs.transitions import Transition
 from isodocs.translation import Translator, t
+from isodocs.yamlload import YamlError, parse
 
 _round_trip = YAML(typ="rt")
 
@@ -158,7 +158,7 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
         editor.key(clauses, source, target)
         rewrite.steps.append((document.line("clauses"), f"clauses: {source} -> {target}"))
         replacements = transition.replacements(old_ids)
-        for old_id, new_ids in zip(old_ids, replacements):
+        for old_id, new_ids in zip(old_ids, replacements, strict=True):
             line = document.clause_lines.get((source, old_id), document.line("clauses"))
             _explain(plan, rewrite, transition, old_id, new_ids, rel, line, document.id)
         editor.items(clauses[source], replacements)
@@ -168,17 +168,18 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
         editor.key(soa, source, target)
         rewrite.steps.append((document.line("applicability"), f"applicability: {source} -> {target}"))
         for control in list(soa[source]):
-            new_ids = transition.ids(str(control))
-            if new_ids != (str(control),):
-                editor.key(soa[source], control, new_ids[0])
-                _explain(plan, rewrite, transition, str(control), list(new_ids), rel,
+            moved = transition.ids(str(control))
+            if moved != (str(control),):
+                editor.key(soa[source], control, moved[0])
+                _explain(plan, rewrite, transition, str(control), list(moved), rel,
                          document.line("applicability"), document.id)
     record = data.get("nonconformity")
     if isinstance(record, CommentedMap) and str(record.get("clause", "")).startswith(source + ":"):
         old_id = str(record["clause"]).split(":", 1)[1]
         new_ids = list(transition.ids(old_id))
         editor.value(record, "clause", f"{target}:{new_ids[0]}")
-        _explain(plan, rewrite, transition, old_id, new_ids, rel, document.nonconformity.line, document.id)
+        line = document.nonconformity.line if document.nonconformity else document.line("nonconformity")
+        _explain(plan, rewrite, transition, old_id, new_ids, rel, line, document.id)
     for audit in data.get("audits") or []:
         if isinstance(audit, CommentedMap) and audit.get("standard") == source and not audit.get("done"):
             editor.value(audit, "standard", target)

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from isodocs import checks
 from isodocs.errors import ConfigError, IsodocsError, UsageError
@@ -146,7 +147,7 @@ def scan(site_dir: str, path: str) -> int:
     return 0
 
 
-def _plugin_options(config: dict) -> dict:
+def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "isodocs" in plugin:
             return dict(plugin["isodocs"] or {})

@@ -9,14 +9,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from isodocs import __version__, ical
+from isodocs.analysis import analyse
 from isodocs.atomic import write_bytes
-from isodocs.checks.context import Context
 from isodocs.config import Config
 from isodocs.dates import Interval
 from isodocs.messages import phrase, text_in
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
 from isodocs.upkeep import Task, due_by
+
 
 def tasks(fmt: str = "text", output: str | None = None, path: str = ".", today: date | None = None,
           within: Interval | None = None, published: bool = False) -> int:
@@ -28,9 +29,9 @@ def tasks(fmt: str = "text", output: str | None = None, path: str = ".", today: 
     repository = Repository.load(Path(path))
     config = repository.config
     today = today or date.today()
-    context = Context(repository, today)
+    analysis = analyse(repository, today)
     until = None if fmt == "ics" and within is None else (within or config.due_soon).after(today)
-    found = due_by(context, until)
+    found = due_by(analysis, until)
     if published:
         publication = Publication.decide(repository)
         publication.require()
@@ -92,7 +93,7 @@ def _markdown(found: list[Task], config: Config, today: date, until: date | None
     language = config.language
     lines = [phrase("tasks-title", language, today=today.isoformat()), ""]
     if not found:
-        return "\n".join(lines + [phrase("tasks-nothing", language, until=_until(until, language)), ""])
+        return "\n".join([*lines, phrase("tasks-nothing", language, until=_until(until, language)), ""])
     overdue = sum(1 for t in found if t.overdue(today))
     lines += [phrase("tasks-count", language, count=len(found), overdue=overdue, until=_until(until, language)), ""]
     for owner, owned in _by_owner(found, config):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from isodocs.checks import Report
 from isodocs.formats import codequality, github, json_format, junit, markdown, sarif, text

@@ -23,8 +23,8 @@ def _where(finding: Finding) -> str:
 
 def render(report: Report) -> str:
     by_path: dict[str, list[Finding]] = defaultdict(list)
-    if report.context is not None:
-        for document in report.context.repository.documents:
+    if report.analysis is not None:
+        for document in report.analysis.repository.documents:
             by_path[document.path]
     for finding in report.findings:
         by_path[finding.path].append(finding)
@@ -40,7 +40,8 @@ def render(report: Report) -> str:
         if not found:
             ET.SubElement(suite, "testcase", classname=name, name="no findings")
         for finding in found:
-            case = ET.SubElement(suite, "testcase", classname=name, name=xml_text(f"{finding.rule} ({_where(finding)})"))
+            case = ET.SubElement(suite, "testcase", classname=name,
+                                 name=xml_text(f"{finding.rule} ({_where(finding)})"))
             said = xml_text(f"{_where(finding)}: {finding.message}")
             if finding.severity == ERROR:
                 ET.SubElement(case, "failure", type=finding.rule, message=xml_text(finding.message)).text = said

@@ -9,7 +9,6 @@ from isodocs.formats.summary import decisions_line, paragraph
 from isodocs.messages import phrase, text_in
 from isodocs.translation import Translator, t, value
 
-
 cell = markdown_cell
 
 
@@ -48,7 +47,7 @@ def findings_table(report: Report, findings: list[Finding]) -> list[str]:
         where = code(f"{finding.path}:{finding.line}" if finding.line else finding.path)
         lines.append(f"| {phrase(finding.severity, language)} | `{finding.rule}` | {where} | "
                      f"{cell(text_in(finding.message, language))} |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def open_items(report: Report) -> list[str]:

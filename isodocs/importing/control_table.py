@@ -99,7 +99,8 @@ def recognise(rows: list[list[str]]) -> ControlData | None:
     if len({f for f in header if f in REVISION_FIELDS}) >= 2 and len(rows) >= 1:
         data = ControlData(columns=rows[0])
         for row in rows[1:]:
-            cells = {key: cell for key, cell in zip(header, row) if key and cell}
+            # a row shorter than the header leaves the rest of its columns empty
+            cells = {key: cell for key, cell in zip(header, row, strict=False) if key and cell}
             if cells:
                 data.revisions.append(Revision(cells, row))
         return data

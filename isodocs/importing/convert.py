@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from markdownify import MarkdownConverter
 
 from isodocs.config import Config
@@ -38,7 +39,8 @@ class Converter(MarkdownConverter):
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         text = INLINE_MARKS.sub(r"\\\1", text)
-        text = super().escape(text, parent_tags)
+        # markdownify's bundled stub leaves out escape and convert_li, which MarkdownConverter defines
+        text = str(super().escape(text, parent_tags))  # type: ignore[misc]
         if not parent_tags & {"h1", "h2", "h3", "h4", "h5", "h6", "td", "th"}:  # those lines start with # or |
             text = LINE_START.sub(_line_start, text)
         return re.sub(r"&(?!#61;)", "&amp;", text).replace("<", "&lt;")
@@ -47,7 +49,7 @@ class Converter(MarkdownConverter):
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A list item whose further lines (a nested list, a second paragraph) are indented by four
         spaces, as Python-Markdown needs to nest them, not by the bullet's width, and end in a blank line."""
-        item = super().convert_li(el, text, parent_tags)
+        item = str(super().convert_li(el, text, parent_tags))  # type: ignore[misc]  # see escape
         first, newline, rest = item.partition("\n")
         bullet = re.match(r"\s*(\d+[.)]|[-*+]) ", first)
         if bullet is None or not rest.strip():
@@ -110,7 +112,7 @@ def _from_html(html: str, config: Config, images: set[str]) -> Converted:
     body = Converter(heading_style="ATX", bullets="-", strong_em_symbol="*", escape_misc=False,
                      table_infer_header=True, keep_inline_images_in=["td", "th", "a", "li", "span", "strong",
                                                                       "em", "b", "i"]).convert_soup(soup)
-    for number, text in enumerate(notes, 1):
+    for number in range(1, len(notes) + 1):
         body = body.replace(FOOTNOTE.format(number), f"[^{number}]")
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
     if notes:
@@ -172,7 +174,7 @@ def _footnotes(soup: BeautifulSoup) -> list[str]:
         for back in item.select('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'):
             back.decompose()
         text = Converter(escape_misc=False).convert_soup(BeautifulSoup(item.decode_contents(), "html.parser"))
-        numbers[item["id"]] = len(notes) + 1
+        numbers[str(item["id"])] = len(notes) + 1
         notes.append(" ".join(text.split()) or "(empty)")
         parent = item.parent
         item.decompose()
@@ -201,7 +203,7 @@ ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 def _from_markdown(text: str, config: Config) -> Converted:
     lines = text.split("\n")
     fenced = _fenced(lines)
-    headings = {i: ATX.match(line) for i, line in enumerate(lines) if i not in fenced and ATX.match(line)}
+    headings = {i: match for i, line in enumerate(lines) if i not in fenced and (match := ATX.match(line))}
     title_line = next(iter(headings), None)
     title = None
     if title_line is not None and len(headings[title_line].group(1)) == 1:

@@ -74,7 +74,7 @@ class Walker:
                 return False
             value = getattr(look, attribute)
             if value is not None:
-                return value
+                return bool(value)
             name = look.parent
         return False
 

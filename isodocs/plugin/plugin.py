@@ -7,13 +7,14 @@ import logging
 import os
 import posixpath
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -81,7 +82,8 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         config.extra_javascript.append(f"{self.handbook.folder}/isodocs.js")
         return config
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
         """`mkdocs serve` rebuilds when isodocs.yml changes too (roles, limits and standards shape every page)."""
         server.watch(str(self.handbook.repository.config.path))
         return server

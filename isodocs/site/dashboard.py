@@ -7,10 +7,16 @@ finding or a document the site leaves out counts nowhere here.
 
 from __future__ import annotations
 
-from isodocs.checks import cycle
-from isodocs.escape import html_attribute, link_target, markdown_text
-from isodocs.site.pages import Handbook, cell, relative
+from typing import TYPE_CHECKING
+
+from isodocs.analysis.certification import upcoming_audits
+from isodocs.analysis.programme import programme
+from isodocs.escape import html_attribute, link_target, markdown_cell as cell, markdown_text
 from isodocs.rules import NONCONFORMITY_OVERDUE, REVIEW_DUE_SOON, REVIEW_OVERDUE
+from isodocs.site.navigation import relative
+
+if TYPE_CHECKING:
+    from isodocs.site.pages import Handbook
 
 RECENT = 5
 MARKER = "<!-- isodocs:dashboard -->"   # a line of docs/index.md that the dashboard replaces
@@ -29,7 +35,8 @@ def dashboard(handbook: Handbook, page: str, heading: bool = True) -> str:
         lines.append(f'| [{name}]({target}) | <div class="isodocs-bar" role="img" aria-label="{ready.percent:g}%">'
                      f'<span style="width: {min(max(ready.percent, 0), 100):g}%"></span></div> | '
                      f'<span class="isodocs-ready" data-catalog="{html_attribute(catalog_id)}" '
-                     f'data-percent="{ready.percent:g}">{ready.percent:g}</span> | {ready.covered} / {ready.required} |')
+                     f'data-percent="{ready.percent:g}">{ready.percent:g}</span> | '
+                     f'{ready.covered} / {ready.required} |')
     lines += ["", f"## {t['figures']}", "", '<div class="isodocs-figures" markdown>', ""]
     published = {d.path for d in handbook.documents}
     ours = [f for f in handbook.report.findings if f.path in published]
@@ -70,11 +77,11 @@ def audits(handbook: Handbook, page: str) -> list[str]:
     published audit programme)."""
     t = handbook.text
     calendar = link_target(relative(handbook.page_paths["calendar"], page))
-    upcoming = cycle.upcoming_audits(handbook.context)
+    upcoming = upcoming_audits(handbook.analysis)
     certification = (f"[{upcoming[0][0]}: {t[upcoming[0][1]]}]({calendar})"
                      if upcoming else t["not_planned"])
     month = f"{handbook.today:%Y-%m}"
-    planned = sorted(((a, d) for a, d in cycle.programme(handbook.context)
+    planned = sorted(((a, d) for a, d in programme(handbook.analysis)
                       if d.path not in handbook.hidden and a.done is None and a.planned >= month),
                      key=lambda pair: (pair[0].planned, pair[1].id))
     if planned:

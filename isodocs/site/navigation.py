@@ -4,6 +4,7 @@ repository's language, holding only the pages the site publishes (the generated 
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 from isodocs.site.labels import labels
 
@@ -11,6 +12,17 @@ SECTION_ORDER = ("manual", "policies", "procedures", "plans", "registers", "reco
 INDEXES = ("index.md", "README.md")
 
 Nav = list[str | dict[str, "Nav"]]
+
+
+@cache
+def relative(target: str, from_page: str) -> str:
+    """A relative link between two docs-relative paths (tens of thousands per build, few distinct folders)."""
+    return _relative(target, posixpath.dirname(from_page) or ".")
+
+
+@cache
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def manual_nav(pages: list[str], language: str, generated: str) -> Nav:

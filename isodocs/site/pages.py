@@ -7,29 +7,30 @@ history, with the documents above the publishing limit already left out.
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, cached_property
+from functools import cached_property
 from html import escape
 
 from isodocs import catalog as catalog_module
+from isodocs.analysis import Analysis, analyse, evidence
+from isodocs.analysis.certification import certification_events
+from isodocs.analysis.risks import above_acceptance, risks
+from isodocs.analysis.states import ControlState, clause_states, control_states
 from isodocs.approvals import Proof, proofs
 from isodocs.catalog import Entry
 from isodocs.checks import Report
-from isodocs.checks import cycle, evidence
-from isodocs.checks.context import Context
-from isodocs.checks.coverage import clause_states
-from isodocs.checks.soa import control_states
 from isodocs.document import Decision, Document
 from isodocs.errors import CatalogError
 from isodocs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
 from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
-from isodocs.site.labels import labels, value
-from isodocs.site.navigation import manual_nav
 from isodocs.rules import CERTIFICATION_AUDIT_AT_RISK
+from isodocs.site.dashboard import dashboard
+from isodocs.site.labels import labels, value
+from isodocs.site.navigation import Nav, manual_nav, relative
+from isodocs.translation import Translator
 
 FOLDER = "overview"
 RECENT = 30
@@ -60,18 +61,17 @@ class Handbook:
         return self.publication.hidden
 
     @property
-    def text(self) -> dict[str, str]:
+    def text(self) -> Translator:
         return labels(self.repository.config.language)
 
     @property
     def documents(self) -> list[Document]:
         return [d for d in self.repository.documents if d.path not in self.hidden]
 
-    @cached_property
-    def context(self) -> Context:
-        """The checker's context when it saw the same day, so that its clause and control states serve again."""
-        made = self.report.context
-        return made if made is not None and made.today == self.today else Context(self.repository, self.today)
+    @property
+    def analysis(self) -> Analysis:
+        """The repository's analysis on the handbook's day (the checker's own when it saw the same day)."""
+        return analyse(self.repository, self.today)
 
     @cached_property
     def approvals(self) -> dict[str, tuple[Approval, Proof | None]]:
@@ -80,8 +80,11 @@ class Handbook:
             return {}
         approved = [d for d in self.documents if d.approved_status]
         found = self.history.approvals(d.path for d in approved)
-        origins = {d.path: (found[d.path].origin, d.approver) for d in approved
-                   if found[d.path].state in (APPROVED, CHANGED) and found[d.path].origin is not None}
+        origins: dict[str, tuple[Revision, str | None]] = {}
+        for d in approved:
+            origin = found[d.path].origin
+            if found[d.path].state in (APPROVED, CHANGED) and origin is not None:
+                origins[d.path] = (origin, d.approver)
         proven = proofs(self.repository.config, self.history, origins)
         return {path: (found[path], proven.get(path)) for path in origins}
 
@@ -100,8 +103,8 @@ class Handbook:
     def page_paths(self) -> dict[str, str]:
         """Docs-relative path of each generated page, keyed by kind (coverage pages by catalog id)."""
         folder = self.folder
-        paths = {"dashboard": f"{folder}/index.md", "register": f"{folder}/register.md", "calendar": f"{folder}/calendar.md",
-                 "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
+        paths = {"dashboard": f"{folder}/index.md", "register": f"{folder}/register.md",
+                 "calendar": f"{folder}/calendar.md", "changes": f"{folder}/changes.md", "risks": f"{folder}/risks.md",
                  "nonconformities": f"{folder}/nonconformities.md"}
         for catalog_id, catalog in self.repository.catalogs.items():
             paths[catalog_id] = f"{folder}/coverage-{catalog_id}.md"
@@ -109,9 +112,10 @@ class Handbook:
                 paths[f"soa-{catalog_id}"] = f"{folder}/soa-{catalog_id}.md"
         return paths
 
-    def nav(self) -> list:
+    def nav(self) -> Nav:
         """The navigation of a manual over the published pages and the generated ones (for a site without `nav:`)."""
-        pages = [self.repository.docs_relative(p) for p in sorted(self.repository.pages) if self.publication.publishable(p)]
+        pages = [self.repository.docs_relative(p) for p in sorted(self.repository.pages)
+                 if self.publication.publishable(p)]
         return manual_nav(pages + list(self.page_paths.values()), self.repository.config.language, self.folder)
 
     def value(self, text: str | None) -> str | None:
@@ -144,15 +148,7 @@ def anchor(clause: str) -> str:
     return "clause-" + clause.replace(".", "-").lower()
 
 
-@cache
-def relative(target: str, from_page: str) -> str:
-    """A relative link between two docs-relative paths (tens of thousands per build, few distinct folders)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-
-
 def render_all(handbook: Handbook) -> dict[str, str]:
-    from isodocs.site.dashboard import dashboard
-
     paths = handbook.page_paths
     pages = {paths["dashboard"]: dashboard(handbook, paths["dashboard"]),
              paths["register"]: register(handbook, paths["register"]),
@@ -169,7 +165,7 @@ def render_all(handbook: Handbook) -> dict[str, str]:
 
 def register(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    context = handbook.context
+    analysis = handbook.analysis
     config = handbook.repository.config
     head = ["id", "title", "type", "status", "version", "owner", "approved", "next_review", "classification",
             "open_decisions"]
@@ -182,11 +178,11 @@ def register(handbook: Handbook, page: str) -> str:
              f'data-decisions="{total}">', "",
              "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
     for document in sorted(handbook.documents, key=lambda d: d.id):
-        owner = config.person(document.owner)
+        owner = config.person(document.owner) if document.owner else None
         say = handbook.value
         values = [handbook.link(document, page)] + [cell(v) for v in (
             document.title, say(document.type), say(document.status), document.version, owner, document.approved,
-            context.next_review(document),
+            analysis.next_review(document),
             say(document.classification or handbook.repository.config.default_classification),
             decisions.get(document.path))]
         lines.append("| " + " | ".join(values) + " |")
@@ -198,10 +194,10 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
     ready = handbook.report.readiness[catalog_id]
-    context = handbook.context
-    index = context.index
-    states = {s.id: s for s in clause_states(context, catalog)}
-    controls = {s.id: s for s in control_states(context, catalog)}
+    analysis = handbook.analysis
+    index = analysis.index
+    states = {s.id: s for s in clause_states(analysis, catalog)}
+    controls = {s.id: s for s in control_states(analysis, catalog)}
     lines = [*page_title(f"{t['coverage']}: {catalog.name}"),
              f"# {t['coverage']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-readiness" data-catalog="{catalog_id}" data-required="{ready.required}" '
@@ -214,7 +210,8 @@ def coverage(handbook: Handbook, catalog_id: str, page: str) -> str:
         named = [d for d in index.get((catalog_id, entry.id), []) if d.path not in handbook.hidden]
         state = states.get(entry.id) or controls.get(entry.id)
         label = t[f"state_{state.state}"] if state else ""
-        if getattr(state, "source", None) is not None and state.source.path in handbook.hidden:
+        source = state.source if isinstance(state, ControlState) else None
+        if source is not None and source.path in handbook.hidden:
             label = t["withheld"]
         depth = entry.id.count(".") - (1 if entry.annex else 0)
         title = ("&nbsp;" * 4 * depth) + cell(handbook.title_of(entry) or "")
@@ -276,7 +273,7 @@ def edition_note(handbook: Handbook, catalog_id: str) -> list[str]:
 def soa(handbook: Handbook, catalog_id: str, page: str) -> str:
     t = handbook.text
     catalog = handbook.repository.catalogs[catalog_id]
-    states = control_states(handbook.context, catalog)
+    states = control_states(handbook.analysis, catalog)
     head = ["control", "title", "applicable", "reasons", "justification", "implementation", "documents", "evidence"]
     lines = [*page_title(f"{t['soa']}: {catalog.name}"),
              f"# {t['soa']}: {markdown_text(catalog.name)}", "", f"*{t['generated_note']}*", "",
@@ -307,7 +304,7 @@ def soa_evidence(handbook: Handbook, catalog_id: str, control: str, decision: De
     whether new evidence is overdue; evidence kept in a document the site leaves out is not shown."""
     t = handbook.text
     language = handbook.repository.config.language
-    found = evidence.operation(handbook.context, catalog_id, control, decision)
+    found = evidence.operation(handbook.analysis, catalog_id, control, decision)
     parts = []
     latest = found.latest
     if latest is not None and latest.record.path in handbook.hidden:
@@ -329,10 +326,10 @@ def soa_evidence(handbook: Handbook, catalog_id: str, control: str, decision: De
 
 def calendar(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    context = handbook.context
+    analysis = handbook.analysis
     today = handbook.today
-    due = [(context.next_review(d), d) for d in handbook.documents if d.approved_status]
-    due = sorted(((when, d) for when, d in due if when is not None), key=lambda pair: (pair[0], pair[1].id))
+    reviews = [(analysis.next_review(d), d) for d in handbook.documents if d.approved_status]
+    due = sorted(((when, d) for when, d in reviews if when is not None), key=lambda pair: (pair[0], pair[1].id))
     buckets = [("overdue", [p for p in due if p[0] < today]),
                ("due_30", [p for p in due if today <= p[0] <= today + timedelta(days=30)]),
                ("due_90", [p for p in due if today + timedelta(days=30) < p[0] <= today + timedelta(days=90)])]
@@ -346,7 +343,7 @@ def calendar(handbook: Handbook, page: str) -> str:
             continue
         lines += [f"| {t['next_review']} | {t['id']} | {t['title']} | {t['owner']} |", "|---|---|---|---|"]
         for when, document in rows:
-            owner = config.person(document.owner)
+            owner = config.person(document.owner) if document.owner else None
             lines.append(f"| {when} | {handbook.link(document, page)} | {cell(document.title)} | {cell(owner)} |")
         lines.append("")
     lines += [f"## {t['by_owner']}", ""]
@@ -361,7 +358,7 @@ def calendar(handbook: Handbook, page: str) -> str:
         lines += [f"### {cell(name)}", ""]
         lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
         lines.append("")
-    events = [(day, t[kind]) for day, kind in cycle.certification_events(handbook.repository.config)]
+    events = [(day, t[kind]) for day, kind in certification_events(handbook.repository.config)]
     lines += [f"## {t['certification']}", ""]
     for finding in handbook.report.findings:
         if finding.rule == CERTIFICATION_AUDIT_AT_RISK.id:
@@ -379,7 +376,7 @@ def changes(handbook: Handbook, page: str) -> str:
                    if path in by_path for r in revisions), key=lambda pair: pair[0].when, reverse=True)[:RECENT]
     lines = [f"# {t['changes']}", "", f"*{t['generated_note']}*", ""]
     if not rows:
-        return "\n".join(lines + [t["no_history"], ""])
+        return "\n".join([*lines, t["no_history"], ""])
     lines += [f"| {t['date']} | {t['id']} | {t['change']} | {t['author']} | {t['commit']} |", "|---|---|---|---|---|"]
     for revision, document in rows:
         subject, author, commit = handbook.shown(revision)
@@ -389,7 +386,7 @@ def changes(handbook: Handbook, page: str) -> str:
     return "\n".join(lines)
 
 
-def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str], acceptance: int | None = None) -> str:
+def heat_map(counts: dict[tuple[int, int], int], caption: str, t: Translator, acceptance: int | None = None) -> str:
     """A 5 x 5 grid, likelihood up and impact across, each cell holding its number of risks; with a risk acceptance
     level, the cells above it are outlined."""
     size, left, top = 44, 40, 28
@@ -436,14 +433,15 @@ def risk_process(handbook: Handbook) -> list[str]:
     lines = [f"## {t['risk_process']}", "", t["risk_process_note"], "",
              f"| {t['field']} | {t['process_step']} |", "|---|---|"]
     for field_key, clause_ids in RISK_PROCESS:
-        steps = "; ".join(f"{clause} {handbook.title_of(catalog.entries[clause]) or ''}".strip() for clause in clause_ids)
+        steps = "; ".join(f"{clause} {handbook.title_of(catalog.entries[clause]) or ''}".strip()
+                          for clause in clause_ids)
         lines.append(f"| {cell(t[field_key])} | {cell(steps)} |")
     return [*lines, ""]
 
 
 def risk_page(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    rows = [(r, d) for r, d in cycle.risks(handbook.context) if d.path not in handbook.hidden]
+    rows = [(r, d) for r, d in risks(handbook.analysis) if d.path not in handbook.hidden]
     inherent: dict[tuple[int, int], int] = {}
     residual: dict[tuple[int, int], int] = {}
     for risk, _ in rows:
@@ -460,12 +458,12 @@ def risk_page(handbook: Handbook, page: str) -> str:
              heat_map(inherent, t["inherent"], t, accepted), heat_map(residual, t["residual"], t, accepted), "</div>",
              "", *risk_process(handbook)]
     if not rows:
-        return "\n".join(lines + [t["none"], ""])
+        return "\n".join([*lines, t["none"], ""])
     lines += [f"| {t['risk']} | {t['asset']} | {t['threat']} | {t['level']} | {t['owner']} | {t['treatment']} | "
               f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
         owner = config.person(risk.owner)
-        above = cycle.above_acceptance(config, risk)
+        above = above_acceptance(config, risk)
         mark = f' <span class="isodocs-above" title="{t["above_acceptance"]}">▲ {t["above_acceptance"]}</span>' \
             if above else ""
         lines.append(f"| {cell(risk.id)} | {cell(risk.asset)} | {cell(risk.threat)} | "
@@ -486,15 +484,14 @@ def risk_page(handbook: Handbook, page: str) -> str:
 
 def nonconformity_page(handbook: Handbook, page: str) -> str:
     t = handbook.text
-    records = [d for d in handbook.documents if d.nonconformity is not None]
+    records = [(d, d.nonconformity) for d in handbook.documents if d.nonconformity is not None]
     lines = [f"# {t['nonconformities']}", "", f"*{t['generated_note']}*", "",
              f'<div class="isodocs-nonconformities" data-count="{len(records)}"></div>', ""]
     if not records:
-        return "\n".join(lines + [t["none"], ""])
+        return "\n".join([*lines, t["none"], ""])
     lines += [f"| {t['id']} | {t['title']} | {t['grade']} | {t['raised']} | {t['due']} | {t['closed']} | "
               f"{t['state']} |", "|---|---|---|---|---|---|---|"]
-    for document in sorted(records, key=lambda d: d.nonconformity.raised or handbook.today, reverse=True):
-        record = document.nonconformity
+    for document, record in sorted(records, key=lambda pair: pair[1].raised or handbook.today, reverse=True):
         state = t["nc_closed"] if record.closed else \
             t["nc_overdue"] if record.due and record.due < handbook.today else t["nc_open"]
         lines.append(f"| {handbook.link(document, page)} | {cell(document.title)} | "

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-
 from isodocs.approvals import Proof
 from isodocs.document import Document
 from isodocs.escape import html_attribute, html_text, link_target
 from isodocs.history import CHANGED, Revision
-from isodocs.site.pages import Handbook, anchor, cell, relative
+from isodocs.site.navigation import relative
+from isodocs.site.pages import Handbook, anchor, cell
 
 
 def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -> str:
@@ -22,7 +22,7 @@ def decorate(handbook: Handbook, document: Document, page: str, markdown: str) -
 def banner(handbook: Handbook, document: Document) -> str:
     t = handbook.text
     if document.status == "approved":
-        due = handbook.context.next_review(document)
+        due = handbook.analysis.next_review(document)
         if due is None or due >= handbook.today:
             return ""
         return (f'<div class="admonition warning isodocs-banner isodocs-overdue-banner" data-status="overdue" '
@@ -36,10 +36,10 @@ def banner(handbook: Handbook, document: Document) -> str:
 def panel(handbook: Handbook, document: Document, page: str) -> str:
     t = handbook.text
     config = handbook.repository.config
-    context = handbook.context
+    analysis = handbook.analysis
     paths = handbook.page_paths
 
-    due = context.next_review(document)
+    due = analysis.next_review(document)
     mark = ""
     if document.approved_status and due is not None:
         if due < handbook.today:
@@ -67,7 +67,8 @@ def panel(handbook: Handbook, document: Document, page: str) -> str:
     left = next((d.count for d in handbook.report.decisions if d.path == document.path), 0)
     if left:   # `[[decide: ...]]` marks the organization still has to fill in
         register = link_target(relative(paths["register"], page))
-        rows.append(("open_decisions", f'<span class="isodocs-decisions" data-count="{left}">[{left}]({register})</span>'))
+        rows.append(("open_decisions",
+                     f'<span class="isodocs-decisions" data-count="{left}">[{left}]({register})</span>'))
     body = "\n".join(f"| {t[key]} | {value} |" for key, value in rows)
     return (f'<div class="isodocs-panel" markdown data-document="{html_attribute(document.id)}">\n\n'
             f"| | |\n|---|---|\n{body}\n\n</div>\n\n")
@@ -101,14 +102,14 @@ def history(handbook: Handbook, document: Document) -> str:
     revisions = handbook.history.of(document.path)
     lines = ["", "", f"## {t['history']}", ""]
     if not revisions:
-        return "\n".join(lines + [t["no_history"], ""])
+        return "\n".join([*lines, t["no_history"], ""])
     lines += [f"| {t['date']} | {t['version']} | {t['change']} | {t['author']} | {t['commit']} | {t['approved_by']} |",
               "|---|---|---|---|---|---|"]
     for revision in reversed(revisions):
         subject, author, commit = handbook.shown(revision)
         lines.append(f"| {revision.date:%Y-%m-%d} | {cell(revision.version or '')} | {subject} | {author} | {commit} "
                      f"| {approved_by(handbook, document, revision)} |")
-    return "\n".join(lines + [""])
+    return "\n".join([*lines, ""])
 
 
 def approved_by(handbook: Handbook, document: Document, revision: Revision) -> str:

@@ -9,6 +9,7 @@ themselves, so that text shared with a public page is not taken for a leak.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import re
@@ -76,7 +77,7 @@ def traces(repository: Repository, publication: Publication) -> tuple[list[Trace
     for path in sorted(publication.hidden):
         page = repository.docs_relative(path)
         found.append(Trace("file", page, path, _exact(page)))
-        stem, dot, suffix = page.rpartition(".")
+        stem, dot, _suffix = page.rpartition(".")
         if dot and path in repository.pages:
             found.append(Trace("address", f"{stem}/", path, _exact(stem, r"(?:/|\.html\b)")))
         document = documents.get(path)
@@ -106,12 +107,12 @@ def hits(site: Path, wanted: list[Trace]) -> Iterator[tuple[str, Trace]]:
             for line in dict.fromkeys(_text(file).splitlines()):
                 where.setdefault(line, []).append(name)
     found: dict[str, list[Trace]] = {}
-    exact = [t for t in wanted if t.pattern is not None]
+    exact = [(t, t.pattern) for t in wanted if t.pattern is not None]
     whole = "\n".join(where)
-    for trace in exact:
+    for trace, pattern in exact:
         if trace.text.rstrip("/") in whole:
             for line, files in where.items():
-                if trace.text.rstrip("/") in line and trace.pattern.search(line):
+                if trace.text.rstrip("/") in line and pattern.search(line):
                     for name in files:
                         found.setdefault(name, []).append(trace)
     phrases = Phrases(t for t in wanted if t.pattern is None)
@@ -127,16 +128,12 @@ def _text(file: Path) -> str:
     """A site file's text with entities and JSON escapes undone (binary files read as Latin-1: names stay)."""
     data = file.read_bytes()
     if file.suffix == ".gz":
-        try:
+        with contextlib.suppress(OSError, EOFError):
             data = gzip.decompress(data)
-        except (OSError, EOFError):
-            pass
     text = data.decode("utf-8", "replace")
     if file.suffix == ".json":
-        try:
+        with contextlib.suppress(ValueError):
             text = "\n".join(_strings(json.loads(text)))
-        except ValueError:
-            pass
     return unescape(unescape(text))
 
 

@@ -9,6 +9,7 @@ import os
 import shutil
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -26,7 +27,7 @@ NEEDED_EXTENSIONS = ("tables", "md_in_html", "attr_list")
 MKDOCS_KEYS = ("title", "description", "hide", "tags", "template", "icon", "search", "status", "subtitle")
 
 
-def generator_config(root: Path) -> tuple[Path, object]:
+def generator_config(root: Path) -> tuple[Path, dict[str, Any]]:
     """The generator's configuration (mkdocs.yml, or properdocs.yml), read keeping comments and tags."""
     for name in ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml"):
         path = root / name
@@ -46,7 +47,7 @@ def generator_config(root: Path) -> tuple[Path, object]:
     return path, data
 
 
-def named_assets(config: dict) -> list[str]:
+def named_assets(config: dict[str, Any]) -> list[str]:
     """Files of the docs folder that the generator configuration names: published though no page links them."""
     named = [item if isinstance(item, str) else str(item.get("path", "")) if isinstance(item, dict) else ""
              for item in (*(config.get("extra_css") or []), *(config.get("extra_javascript") or []))]
@@ -56,7 +57,7 @@ def named_assets(config: dict) -> list[str]:
     return [os.path.normpath(item) for item in named if item and "://" not in item]
 
 
-def stage(handbook: Handbook, config_path: Path, config: dict, folder: Path) -> Path:
+def stage(handbook: Handbook, config_path: Path, config: dict[str, Any], folder: Path) -> Path:
     """Write the staging folder; the path of the generator configuration written into it."""
     repository = handbook.repository
     publication = handbook.publication
@@ -70,6 +71,7 @@ def stage(handbook: Handbook, config_path: Path, config: dict, folder: Path) -> 
         parts = split(decode((repository.root / path).read_bytes()))
         body = publication.redact_links(path, parts.body, withheld)
         document = documents.get(path)
+        header: str | None
         if document is not None:
             header = _mkdocs_meta(parts.header, document.title, document.approved_status)
             body = decorate(handbook, document, page, body)
@@ -98,7 +100,7 @@ def _mkdocs_meta(header: str | None, title: str, approved: bool) -> str:
     """A controlled document's front matter cut to what the generator reads (its title and MkDocs' own keys),
     as JSON, which every YAML reader reads."""
     data = parse(header) if header else None
-    meta = {"title": html_text(title)}
+    meta: dict[str, object] = {"title": html_text(title)}
     if data is not None:
         for key in MKDOCS_KEYS[1:]:
             if key in data and not (key == "status" and approved):
@@ -125,7 +127,7 @@ def _plain(value: object) -> object:
     return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
 
 
-def _write_config(handbook: Handbook, config_path: Path, config: dict, folder: Path) -> Path:
+def _write_config(handbook: Handbook, config_path: Path, config: dict[str, Any], folder: Path) -> Path:
     """The generator's configuration beside the staged pages: docs in `docs`, the site in `site`, no isodocs
     plugin (its work is done), the nav without hidden entries, local paths made absolute."""
     from isodocs.publishing import published_nav

@@ -589,4 +589,14 @@ TEXTS: dict[str, str] = {
     "migrate.nothing-written": "Ничего не записано. Чтобы применить, запустите снова с `--write` (при зафиксированной "
                                "рабочей копии).",
     "cli.progress": "isodocs: {done} из {total} {total|страницы|страниц|страниц}{share}",
+    "site.pdf_manual": "Руководство по системе менеджмента",
+    "site.pdf_contents": "Содержание",
+    "site.pdf_organization": "Организация",
+    "site.pdf_page": "Стр.",
+    "site.pdf_of": "из",
+    "site.pdf_uncontrolled": "Распечатанная копия не контролируется: действует версия в электронном руководстве.",
+    "site.pdf_generated": "Сформировано isodocs {date}; документов: {count}.",
+    "site.pdf_mark_draft": "ПРОЕКТ",
+    "site.pdf_mark_in-review": "НА СОГЛАСОВАНИИ",
+    "site.pdf_mark_retired": "ОТМЕНЁН",
 }

@@ -11,8 +11,8 @@ from conftest import run
 from defects import DEFECTS, build
 from hypothesis import given, settings, strategies as st
 
+from isodocs.analysis import Analysis
 from isodocs.checks import editions
-from isodocs.checks.context import Context
 from isodocs.repository import Repository
 
 DEADLINE = date(2027, 6, 30)
@@ -53,7 +53,7 @@ def test_isodocs_yml_can_set_the_severity_itself(repository: Path, tmp_path: Pat
 @given(offset=st.integers(min_value=-2000, max_value=2000))
 def test_the_severity_turns_on_the_deadline_day(repository: Path, offset: int):
     today = DEADLINE + timedelta(days=offset)
-    found = list(editions.check(Context(Repository.load(repository, cache=False), today)))
+    found = list(editions.check(Analysis(Repository.load(repository, cache=False), today)))
     assert [f.severity for f in found] == ["error" if today > DEADLINE else "warning"]
     assert "acme-2019" in found[0].message
 
@@ -98,6 +98,6 @@ def test_base_missing_fires_exactly_when_no_base_is_in_scope(tmp_path_factory: p
     extra = "".join(f"  - {catalog_id}\n" for catalog_id in sorted(chosen - {"iso27001-2022"}))
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - acme-defence-2026\n", f"  - acme-defence-2026\n{extra}"), encoding="utf-8")
-    found = [f for f in editions.check(Context(Repository.load(root, cache=False), date(2026, 11, 21)))
+    found = [f for f in editions.check(Analysis(Repository.load(root, cache=False), date(2026, 11, 21)))
              if f.rule == "catalog-base-missing"]
     assert len(found) == (0 if {"iso9001-2015", "iso9001-2026"} & chosen else 1)

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import git
 from conftest import FIXTURES, TODAY, commit_all, run
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from isodocs.checks import run as run_checks
 from isodocs.repository import Repository
@@ -148,7 +147,7 @@ DAY = date.fromisoformat(TODAY)
        frequency=st.sampled_from(["weekly", "monthly", "quarterly", "half-yearly", "yearly", "45 days", "2 months"]))
 def test_stale_exactly_when_the_newest_approved_evidence_is_older_than_its_frequency(tmp_path_factory, ages, drafts,
                                                                                      frequency):
-    from isodocs.checks.evidence import NAMED
+    from isodocs.analysis.evidence import NAMED
     from isodocs.dates import Interval
 
     root = tmp_path_factory.mktemp("evidence") / "repo"

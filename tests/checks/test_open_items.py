@@ -10,9 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from conftest import TODAY, run
+from hypothesis import HealthCheck, given, settings, strategies as st
 from scaffold import approve_everything, scaffold
 
 from isodocs.site.labels import LABELS

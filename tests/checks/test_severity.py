@@ -62,7 +62,7 @@ def test_review_interval_on_a_document_overrides_the_default(tmp_path: Path):
     path = root / "docs/procedures/objectives.md"
     path.write_text(path.read_text().replace("classification: internal",
                                              "review_interval: 3 months\nclassification: internal"))
-    code, report = check(root)
+    _code, report = check(root)
     overdue = [f for f in report["findings"] if f["rule"] == "review-overdue"]
     assert [f["path"] for f in overdue] == ["docs/procedures/objectives.md"]
     assert "2026-09-01" in overdue[0]["message"]
@@ -83,6 +83,7 @@ def test_bad_today_is_a_usage_error(tmp_path: Path):
 
 def test_a_folder_that_is_not_git_is_checked_and_says_so(tmp_path: Path):
     import shutil
+
     from conftest import FIXTURES
     root = tmp_path / "plain"
     shutil.copytree(FIXTURES / "clean", root)
@@ -97,7 +98,7 @@ def test_a_placeholder_wrapped_over_two_lines_is_found_at_its_first_line(tmp_pat
     root = make_repo(tmp_path)
     path = root / "docs/procedures/objectives.md"
     path.write_text(path.read_text() + "Kept for [[decide: retention,\n  e.g. five years]].\n\n```\n[[example]]\n```\n")
-    code, report = check(root)
+    _code, report = check(root)
     lines = path.read_text().split("\n")
     found = [f for f in report["findings"] if f["rule"] == "placeholder-left"]
     assert [f["line"] for f in found] == [next(i for i, t in enumerate(lines, 1) if "[[decide" in t)]

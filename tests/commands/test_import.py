@@ -107,7 +107,8 @@ def test_a_word_policy_becomes_a_draft_with_its_control_data_lists_table_and_ima
     assert "1. Request access in the service desk\n2. The owner approves the request" in body
     assert "| Laptops | IT |" in body
     assert "Change description" not in body.split("## Revision history")[0]  # the table left the first page
-    assert "| 1.1 | 15 March 2025 | Jane Doe &lt;jane.doe@example.com&gt; | Anna Petrova | Annual review \\| minor |" in body
+    assert ("| 1.1 | 15 March 2025 | Jane Doe &lt;jane.doe@example.com&gt; | Anna Petrova | Annual review \\| minor |"
+            in body)
     [image] = file["images"]
     assert (repo / image).read_bytes() == png() and f"](access-control-policy-images/{Path(image).name})" in body
     assert {"catalog": "iso27001-2022", "clause": "A.5.15", "title": "Access control"}.items() <= \
@@ -398,7 +399,8 @@ def test_only_the_first_page_control_table_moves_and_it_keeps_every_column(repo:
     _, body = header_and_body(repo / report["files"][0]["path"])
     main, history = body.split("## Revision history")
     assert "| Date | Description |\n|---|---|\n| 2025-02-01 | Servers patched |" in main
-    assert "| Version | Date | Section | Approved by |" in history and "| 1.0 | 2025-01-20 | all | Anna Petrova |" in history
+    assert "| Version | Date | Section | Approved by |" in history
+    assert "| 1.0 | 2025-01-20 | all | Anna Petrova |" in history
     assert "Section" not in main
 
 

@@ -89,9 +89,10 @@ def _add_records(root: Path, source: str, clause: str) -> None:
     (records / "nc-002.md").write_text(OPEN_NC.format(source=source), encoding="utf-8")
     config = root / "isodocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("rules: {}\n", "rules: {}\n# Clauses we keep a document for although the standard does not ask\n"
-                                        f"required:\n  {source}: [\"7.1.6\", \"10.3\"]  # knowledge, improvement\n"
-                                        f"exclusions:\n  {source}:\n    \"8.3\": We build only to our customers' designs\n")
+    text = text.replace("rules: {}\n",
+                        "rules: {}\n# Clauses we keep a document for although the standard does not ask\n"
+                        f"required:\n  {source}: [\"7.1.6\", \"10.3\"]  # knowledge, improvement\n"
+                        f"exclusions:\n  {source}:\n    \"8.3\": We build only to our customers' designs\n")
     config.write_text(text, encoding="utf-8")
     commit_all(git.Repo(root), "Records and settings of the 2015 edition")
 
@@ -290,8 +291,8 @@ def test_own_catalogs_migrate_through_their_own_map_including_the_soa(tmp_path: 
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     config = root / "isodocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - iso27001-2022\n",
-                                                                 "  - iso27001-2022\n  - acme-2019\n"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("  - iso27001-2022\n", "  - iso27001-2022\n  - acme-2019\n")
+    config.write_text(text, encoding="utf-8")
     commit_all(git.Repo(root), "Our own baseline")
     result = migrated(root, "acme-2019", "acme-2026", "--write")
     assert result.code == 0, result.err
@@ -300,7 +301,7 @@ def test_own_catalogs_migrate_through_their_own_map_including_the_soa(tmp_path: 
     assert "  acme-2026:\n    A.1.1: {applicable: true, justification: Needed}   # reviewed quarterly\n" \
            "    'A.1.3': {applicable: false, justification: No data of our own}\n" in text
     assert 'clauses: {acme-2026: ["A.1.1"]}' in text
-    code, report = check(root)
+    _code, report = check(root)
     assert not [f for f in report["findings"] if f["rule"] in ("clause-unknown", "edition-superseded")]
 
 

@@ -129,8 +129,10 @@ def test_the_same_answers_give_the_same_files(tmp_path: Path, romashka: Path):
     (["--organization", "Acme"], None),
     (["--organization", "{{ 7 * 7 }}", "--standard", "iso9001-2015"], "template syntax"),
     (["--organization", "Acme", "--standard", "iso9001-2015", "--review-interval", "yearly"], "review interval"),
-    (["--organization", "Acme", "--standard", "aqap2110-2016"], "aqap2110_2016 adds to ISO 9001 and cannot stand alone"),
-    (["--organization", "Acme", "--standard", "aqap2110-2016", "--standard", "iso14001-2026"], "iso9001_2015 or iso9001_2026"),
+    (["--organization", "Acme", "--standard", "aqap2110-2016"],
+     "aqap2110_2016 adds to ISO 9001 and cannot stand alone"),
+    (["--organization", "Acme", "--standard", "aqap2110-2016", "--standard", "iso14001-2026"],
+     "iso9001_2015 or iso9001_2026"),
 ])
 def test_bad_answers_are_refused_before_anything_is_written(tmp_path: Path, args: list[str], words: str | None):
     target = tmp_path / "repo"

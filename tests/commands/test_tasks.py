@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, run
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from isodocs import ical
 

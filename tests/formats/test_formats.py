@@ -154,7 +154,7 @@ def test_github_escaping():
 
 def test_markdown_table_carries_every_finding(defective):
     root, want = defective
-    code, out = render(root, "markdown")
+    _code, out = render(root, "markdown")
     assert out.startswith("## isodocs check ❌ fails")
     got = {(rule, path, int(line)) for rule, path, line in
            re.findall(r"^\| (?:error|warning) \| `([a-z-]+)` \| `([^`:]+):(\d+)` \|", out, re.M)}
@@ -164,11 +164,11 @@ def test_markdown_table_carries_every_finding(defective):
 
 def test_text_groups_by_file_without_colour_when_not_a_terminal(defective):
     root, want = defective
-    code, out = render(root, "text")
+    _code, out = render(root, "text")
     assert "\033[" not in out
     got, path = set(), None
     for line in out.splitlines():
-        if line and not line.startswith(" ") and "/" in line or line == "isodocs.yml":
+        if (line and not line.startswith(" ") and "/" in line) or line == "isodocs.yml":
             path = line
         match = re.match(r"\s+(\d+)\s+(error|warning)\s+.*\[([a-z-]+)\]$", line)
         if match:
@@ -212,7 +212,7 @@ def test_junit_stays_well_formed_xml_with_forbidden_characters(hostile: Path):
 def test_markdown_report_cells_render_as_text(hostile: Path):
     import markdown as python_markdown
 
-    code, out = render(hostile, "markdown")
+    _code, out = render(hostile, "markdown")
     rows = [line for line in out.splitlines() if "`id-duplicate`" in line]
     assert len(rows) == 1 and "\r" not in out
     html = python_markdown.markdown(out, extensions=["tables"])

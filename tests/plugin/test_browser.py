@@ -54,7 +54,7 @@ def test_register_lists_every_document_in_the_browser(site):
 
 
 def test_document_page_shows_its_panel_and_a_screenshot_is_kept(site):
-    root, url, profile = site
+    _root, url, profile = site
     dom = chromium(profile, "--dump-dom", f"{url}/procedures/internal-audit/")
     assert 'class="isodocs-panel"' in dom and "PRO-008" in dom and "Management System Manager" in dom
     ARTIFACTS.mkdir(exist_ok=True)
@@ -65,7 +65,7 @@ def test_document_page_shows_its_panel_and_a_screenshot_is_kept(site):
 
 
 def test_coverage_page_shows_the_readiness_in_the_browser(site):
-    root, url, profile = site
+    _root, url, profile = site
     dom = chromium(profile, "--dump-dom", f"{url}/overview/coverage-iso27001-2022/")
     assert "Readiness: 0%" in dom and 'data-required="106"' in dom
 

@@ -122,7 +122,7 @@ def test_risk_page_draws_the_acceptance_level_and_marks_risks_above_it(handbook:
     page = html(handbook, "overview/risks")
     assert "Risk acceptance level: 8" in page
     maps = re.findall(r"<svg class=\"isodocs-heatmap\".*?</svg>", page, re.DOTALL)
-    above = {(l, i) for l in range(1, 6) for i in range(1, 6) if l * i > 8}
+    above = {(likelihood, impact) for likelihood in range(1, 6) for impact in range(1, 6) if likelihood * impact > 8}
     for svg in maps:
         assert 'data-acceptance="8"' in svg
         outlined = set(re.findall(r'data-likelihood="(\d)" data-impact="(\d)" data-count="\d+" stroke="#000" '
@@ -145,7 +145,7 @@ def test_soa_export_and_checklist_carry_the_evidence(handbook: Path, tmp_path: P
                "--today", TODAY).code == 0
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     head = next(i for i, row in enumerate(rows) if row[:2] == ("Standard", "Control"))
-    table = {row[1]: dict(zip(rows[head], row)) for row in rows[head + 1:]}
+    table = {row[1]: dict(zip(rows[head], row, strict=True)) for row in rows[head + 1:]}
     backup = table["A.8.13"]
     assert backup["Evidence expected"] == "monthly" and backup["Evidence date"].date() == date(2026, 11, 10)
     assert backup["Latest evidence"] == ("Restore test of the <b>billing</b> database (security-officer); REC-EV-002, "

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import git
 import pytest
-from conftest import TODAY, run
+from conftest import run
 from hypothesis import given, settings, strategies as st
 from scaffold import approve_everything, scaffold
 from test_site import build, check_json, html, set_today

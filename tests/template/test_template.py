@@ -11,8 +11,8 @@ from pathlib import Path
 import git
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
 from conftest import commit_all, run
+from hypothesis import given, settings, strategies as st
 from scaffold import ROMASHKA, scaffold, tree
 
 from isodocs.commands.new import template_hook
@@ -84,8 +84,8 @@ def test_cruft_update_brings_a_template_release_to_a_repository_made_by_isodocs_
     readme = source / "template" / "{{cookiecutter.project_slug}}" / "README.md"
     readme.write_text(readme.read_text(encoding="utf-8") + "\n## Contact\n\nAsk the management system owner.\n",
                       encoding="utf-8")
-    (source / "template" / "{{cookiecutter.project_slug}}" / "SECURITY.md").write_text("Report to {{ cookiecutter.organization }}.\n",
-                                                                                    encoding="utf-8")
+    (source / "template" / "{{cookiecutter.project_slug}}" / "SECURITY.md").write_text(
+        "Report to {{ cookiecutter.organization }}.\n", encoding="utf-8")
     released = commit_all(source_repo, "Template: contact section and SECURITY.md")
     before = tree(project, ignore=(".git", ".cruft.json", "README.md"))
     assert update(project, skip_apply_ask=True)
@@ -109,7 +109,8 @@ def test_pre_generation_hook_names_every_bad_answer():
 @settings(max_examples=200, deadline=None)
 @given(chosen=st.sets(st.sampled_from(template_hook("pre_gen_project").STANDARDS), min_size=1))
 def test_pre_generation_hook_refuses_aqap_exactly_when_no_9001_edition_is_chosen(chosen: set[str]):
-    answers = {"organization": ROMASHKA, **{name: name in chosen for name in template_hook("pre_gen_project").STANDARDS}}
+    standards = template_hook("pre_gen_project").STANDARDS
+    answers = {"organization": ROMASHKA, **{name: name in chosen for name in standards}}
     refused = [p for p in template_hook("pre_gen_project").problems(answers) if "aqap2110_2016" in p]
     assert bool(refused) == ("aqap2110_2016" in chosen and not {"iso9001_2015", "iso9001_2026"} & chosen)
     assert len(refused) <= 1

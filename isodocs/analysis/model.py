@@ -1,4 +1,5 @@
-"""What every check reads: the repository and the day the run pretends it is."""
+"""The analysis of one repository on one day: the indexes every derived state is built from, and a memo so
+that each state is worked out once however many readers ask for it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from isodocs import crosswalks
 from isodocs.dates import Interval
@@ -17,11 +18,12 @@ T = TypeVar("T")
 
 
 @dataclass
-class Context:
+class Analysis:
     repository: Repository
     today: date
-    _due: dict = field(default_factory=dict, repr=False)  # next review per (last review, interval)
-    _once: dict = field(default_factory=dict, repr=False)
+    # next review per (last review, interval)
+    _due: dict[tuple[date, Interval | None], date] = field(default_factory=dict, repr=False)
+    _once: dict[Hashable, object] = field(default_factory=dict, repr=False)  # each key's value is its compute's T
 
     @cached_property
     def index(self) -> dict[tuple[str, str], list[Document]]:
@@ -58,7 +60,7 @@ class Context:
         """`compute()` the first time `key` is asked for in this run; the same result every time after."""
         if key not in self._once:
             self._once[key] = compute()
-        return self._once[key]
+        return cast(T, self._once[key])
 
     @property
     def config_path(self) -> str:
@@ -69,8 +71,10 @@ class Context:
 
     def next_review(self, document: Document) -> date | None:
         reviewed = document.last_reviewed
-        if reviewed is None:
-            return None
+        return None if reviewed is None else self.review_due(document, reviewed)
+
+    def review_due(self, document: Document, reviewed: date) -> date:
+        """The next review of a document last reviewed on `reviewed`."""
         key = (reviewed, document.review_interval)
         due = self._due.get(key)
         if due is None:

@@ -5,16 +5,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from isodocs.analysis import evidence
+from isodocs.analysis.model import Analysis
+from isodocs.analysis.states import clause_states, control_states
 from isodocs.catalog import Catalog
-from isodocs.checks import evidence
-from isodocs.checks.context import Context
-from isodocs.checks.coverage import Readiness, clause_states
-from isodocs.checks.soa import control_states
+from isodocs.document import Document
 from isodocs.messages import Message, say
 from isodocs.repository import Repository
 
 DONE = frozenset({"covered", "implemented", "excluded"})
 DECIDE = "[[decide:"
+
+
+@dataclass
+class Readiness:
+    catalog: str
+    required: int
+    covered: int
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.covered / self.required, 1) if self.required else 100.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"required": self.required, "covered": self.covered, "percent": self.percent}
 
 
 @dataclass(frozen=True)
@@ -44,10 +58,11 @@ class Entry:
     documents: tuple[tuple[str, str, str | None], ...]
 
 
-def entries(context: Context, catalog: Catalog) -> list[Entry]:
+def entries(analysis: Analysis, catalog: Catalog) -> list[Entry]:
     """Every entry readiness counts for a catalog: its required clauses, then its Annex A controls."""
-    result = [Entry(s.id, s.title, "clause", s.state, _described(s.documents)) for s in clause_states(context, catalog)]
-    for s in control_states(context, catalog):
+    result = [Entry(s.id, s.title, "clause", s.state, _described(s.documents))
+              for s in clause_states(analysis, catalog)]
+    for s in control_states(analysis, catalog):
         involved = list(s.implementing)
         if s.source is not None and s.state in ("undecided", "unjustified", "unapproved") and s.source not in involved:
             involved.insert(0, s.source)
@@ -55,25 +70,37 @@ def entries(context: Context, catalog: Catalog) -> list[Entry]:
     return result
 
 
-def _described(documents: list) -> tuple[tuple[str, str, str | None], ...]:
+def _described(documents: list[Document]) -> tuple[tuple[str, str, str | None], ...]:
     return tuple((d.id, d.status, d.version) for d in documents)
 
 
-def readiness(context: Context, catalog: Catalog) -> Readiness:
-    counted = entries(context, catalog)
+def catalog_readiness(analysis: Analysis, catalog: Catalog) -> Readiness:
+    counted = entries(analysis, catalog)
     return Readiness(catalog.id, len(counted), sum(1 for e in counted if e.state in DONE))
 
 
-def open_items(context: Context, catalog: Catalog) -> list[OpenItem]:
-    return [OpenItem(catalog.id, e.id, e.title, e.kind, e.state, e.documents, _close(catalog, e, context))
-            for e in entries(context, catalog) if e.state not in DONE]
+def catalog_open_items(analysis: Analysis, catalog: Catalog) -> list[OpenItem]:
+    return [OpenItem(catalog.id, e.id, e.title, e.kind, e.state, e.documents, _close(catalog, e, analysis))
+            for e in entries(analysis, catalog) if e.state not in DONE]
 
 
-def _close(catalog: Catalog, entry: Entry, context: Context) -> Message:
+def readiness(analysis: Analysis) -> dict[str, Readiness]:
+    """Readiness per catalog in scope."""
+    catalogs = analysis.repository.catalogs
+    return {c: catalog_readiness(analysis, catalogs[c]) for c in analysis.repository.config.standards}
+
+
+def open_items(analysis: Analysis) -> dict[str, list[OpenItem]]:
+    """Per catalog in scope: what readiness lacks."""
+    catalogs = analysis.repository.catalogs
+    return {c: catalog_open_items(analysis, catalogs[c]) for c in analysis.repository.config.standards}
+
+
+def _close(catalog: Catalog, entry: Entry, analysis: Analysis) -> Message:
     names = ", ".join(i for i, _, _ in entry.documents)
     extra: dict[str, object] = {}
     if entry.state == "unevidenced":
-        decision = context.decisions[catalog.id][entry.id][0]
+        decision = analysis.decisions[catalog.id][entry.id][0]
         interval = evidence.frequency(decision)
         assert interval is not None
         extra["frequency"] = evidence.frequency_said(interval, decision.frequency)

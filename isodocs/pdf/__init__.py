@@ -1,0 +1,1 @@
+"""Controlled copies as PDF: each published document with its title block and revision history, and the manual."""

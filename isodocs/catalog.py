@@ -34,6 +34,10 @@ class Entry:
     def annex(self) -> bool:
         return self.id.startswith("A.")
 
+    def title_in(self, language: str) -> str | None:
+        """The short title in `language`: the Russian one where the catalog gives it, else the English one."""
+        return self.title_ru if language == "ru" and self.title_ru else self.title
+
 
 @dataclass(frozen=True)
 class Amendment:
@@ -100,6 +104,15 @@ class Catalog:
 
     def children(self, parent: str | None) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.parent == parent]
+
+    def title_of(self, entry: Entry, language: str) -> str:
+        """An entry's title in `language`; an entry without one is named by its parent's title and its own id."""
+        title = entry.title_in(language)
+        if title:
+            return title
+        parent = self.entries.get(entry.parent or "")
+        parent_title = parent.title_in(language) if parent else None
+        return f"{parent_title} ({entry.id})" if parent_title else entry.id
 
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)

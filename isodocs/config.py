@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from isodocs.dates import Interval, parse_date
-from isodocs.errors import ConfigError
+from isodocs.errors import ConfigError, UsageError
 from isodocs.schema import problems
+from isodocs.translation import Translator
 from isodocs.yamlload import YamlError, YMap, line_of, parse
 
 CONFIG_FILE = "isodocs.yml"
@@ -81,13 +82,18 @@ class Config:
     def line(self, *path: str | int) -> int:
         return line_of(self.lines, list(path), 1) if self.lines is not None else 1
 
-    def person(self, role_id: str) -> str:
-        """Who holds a role: the name isodocs.yml gives, else the role id itself."""
-        role = self.roles.get(role_id)
-        return role.name if role else role_id
+    def known_role(self, role_id: str) -> str:
+        """A role named on the command line, refused unless isodocs.yml lists it."""
+        if role_id not in self.roles:
+            say = Translator(self.language, "cli.")
+            raise UsageError(say("unknown-role", role=role_id),
+                             hint=say("roles", roles=", ".join(sorted(self.roles)) or say("no-roles")),
+                             language=say.language)
+        return role_id
 
     def role_label(self, role_id: str | None) -> str | None:
-        """A role as tables show it: "Name (role id)", the id alone when isodocs.yml lists no name."""
+        """Who holds a role, as every page, table and message shows it: "Name (role id)", the id alone when
+        isodocs.yml lists no such role, None for no role."""
         if role_id is None:
             return None
         role = self.roles.get(role_id)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from isodocs.errors import DateError
+from isodocs.errors import DateError, UsageError
+from isodocs.translation import Translator
 
 _INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
 
@@ -52,3 +53,15 @@ class Interval:
 
     def __str__(self) -> str:
         return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
+
+
+def not_future(when: date | None, today: date | None, what: str, language: str = "en") -> date:
+    """The day a command records (`what`: review, approval, evidence, document; today when not given), refused
+    when it lies after today; the refusal said in the repository's language."""
+    today = today or date.today()
+    when = when or today
+    if when > today:
+        say = Translator(language, "cli.")
+        raise UsageError(say("future-date", date=when, today=today, what=say(f"what-{what}")),
+                         hint=say("future-date-hint"), language=language)
+    return when

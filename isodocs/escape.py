@@ -35,6 +35,11 @@ def markdown_cell(value: object) -> str:
     return markdown_text(value) if value is not None else ""
 
 
+def markdown_code(value: str) -> str:
+    """A code span in a table cell: one line, no backtick to close it early, `|` escaped for the table."""
+    return "`" + " ".join(value.replace("`", "'").split()).replace("|", "\\|") + "`"
+
+
 def link_target(path: str) -> str:
     """A relative path written as a Markdown link target: spaces, brackets and quotes percent-encoded."""
     return quote(path, safe="/#.-_~%")

@@ -18,8 +18,7 @@ from isodocs.analysis.states import control_states, in_force
 from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
 from isodocs.document import Decision, Document
-from isodocs.escape import spreadsheet_text, xml_text
-from isodocs.formats.markdown import cell as markdown_cell
+from isodocs.escape import markdown_cell, spreadsheet_text, xml_text
 from isodocs.translation import Translator, t
 
 Cell = str | int | date | None
@@ -202,9 +201,9 @@ def checklist(analysis: Analysis, catalog: Catalog) -> Table:
     for entry in catalog.entries.values():
         if entry.annex:
             continue
-        title = entry_title(catalog, entry, language)
+        title = catalog.title_of(entry, language)
         parent = catalog.entries.get(entry.parent or "")
-        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
+        within = f"{parent.id} {catalog.title_of(parent, language)}" if parent else None
         documents = _examine(catalog, entry, analysis.index)
         rows.append([entry.id, within, title, say(f"question-{entry.documented_information or 'none'}", title=title),
                      None, ", ".join(f"{d.id} {d.title}" for d in documents),
@@ -213,9 +212,9 @@ def checklist(analysis: Analysis, catalog: Catalog) -> Table:
         if state.decision is None or state.decision.applicable is not True:
             continue
         entry = catalog.entries[state.id]
-        title = entry_title(catalog, entry, language)
+        title = catalog.title_of(entry, language)
         parent = catalog.entries.get(entry.parent or "")
-        within = f"{parent.id} {entry_title(catalog, parent, language)}" if parent else None
+        within = f"{parent.id} {catalog.title_of(parent, language)}" if parent else None
         rows.append([state.id, within, title, say("control-question", title=title),
                      state.decision.justification, "\n".join(_described(d, values) for d in state.implementing),
                      _recorded(analysis, catalog.id, state.id, state.decision, language), "", ""])
@@ -246,17 +245,6 @@ def _recorded(analysis: Analysis, catalog_id: str, entry_id: str, decision: Deci
         elif found.stale:
             parts.append(site("evidence_overdue", due=found.due.isoformat()))
     return "\n".join(parts) or None
-
-
-def entry_title(catalog: Catalog, entry: Entry, language: str) -> str:
-    if language == "ru" and entry.title_ru:
-        return entry.title_ru
-    if entry.title:
-        return entry.title
-    parent = catalog.entries.get(entry.parent or "")
-    parent_title = (parent.title_ru if language == "ru" and parent and parent.title_ru else
-                    parent.title if parent else None)
-    return f"{parent_title} ({entry.id})" if parent_title else entry.id
 
 
 def _examine(catalog: Catalog, entry: Entry, index: dict[tuple[str, str], list[Document]]) -> list[Document]:

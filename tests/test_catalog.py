@@ -239,3 +239,16 @@ def test_broken_additions_are_refused_with_file_and_line(tmp_path, arguments, me
     with pytest.raises(CatalogError, match=message) as raised:
         catalog.read(_additions(tmp_path, **arguments), builtin=False)
     assert raised.value.line
+
+
+def test_titles_in_the_repository_language_with_the_parent_for_an_untitled_entry():
+    iso9001 = catalog.load("iso9001-2015")
+    context, untitled = iso9001.entries["4.1"], iso9001.entries["4.4.1"]
+    assert context.title_in("en") == "Understanding the organization and its context"
+    assert context.title_in("ru") == "Понимание организации и ее среды"
+    assert untitled.title is None and untitled.title_in("ru") is None
+    assert iso9001.title_of(untitled, "en") == "Quality management system and its processes (4.4.1)"
+    assert iso9001.title_of(untitled, "ru") == "Система менеджмента качества и ее процессы (4.4.1)"
+    assert iso9001.title_of(context, "ru") == context.title_ru
+    english_only = catalog.Entry("X.1", "Only in English", title_ru=None)
+    assert english_only.title_in("ru") == "Only in English"

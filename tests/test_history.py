@@ -58,7 +58,7 @@ def test_history_reads_the_log_in_one_pass(clean: Path, git_calls: list[list[str
     assert len(calls) <= 4
     calls.clear()
     result.classify(result.revisions)
-    assert [command[1:] for command in calls] == [["cat-file", "--batch"]]
+    assert [command[1:] for command in calls] == [["--no-replace-objects", "cat-file", "--batch"]]  # as committed
     assert [r.content for r in result.of("docs/index.md")] == [True] * 6
 
 

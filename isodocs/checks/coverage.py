@@ -77,7 +77,7 @@ def _guess(clause_id: str, catalog: Catalog) -> Message:
     guess = difflib.get_close_matches(clause_id, list(catalog.entries), n=1, cutoff=0.7)
     if guess:
         entry = catalog.entries[guess[0]]
-        return say("guess", clause=guess[0], title=given(en=entry.title, ru=entry.title_ru))
+        return say("guess", clause=guess[0], title=given(en=entry.title, ru=entry.title_in("ru")))
     return say("see-catalog", catalog=catalog.id)
 
 
@@ -85,6 +85,6 @@ def entry_labels(catalog: Catalog, entry_id: str) -> dict[str, Message]:
     """`label`: the standard, the clause and its title (in the catalog's titles of each language)."""
     entry = catalog.get(entry_id)
     title = entry.title if entry else None
-    title_ru = (entry.title_ru or entry.title) if entry else None
+    title_ru = entry.title_in("ru") if entry else None
     return {"label": given(en=f"{catalog.name} {entry_id}" + (f" ({title})" if title else ""),
                            ru=f"{catalog.name} {entry_id}" + (f" ({title_ru})" if title_ru else ""))}

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from isodocs.commands.review import known_role, not_future
+from isodocs.dates import not_future
 from isodocs.editing import Change, edit
 from isodocs.errors import UsageError
 from isodocs.repository import Repository
@@ -30,13 +30,13 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
             today: date | None = None, change_approver: bool = False) -> int:
     repository = Repository.load(Path(path))
     document = repository.find(reference)
-    known_role(repository, by)
+    repository.config.known_role(by)
     config = repository.config
     say = Translator(config.language, "cli.")
     if document.approver and by != document.approver and not change_approver:
         raise UsageError(say("approver-other", id=document.id, approver=config.role_label(document.approver), by=by),
                          document.path, document.line("approver"),
-                         hint=say("approver-other-hint", person=config.person(document.approver), by=by),
+                         hint=say("approver-other-hint", person=config.role_label(document.approver), by=by),
                          language=say.language)
     if by == document.owner and not config.allow_self_approval:
         raise UsageError(say("self-approval", by=by, id=document.id), document.path, document.line("owner"),

@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from isodocs.changes import WORKING_TREE, Diff, compare
-from isodocs.escape import markdown_cell, markdown_text
-from isodocs.formats.markdown import code
+from isodocs.escape import markdown_cell, markdown_code, markdown_text
 from isodocs.repository import Repository
 from isodocs.translation import Translator, given, text_in
 
@@ -54,7 +53,7 @@ def as_markdown(result: Diff, language: str = "en") -> str:
     lines = [say("title", base=result.base, head=head), ""]
     if result.findings:
         lines += [say("errors") if result.errors else say("warnings"), ""]
-        lines += [f"- ❌ `{f.rule}`: {_cell(text_in(f.message, language))}" for f in result.findings] + [""]
+        lines += [f"- ❌ `{f.rule}`: {markdown_cell(text_in(f.message, language))}" for f in result.findings] + [""]
     if not result.documents:
         lines += [say("no-changes"), ""]
     else:
@@ -72,17 +71,18 @@ def as_markdown(result: Diff, language: str = "en") -> str:
             version = change.new_version or ""
             if change.old_version and change.old_version != change.new_version:
                 version = f"{change.old_version} → {change.new_version}"
-            where = (f"{code(change.old_path)} → {code(change.path)}" if change.old_path is not None
-                     and change.kind == "renamed" else code(change.path))
-            lines.append(f"| {say('kind-' + change.kind)} | {_cell(change.id)} {_cell(change.title)} ({where}) | "
-                         f"{_cell(version)} | {_cell(what)} |")
+            where = (f"{markdown_code(change.old_path)} → {markdown_code(change.path)}" if change.old_path is not None
+                     and change.kind == "renamed" else markdown_code(change.path))
+            document = f"{markdown_cell(change.id)} {markdown_cell(change.title)} ({where})"
+            lines.append(f"| {say('kind-' + change.kind)} | {document} | {markdown_cell(version)} | "
+                         f"{markdown_cell(what)} |")
         lines.append("")
     if result.clauses:
         lines += [say("coverage"), "", say("coverage-head"), "|---|---|---|---|"]
         for clause in result.clauses:
             title = given(en=clause.title or "", ru=clause.title_ru).said_in(language)
-            lines.append(f"| {clause.catalog} | {_cell(clause.id)} {_cell(title)} | {_state(clause.before, language)} "
-                         f"| {_state(clause.after, language)} |")
+            lines.append(f"| {clause.catalog} | {markdown_cell(clause.id)} {markdown_cell(title)} | "
+                         f"{_state(clause.before, language)} | {_state(clause.after, language)} |")
         lines.append("")
     lines += [say("readiness"), "", say("readiness-head"), "|---|---:|---:|"]
     for catalog, after in result.readiness_after.items():
@@ -96,6 +96,3 @@ def as_markdown(result: Diff, language: str = "en") -> str:
 
 def _state(state: str, language: str) -> str:
     return Translator(language, "site.state_").get(state.replace(" ", "-")) or state
-
-
-_cell = markdown_cell  # ids, titles and versions come from front matter: text in a table cell

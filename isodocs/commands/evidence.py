@@ -9,8 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs.commands.add import parse_clauses
-from isodocs.commands.review import not_future
+from isodocs.dates import not_future
+from isodocs.drafts import parse_clauses
 from isodocs.editing import append_item
 from isodocs.errors import UsageError
 from isodocs.repository import Repository

@@ -19,10 +19,9 @@ from itertools import repeat
 from pathlib import Path
 
 from isodocs.atomic import write_bytes, write_text
-from isodocs.commands.add import FOLDER, free_id, header, parse_clauses, slug
-from isodocs.commands.review import known_role
 from isodocs.config import Config
 from isodocs.document import TYPES
+from isodocs.drafts import FOLDER, free_id, header, parse_clauses, slug
 from isodocs.editing import locked
 from isodocs.errors import UsageError
 from isodocs.escape import markdown_text, terminal_text
@@ -112,7 +111,7 @@ def _options(repository: Repository, kind: str | None, owner: str | None, approv
         raise UsageError(f"unknown document type '{kind}'", hint=f"one of: {', '.join(TYPES)}")
     for role in (owner, approver):
         if role is not None:
-            known_role(repository, role)
+            repository.config.known_role(role)
     folder = None
     if into is not None:
         folder = (repository.docs_dir / into).resolve()

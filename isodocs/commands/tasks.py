@@ -13,6 +13,7 @@ from isodocs.analysis import analyse
 from isodocs.atomic import write_bytes
 from isodocs.config import Config
 from isodocs.dates import Interval
+from isodocs.escape import markdown_cell, markdown_code
 from isodocs.messages import phrase, text_in
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
@@ -85,10 +86,6 @@ def _text(found: list[Task], config: Config, today: date, until: date | None) ->
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
 def _markdown(found: list[Task], config: Config, today: date, until: date | None) -> str:
     language = config.language
     lines = [phrase("tasks-title", language, today=today.isoformat()), ""]
@@ -97,20 +94,27 @@ def _markdown(found: list[Task], config: Config, today: date, until: date | None
     overdue = sum(1 for t in found if t.overdue(today))
     lines += [phrase("tasks-count", language, count=len(found), overdue=overdue, until=_until(until, language)), ""]
     for owner, owned in _by_owner(found, config):
-        lines += [f"### {_cell(owner)}", "", phrase("tasks-head", language), "|---|---|---|"]
+        lines += [f"### {markdown_cell(owner)}", "", phrase("tasks-head", language), "|---|---|---|"]
         for task in owned:
             when = _when(task, today, language)
             when = f"**{when}**" if task.overdue(today) else when
-            lines.append(f"| {when} | {_cell(text_in(task.title, language))} | `{_cell(task.path)}:{task.line}` |")
+            where = markdown_code(f"{task.path}:{task.line}")
+            lines.append(f"| {when} | {markdown_cell(text_in(task.title, language))} | {where} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _name(config: Config, role_id: str | None) -> str | None:
+    """For the JSON list: the name alone (what a script puts in a greeting), beside the role id in `owner`."""
+    role = config.roles.get(role_id or "")
+    return role.name if role else role_id
 
 
 def _json(found: list[Task], config: Config, today: date, until: date | None) -> str:
     return json.dumps({
         "today": today.isoformat(), "until": until.isoformat() if until else None,
         "tasks": [{"due": t.due.isoformat(), "overdue": t.overdue(today), "kind": t.kind, "title": str(t.title),
-                   "owner": t.owner, "owner_name": config.person(t.owner) if t.owner else None,
+                   "owner": t.owner, "owner_name": _name(config, t.owner),
                    "document": t.document, "path": t.path, "line": t.line} for t in found],
     }, ensure_ascii=False, indent=2) + "\n"
 

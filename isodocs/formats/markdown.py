@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from isodocs.checks import Report
-from isodocs.escape import markdown_cell, markdown_text
+from isodocs.escape import markdown_cell, markdown_code, markdown_text
 from isodocs.findings import ERROR, Finding
 from isodocs.formats.summary import decisions_line, paragraph
 from isodocs.messages import phrase, text_in
 from isodocs.translation import Translator, t, value
-
-cell = markdown_cell
-
-
-def code(value: str) -> str:
-    """A code span in a table cell: one line, no backtick to close it early, `|` escaped for the table."""
-    return "`" + " ".join(value.replace("`", "'").split()).replace("|", "\\|") + "`"
 
 
 def render(report: Report) -> str:
@@ -44,9 +37,9 @@ def findings_table(report: Report, findings: list[Finding]) -> list[str]:
     language = report.language
     lines = [phrase("markdown-findings-head", language), "|---|---|---|---|"]
     for finding in findings:
-        where = code(f"{finding.path}:{finding.line}" if finding.line else finding.path)
+        where = markdown_code(f"{finding.path}:{finding.line}" if finding.line else finding.path)
         lines.append(f"| {phrase(finding.severity, language)} | `{finding.rule}` | {where} | "
-                     f"{cell(text_in(finding.message, language))} |")
+                     f"{markdown_cell(text_in(finding.message, language))} |")
     return [*lines, ""]
 
 
@@ -57,14 +50,14 @@ def open_items(report: Report) -> list[str]:
     for catalog, items in report.open_items.items():
         if not items:
             continue
-        summary = phrase("markdown-open-summary", language, catalog=cell(catalog), count=len(items))
+        summary = phrase("markdown-open-summary", language, catalog=markdown_cell(catalog), count=len(items))
         lines += ["<details>", f"<summary>{summary}</summary>", "", phrase("markdown-open-head", language),
                   "|---|---|---|---|"]
         for item in items:
             documents = ", ".join(t("document-status", language, id=i, status=value(status))
                                   for i, status, _ in item.documents)
             state = Translator(language, "site.state_").get(item.state) or item.state
-            lines.append(f"| {cell(item.id)} | {cell(state)} ({code(item.state)}) | {cell(documents)} | "
-                         f"{cell(text_in(item.close, language))} |")
+            lines.append(f"| {markdown_cell(item.id)} | {markdown_cell(state)} ({markdown_code(item.state)}) | "
+                         f"{markdown_cell(documents)} | {markdown_cell(text_in(item.close, language))} |")
         lines += ["", "</details>", ""]
     return lines

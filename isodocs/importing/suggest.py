@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from isodocs.catalog import Catalog
-from isodocs.exports import entry_title
 
 THRESHOLD = 0.7
 LIMIT = 6
@@ -84,7 +83,7 @@ def _titles(catalog: Catalog, language: str) -> tuple[tuple[str, str, tuple[froz
     for entry in catalog.entries.values():
         if not entry.title:
             continue
-        title = entry_title(catalog, entry, language)
+        title = catalog.title_of(entry, language)
         forms = {frozenset(words(text)) for text in (title, entry.title, entry.title_ru or "")} - {frozenset()}
         entries.append((entry.id, title, tuple(sorted(forms, key=sorted))))
     _TITLES[key] = tuple(entries)

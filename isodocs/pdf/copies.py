@@ -13,15 +13,17 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from datetime import date
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import markdown as python_markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from isodocs.document import Document
-from isodocs.escape import html_attribute, html_text
+from isodocs.escape import html_attribute, html_text, linkable
 from isodocs.publishing import EXTERNAL
 from isodocs.site.navigation import manual_nav
 from isodocs.site.pages import Handbook
@@ -32,6 +34,7 @@ STYLE = Path(__file__).resolve().parent / "print.css"
 EXTENSIONS = ("admonition", "attr_list", "tables", "footnotes", "toc", "md_in_html", "fenced_code", "def_list")
 WATERMARKED = ("draft", "in-review", "retired")
 UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+RAW_HREF = re.compile(r"""(<a\b[^>]*?\s)href\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE)
 
 
 @dataclass
@@ -184,6 +187,27 @@ class _Targets(Extension):
 
     def extendMarkdown(self, md: python_markdown.Markdown) -> None:
         md.treeprocessors.register(_TargetsProcessor(md, self.rewrite), "isodocs-targets", 1)
+        md.postprocessors.register(_RawLinks(md, self.rewrite), "isodocs-raw-links", 5)
+
+
+class _RawLinks(Postprocessor):
+    """Links written as raw HTML, which Python-Markdown passes through untouched (after its raw HTML is back):
+    a link to another page of the copy leads there, any other page or file, and a script or data URL, is not a
+    link, so that no target (the name of a hidden file) reaches the PDF's link annotations."""
+
+    def __init__(self, md: python_markdown.Markdown, rewrite: _Rewrite) -> None:
+        super().__init__(md)
+        self.rewrite = rewrite
+
+    def run(self, text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            target = unescape(match.group(2).strip("\"'"))
+            if target.startswith("#") or (EXTERNAL.match(target) and linkable(target)):
+                return match.group(0)
+            anchor = None if EXTERNAL.match(target) else self.rewrite.anchors.get(self.rewrite.resolve(target))
+            return match.group(1) + (f'href="#{anchor}"' if anchor else 'data-isodocs="not-in-this-copy"')
+
+        return RAW_HREF.sub(one, text)
 
 
 class _TargetsProcessor(Treeprocessor):

@@ -123,9 +123,7 @@ class Handbook:
 
     def title_of(self, entry: Entry) -> str | None:
         """An entry's short title in the repository's language."""
-        if self.repository.config.language == "ru" and entry.title_ru:
-            return entry.title_ru
-        return entry.title
+        return entry.title_in(self.repository.config.language)
 
     def url(self, document: Document, from_page: str) -> str:
         """A relative link from a page (a docs-relative path) to a document."""
@@ -178,7 +176,7 @@ def register(handbook: Handbook, page: str) -> str:
              f'data-decisions="{total}">', "",
              "| " + " | ".join(t[h] for h in head) + " |", "|" + "---|" * len(head)]
     for document in sorted(handbook.documents, key=lambda d: d.id):
-        owner = config.person(document.owner) if document.owner else None
+        owner = config.role_label(document.owner)
         say = handbook.value
         values = [handbook.link(document, page)] + [cell(v) for v in (
             document.title, say(document.type), say(document.status), document.version, owner, document.approved,
@@ -343,7 +341,7 @@ def calendar(handbook: Handbook, page: str) -> str:
             continue
         lines += [f"| {t['next_review']} | {t['id']} | {t['title']} | {t['owner']} |", "|---|---|---|---|"]
         for when, document in rows:
-            owner = config.person(document.owner) if document.owner else None
+            owner = config.role_label(document.owner)
             lines.append(f"| {when} | {handbook.link(document, page)} | {cell(document.title)} | {cell(owner)} |")
         lines.append("")
     lines += [f"## {t['by_owner']}", ""]
@@ -354,7 +352,7 @@ def calendar(handbook: Handbook, page: str) -> str:
     if not owners:
         lines += [t["none"], ""]
     for owner_id, rows in sorted(owners.items()):
-        name = config.person(owner_id)
+        name = config.role_label(owner_id)
         lines += [f"### {cell(name)}", ""]
         lines += [f"- {when}: {handbook.link(d, page)} {cell(d.title)}" for when, d in rows]
         lines.append("")
@@ -462,7 +460,7 @@ def risk_page(handbook: Handbook, page: str) -> str:
     lines += [f"| {t['risk']} | {t['asset']} | {t['threat']} | {t['level']} | {t['owner']} | {t['treatment']} | "
               f"{t['residual']} | {t['next_review']} | {t['register_column']} |", "|---" * 9 + "|"]
     for risk, document in sorted(rows, key=lambda pair: -pair[0].level):
-        owner = config.person(risk.owner)
+        owner = config.role_label(risk.owner)
         above = above_acceptance(config, risk)
         mark = f' <span class="isodocs-above" title="{t["above_acceptance"]}">▲ {t["above_acceptance"]}</span>' \
             if above else ""

@@ -59,8 +59,10 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(root, "docs/policies/backup.md", '\nversion: "0.1"\n',
          f'\nversion: "1.0"\napproved: {TODAY}\nlast_reviewed: {TODAY}\n')
     edit(root, "docs/policies/backup.md", "\n## Purpose\n",
-         "\n![Restore flow](restore-flow.png)\n\nSee the [merger plan](../plans/merger.md).\n\n"
-         '<img src="../plans/merger-chart.png" alt="">\n\n| Copy | Where kept |\n|---|---|\n'
+         "\n![Restore flow](restore-flow.png)\n\nSee the [merger plan](../plans/merger.md) and "
+         "[ISO](https://www.iso.org/).\n\n"
+         '<img src="../plans/merger-chart.png" alt=""> <a href="../plans/merger.md">raw</a>\n\n'
+         "| Copy | Where kept |\n|---|---|\n"
          "| Nightly | Second site |\n\nCopies leave the building.[^site]\n\n[^site]: The second site is 40 km away.\n"
          "\n## Purpose\n")
     commit(root, "Approve backup policy")
@@ -71,6 +73,7 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Copy:
     reader: PdfReader
     pages: list[str]   # each page's text, extracted once
+    links: list[str]   # the targets of its link annotations
 
     @property
     def text(self) -> str:
@@ -83,8 +86,13 @@ def printed(english: Path) -> dict[str, Copy]:
     result = run("pdf", "--path", str(english), "--output", str(out), "--today", TODAY)
     assert result.code == 0, result.err
     assert "1 resource left out of POL-IS-004.pdf" in result.err and "merger" not in result.err
-    readers = {path.name: PdfReader(path) for path in sorted(out.glob("*.pdf"))}
-    return {name: Copy(reader, [page.extract_text() for page in reader.pages]) for name, reader in readers.items()}
+    copies = {}
+    for path in sorted(out.glob("*.pdf")):
+        reader = PdfReader(path)
+        links = [str(annotation.get_object().get("/A", {}).get("/URI", "")) for page in reader.pages
+                 for annotation in page.get("/Annots", [])]
+        copies[path.name] = Copy(reader, [page.extract_text() for page in reader.pages], links)
+    return copies
 
 
 def test_a_copy_of_each_published_document_and_the_manual(printed: dict[str, Copy]):
@@ -110,6 +118,7 @@ def test_the_body_keeps_its_table_and_image_and_withholds_the_hidden_link(printe
     body = backup.text
     assert "Copy Where kept\nNightly Second site" in body
     assert "[a document that is not published]" in body
+    assert backup.links.count("https://www.iso.org/") == 1   # the one link that leaves the copy
     # the restore flow, not the plan's chart (pages share one resource dictionary: count distinct images)
     assert len({image.name for page in backup.reader.pages for image in page.images}) == 1
 
@@ -160,7 +169,7 @@ def test_no_pdf_holds_a_trace_of_the_hidden_document(printed: dict[str, Copy]):
     for name, copy in printed.items():
         found = copy.text + str(copy.reader.metadata)
         for trace in (SECRET, HIDDEN_TITLE, "PLN-X-9", "merger.md", "merger-chart"):
-            assert trace not in found, (name, trace)
+            assert trace not in found and not any(trace in link for link in copy.links), (name, trace)
 
 
 def test_a_hidden_document_gets_no_copy(english: Path, tmp_path: Path):

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import markdown as python_markdown
 import pytest
 from conftest import TODAY, run
 from hypothesis import given, strategies as st
@@ -157,3 +158,20 @@ def test_the_published_feed_leaves_out_what_hidden_documents_record(clean: Path)
                       if t["path"] == "docs/registers/risk-register.md"]
     assert len(recorded_there) == 4                     # its review, two risk reviews and a treatment action
     assert unfolded.count("BEGIN:VEVENT") == every.count("BEGIN:VEVENT") - len(recorded_there)
+
+
+def test_markdown_keeps_front_matter_text_inert(clean: Path):
+    """A title is the user's text: in the Markdown list it renders as the words it is, in one table cell."""
+    register = clean / "docs" / "registers" / "risk-register.md"
+    text = register.read_text(encoding="utf-8")
+    hostile = "Risks *all* | [here](javascript:alert(1)) <b>x</b> & `code`"
+    register.write_text(text.replace("title: Information security risk register", f"title: '{hostile}'"),
+                        encoding="utf-8")
+    out = run("tasks", "--path", str(clean), "--today", TODAY, "--within", "3 years", "--format", "markdown").out
+    row = next(line for line in out.splitlines() if "Risks" in line and line.startswith("|"))
+    html = python_markdown.markdown("| a | b | c |\n|---|---|---|\n" + row, extensions=["tables"])
+    cells = re.findall(r"<td>(.*?)</td>", html, re.S)
+    assert len(cells) == 3
+    assert "<a" not in html and "<em>" not in html and "<b>" not in html
+    assert "Risks *all* | [here](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt; &amp; `code`" in cells[1]
+    assert cells[2].startswith("<code>docs/registers/risk-register.md:")

@@ -74,9 +74,15 @@ def test_fresh_scaffold_builds_strict(tmp_path: Path):
 def test_register_lists_every_document(built: Path):
     page = html(built, "overview/register")
     from isodocs.repository import Repository
-    ids = sorted(d.id for d in Repository.load(built).documents)
+    repository = Repository.load(built)
+    ids = sorted(d.id for d in repository.documents)
     listed = re.findall(r"<tr>\s*<td><a href=\"[^\"]+\">([^<]+)</a>", page)
     assert sorted(unescape(i) for i in listed) == ids
+    # a person is shown as everywhere else (the panel, the exports): the name isodocs.yml gives, with the role
+    owner = repository.by_id["POL-IS-001"][0].owner
+    assert owner is not None
+    row = re.search(r"<tr>\s*<td><a [^>]+>POL-IS-001</a>.*?</tr>", page, re.S)
+    assert row and f"<td>{repository.config.roles[owner].name} ({owner})</td>" in row.group(0)
 
 
 def test_coverage_pages_show_the_checkers_readiness(built: Path):

@@ -28,6 +28,7 @@ from isodocs.findings import ERROR, Finding
 from isodocs.history import open_repo, project_prefix
 from isodocs.messages import say
 from isodocs.repository import Repository
+from isodocs.rules import APPROVAL_REMOVED
 
 
 @dataclass
@@ -56,6 +57,9 @@ class DocumentChange:
                 and self.old_version == self.new_version)
 
 
+WORKING_TREE = "working tree"  # the HEAD of a comparison with uncommitted edits
+
+
 @dataclass
 class ClauseChange:
     catalog: str
@@ -63,6 +67,7 @@ class ClauseChange:
     title: str | None
     before: str
     after: str
+    title_ru: str | None = None
 
 
 @dataclass
@@ -119,7 +124,7 @@ def compare(repository: Repository, base: str, head: str | None, today: date) ->
     renames = _renames(repo, repository, prefix, base, head)
     with snapshot(repository, repo, prefix, base) as before:
         if head is None:
-            return _compare(before, repository, renames, base, "working tree", today)
+            return _compare(before, repository, renames, base, WORKING_TREE, today)
         with snapshot(repository, repo, prefix, head) as after:
             return _compare(before, after, renames, base, head, today)
 
@@ -152,7 +157,7 @@ def _compare(before: Repository, after: Repository, renames: dict[str, str], bas
             changes.append(change)
     gone = set(old) - {renames.get(path, path) for path in new}
     changes += [_change("removed", old[path], None, before) for path in sorted(gone)]
-    findings = [Finding("approval-removed", path, old[path].line("status"),
+    findings = [APPROVAL_REMOVED.finding(path, old[path].line("status"),
                         say("approval-removed", id=old[path].id, path=path), old[path].id)
                 for path in sorted(gone) if old[path].approved_status]
     findings = [replace(f, severity=level) for f in findings
@@ -210,7 +215,7 @@ def _clause_changes(before: Analysis, after: Analysis) -> list[ClauseChange]:
             if old.get(clause_id, "not required") != new.get(clause_id, "not required"):
                 entry = catalog.entries[clause_id]
                 result.append(ClauseChange(catalog_id, clause_id, entry.title, old.get(clause_id, "not required"),
-                                           new.get(clause_id, "not required")))
+                                           new.get(clause_id, "not required"), entry.title_ru))
     return result
 
 

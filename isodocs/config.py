@@ -9,6 +9,7 @@ from pathlib import Path
 from isodocs.dates import Interval, parse_date
 from isodocs.errors import ConfigError, UsageError
 from isodocs.schema import problems
+from isodocs.translation import Translator
 from isodocs.yamlload import YamlError, YMap, line_of, parse
 
 CONFIG_FILE = "isodocs.yml"
@@ -84,8 +85,10 @@ class Config:
     def known_role(self, role_id: str) -> str:
         """A role named on the command line, refused unless isodocs.yml lists it."""
         if role_id not in self.roles:
-            raise UsageError(f"'{role_id}' is not a role in isodocs.yml",
-                             hint=f"roles: {', '.join(sorted(self.roles)) or 'none defined'}")
+            say = Translator(self.language, "cli.")
+            raise UsageError(say("unknown-role", role=role_id),
+                             hint=say("roles", roles=", ".join(sorted(self.roles)) or say("no-roles")),
+                             language=say.language)
         return role_id
 
     def role_label(self, role_id: str | None) -> str | None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from isodocs.errors import DateError, UsageError
+from isodocs.translation import Translator
 
 _INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
 
@@ -54,12 +55,13 @@ class Interval:
         return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
 
 
-def not_future(when: date | None, today: date | None, what: str) -> date:
-    """The day a command records (a review, an approval, evidence; today when not given), refused when it lies
-    after today."""
+def not_future(when: date | None, today: date | None, what: str, language: str = "en") -> date:
+    """The day a command records (`what`: review, approval, evidence, document; today when not given), refused
+    when it lies after today; the refusal said in the repository's language."""
     today = today or date.today()
     when = when or today
     if when > today:
-        raise UsageError(f"--date {when} is in the future (today is {today}); {what} cannot be recorded ahead",
-                         hint="give the day it happened (pass --today DATE to set what today is)")
+        say = Translator(language, "cli.")
+        raise UsageError(say("future-date", date=when, today=today, what=say(f"what-{what}")),
+                         hint=say("future-date-hint"), language=language)
     return when

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from isodocs.translation import t
+
 
 class IsodocsError(Exception):
     """Something makes the call or the repository unusable. Printed as one line, exit 2."""
 
     def __init__(self, message: str, path: Path | str | None = None, line: int | None = None,
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, language: str = "en") -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
         self.hint = hint
+        self.language = language  # of the repository, when the message and hint are said in it
 
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        hint = f" (hint: {self.hint})" if self.hint else ""
+        hint = f" ({t('cli.hint', self.language)}: {self.hint})" if self.hint else ""
         return f"{where}{self.message}{hint}"
 
 

@@ -19,6 +19,7 @@ from isodocs.atomic import write_bytes
 from isodocs.catalog import Catalog, Entry
 from isodocs.document import Decision, Document
 from isodocs.escape import markdown_cell, spreadsheet_text, xml_text
+from isodocs.translation import Translator, t
 
 Cell = str | int | date | None
 
@@ -33,12 +34,20 @@ class Table:
     choices: dict[str, list[str]] = field(default_factory=dict)  # a column's allowed values (a list to pick from)
 
 
-NOT_IN_FORCE = "not yet: no approved, current document implements it"
-REASONS = {"risk-treatment": "Risk treatment", "legal": "Legal or regulatory requirement",
-           "contractual": "Contractual obligation", "business": "Business requirement"}
+NOT_IN_FORCE = "not-yet-no-approved-current-document-implements-it"   # keys of export. texts
+REASONS = {"risk-treatment": "risk-treatment", "legal": "legal-or-regulatory-requirement",
+           "contractual": "contractual-obligation", "business": "business-requirement"}
+
+
+def _texts(analysis: Analysis) -> tuple[Translator, Translator]:
+    """The export's own texts and the front matter values, in the repository's language."""
+    language = analysis.repository.config.language
+    return Translator(language, "export."), Translator(language, "value.")
 
 
 def soa(analysis: Analysis) -> Table:
+    x, value = _texts(analysis)
+    language = analysis.repository.config.language
     rows: list[list[Cell]] = []
     sources: list[Document] = []
     names: list[str] = []
@@ -47,27 +56,30 @@ def soa(analysis: Analysis) -> Table:
             names.append(catalog.name)
         for state in control_states(analysis, catalog):
             decision = state.decision
-            applicable = "Not decided" if decision is None or decision.applicable is None else \
-                ("Yes" if decision.applicable else "No")
+            applicable = x("not-decided") if decision is None or decision.applicable is None else \
+                (x("yes") if decision.applicable else x("no"))
             implementation = decision.implementation if decision else None
             if implementation == "implemented" and not any(in_force(analysis, d) for d in state.implementing):
-                implementation = NOT_IN_FORCE
+                implementation = x(NOT_IN_FORCE)
+            elif implementation:
+                implementation = value.get(implementation, implementation)
             if state.source is not None and state.source not in sources:
                 sources.append(state.source)
-            reasons = "; ".join(REASONS.get(r, r) for r in decision.reasons) if decision else ""
+            reasons = "; ".join(x(REASONS[r]) if r in REASONS else r for r in decision.reasons) if decision else ""
             found = evidence.operation(analysis, catalog.id, state.id, decision)
-            expected = str(evidence.frequency_said(found.frequency, decision.frequency)) \
+            expected = evidence.frequency_said(found.frequency, decision.frequency).said_in(language) \
                 if found.frequency is not None and decision is not None else None
             rows.append([catalog.name, state.id, state.title, applicable, reasons or None,
                          decision.justification if decision else None, implementation,
-                         "\n".join(_described(d) for d in state.implementing),
+                         "\n".join(_described(d, value) for d in state.implementing),
                          state.source.id if state.source else None, expected, _evidence(found.latest),
-                         found.latest.entry.date if found.latest else None, _evidence_state(found, decision),
+                         found.latest.entry.date if found.latest else None, _evidence_state(x, found, decision),
                          state.state])
-    return Table("Statement of Applicability",
-                 ["Standard", "Control", "Title", "Applicable", "Reasons for selection", "Justification",
-                  "Implementation status", "Implementing documents", "Decided in", "Evidence expected",
-                  "Latest evidence", "Evidence date", "Evidence status", "State in isodocs"], rows,
+    return Table(x("statement-of-applicability"),
+                 [x("standard"), x("control"), x("title"), x("applicable"), x("reasons-for-selection"),
+                  x("justification"), x("implementation-status"), x("implementing-documents"), x("decided-in"),
+                  x("evidence-expected"), x("latest-evidence"), x("evidence-date"), x("evidence-status"),
+                  x("state-in-isodocs")], rows,
                  [20, 10, 48, 12, 24, 48, 20, 48, 14, 14, 48, 12, 24, 14], _document_control(analysis, names, sources))
 
 
@@ -80,23 +92,25 @@ def _evidence(latest: evidence.Recorded | None) -> str | None:
     return f"{entry.what}" + (f" ({entry.by})" if entry.by else "") + f"; {', '.join(where)}"
 
 
-def _evidence_state(found: evidence.Operation, decision: Decision | None) -> str | None:
+def _evidence_state(x: Translator, found: evidence.Operation, decision: Decision | None) -> str | None:
     if found.frequency is None or decision is None or decision.applicable is not True:
         return None
     if found.due is None:
-        return "overdue: none recorded in an approved record"
-    return f"overdue since {found.due.isoformat()}" if found.stale else f"current, next by {found.due.isoformat()}"
+        return x("evidence-state-none")
+    return x("evidence-state-overdue", due=found.due.isoformat()) if found.stale else \
+        x("evidence-state-current", due=found.due.isoformat())
 
 
-def _described(document: Document) -> str:
+def _described(document: Document, value: Translator) -> str:
     """A document as an auditor looks it up: id, title, version and status."""
     version = f"v{document.version}, " if document.version else ""
-    return f"{document.id} {document.title} ({version}{document.status})"
+    return f"{document.id} {document.title} ({version}{value.get(document.status, document.status)})"
 
 
 def _document_control(analysis: Analysis, standards: list[str], sources: list[Document]) -> list[tuple[str, Cell]]:
     """Who issued the Statement of Applicability, which version and its approval: it is a controlled document."""
     config = analysis.repository.config
+    x, value = _texts(analysis)
 
     def each(value: Callable[[Document], Cell]) -> Cell:
         values = [value(d) for d in sources]
@@ -104,118 +118,85 @@ def _document_control(analysis: Analysis, standards: list[str], sources: list[Do
             return values[0]
         return "; ".join("" if v is None else v.isoformat() if isinstance(v, date) else str(v) for v in values) or None
 
-    return [("Organization", config.organization), ("Standard", "; ".join(standards)),
-            ("SoA id", each(lambda d: d.id)), ("Title", each(lambda d: d.title)),
-            ("Version", each(lambda d: d.version)), ("Status", each(lambda d: d.status)),
-            ("Approver", each(lambda d: config.role_label(d.approver))),
-            ("Approval date", each(lambda d: d.approved)), ("Date exported", analysis.today)]
+    return [(x("organization"), config.organization), (x("standard"), "; ".join(standards)),
+            (x("soa-id"), each(lambda d: d.id)), (x("title"), each(lambda d: d.title)),
+            (x("version"), each(lambda d: d.version)), (x("status"), each(lambda d: value.get(d.status, d.status))),
+            (x("approver"), each(lambda d: config.role_label(d.approver))),
+            (x("approval-date"), each(lambda d: d.approved)), (x("date-exported"), analysis.today)]
 
 
 def register(analysis: Analysis) -> Table:
     config = analysis.repository.config
+    x, value = _texts(analysis)
     rows: list[list[Cell]] = []
     for d in sorted(analysis.repository.documents, key=lambda d: d.id):
-        rows.append([d.id, d.title, d.type, d.status, d.version, config.role_label(d.owner),
+        classification = d.classification or config.default_classification
+        rows.append([d.id, d.title, value.get(d.type, d.type), value.get(d.status, d.status), d.version,
+                     config.role_label(d.owner),
                      config.role_label(d.approver), d.approved, d.last_reviewed, analysis.next_review(d),
-                     d.classification or config.default_classification,
+                     value.get(classification, classification),
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in d.clauses.items()), d.path])
-    return Table("Document register",
-                 ["ID", "Title", "Type", "Status", "Version", "Owner", "Approver", "Approved", "Last review",
-                  "Next review", "Classification", "Clauses", "File"], rows,
+    return Table(x("document-register"),
+                 [x("id"), x("title"), x("type"), x("status"), x("version"), x("owner"), x("approver"),
+                  x("approved"), x("last-review"),
+                  x("next-review"), x("classification"), x("clauses"), x("file")], rows,
                  [14, 44, 12, 11, 9, 28, 28, 12, 12, 12, 14, 40, 44])
 
 
 def risks(analysis: Analysis) -> Table:
     config = analysis.repository.config
+    x, value = _texts(analysis)
     rows: list[list[Cell]] = []
     for risk, document in risk_register(analysis):
         rows.append([risk.id, risk.asset, risk.threat, risk.likelihood, risk.impact, risk.level,
-                     config.role_label(risk.owner), risk.treatment,
+                     config.role_label(risk.owner), value.get(risk.treatment or "", risk.treatment),
                      "; ".join(f"{c}: {', '.join(ids)}" for c, ids in risk.controls.items()),
                      risk.residual_likelihood, risk.residual_impact, risk.residual_level, risk.action, risk.due,
-                     risk.review, document.id, _yes_no(above_acceptance(config, risk))])
-    return Table("Risk register",
-                 ["Risk", "Asset or process", "Threat", "Likelihood", "Impact", "Risk level", "Risk owner",
-                  "Treatment", "Controls", "Residual likelihood", "Residual impact", "Residual level",
-                  "Treatment action", "Action due", "Next review", "Register", "Above acceptance"], rows,
+                     risk.review, document.id, _yes_no(x, above_acceptance(config, risk))])
+    return Table(x("risk-register"),
+                 [x("risk"), x("asset-or-process"), x("threat"), x("likelihood"), x("impact"), x("risk-level"),
+                  x("risk-owner"),
+                  x("treatment"), x("controls"), x("residual-likelihood"), x("residual-impact"), x("residual-level"),
+                  x("treatment-action"), x("action-due"), x("next-review"), x("register"), x("above-acceptance")], rows,
                  [10, 30, 40, 11, 9, 10, 28, 11, 30, 11, 11, 11, 40, 12, 12, 12, 12])
 
 
-def _yes_no(value: bool | None) -> str | None:
-    return None if value is None else "Yes" if value else "No"
+def _yes_no(x: Translator, value: bool | None) -> str | None:
+    return None if value is None else x("yes") if value else x("no")
 
 
 def nonconformities(analysis: Analysis) -> Table:
     config = analysis.repository.config
+    x, value = _texts(analysis)
     rows: list[list[Cell]] = []
     for d in analysis.repository.documents:
         record = d.nonconformity
         if record is None:
             continue
         status = "closed" if record.closed else ("overdue" if record.due and record.due < analysis.today else "open")
-        rows.append([d.id, d.title, record.raised, record.source, record.clause, record.grade,
+        rows.append([d.id, d.title, record.raised, record.source, record.clause,
+                     value.get(record.grade or "", record.grade),
                      config.role_label(d.owner), record.due, record.root_cause, record.action,
-                     record.verification, record.closed, status])
-    return Table("Nonconformities and corrective actions",
-                 ["ID", "Nonconformity", "Raised", "Source", "Clause", "Grade", "Owner", "Due", "Root cause",
-                  "Corrective action", "Verification", "Closed", "Status"], rows,
+                     record.verification, record.closed, x(status)])
+    return Table(x("nonconformities-and-corrective-actions"),
+                 [x("id"), x("nonconformity"), x("raised"), x("source"), x("clause"), x("grade"), x("owner"), x("due"),
+                  x("root-cause"), x("corrective-action"), x("verification"), x("closed"), x("status")], rows,
                  [14, 44, 12, 16, 22, 12, 28, 12, 40, 40, 40, 12, 10])
 
 
-QUESTIONS = {
-    "en": {
-        "maintained": "Is the documented information for “{title}” approved, current and available where it is "
-                      "needed? Examine it.",
-        "retained": "Which records show that “{title}” is carried out? Sample them and check they are complete.",
-        "both": "Is the documented information for “{title}” approved and current, and do the records show it "
-                "is followed? Examine both.",
-        "none": "How does the organization meet “{title}”, who is responsible, and what shows it works? Ask for "
-                "examples.",
-    },
-    "ru": {
-        "maintained": "Утверждена ли и актуальна ли документированная информация по теме «{title}», доступна ли "
-                      "она там, где нужна? Изучите её.",
-        "retained": "Какие записи подтверждают выполнение требований «{title}»? Проверьте выборку записей на "
-                    "полноту.",
-        "both": "Утверждена ли и актуальна ли документированная информация по теме «{title}» и подтверждают ли "
-                "записи её выполнение? Изучите и то, и другое.",
-        "none": "Как организация выполняет требования «{title}», кто за это отвечает и что подтверждает "
-                "результативность? Попросите привести примеры.",
-    },
-}
-
-
-FINDINGS = {"en": ["Conformity", "Minor nonconformity", "Major nonconformity", "Opportunity for improvement"],
-            "ru": ["Соответствие", "Незначительное несоответствие", "Значительное несоответствие",
-                   "Возможность для улучшения"]}
-CONTROL_QUESTION = {
-    "en": "Is “{title}” implemented and operating as the Statement of Applicability says? Examine the documents "
-          "and sample the records that show it works.",
-    "ru": "Внедрена ли мера «{title}» и действует ли она так, как сказано в Положении о применимости? Изучите "
-          "документы и проверьте выборку записей, подтверждающих её работу.",
-}
-CHECKLIST_HEAD = {
-    "en": ["Clause", "Part of", "Title", "Question", "SoA justification", "Documents to examine",
-           "Recorded evidence of operation", "Evidence", "Finding"],
-    "ru": ["Пункт", "Раздел", "Название", "Вопрос", "Обоснование в ПоП", "Документы для изучения",
-           "Записанные свидетельства работы", "Свидетельства", "Вывод"],
-}
-EVIDENCE_EXPECTED = {"en": "expected {frequency}", "ru": "ожидаются {frequency}"}
-EVIDENCE_OVERDUE = {"en": "overdue since {due}", "ru": "просрочено с {due}"}
-EVIDENCE_NONE = {"en": "none recorded in an approved record", "ru": "в утверждённых записях нет"}
-CHECKLIST_BLOCK = {
-    "en": ["Organization", "Audit criteria", "Audit scope", "Audit date", "Auditor", "Auditee", "Prepared"],
-    "ru": ["Организация", "Критерии аудита", "Область аудита", "Дата аудита", "Аудитор", "Проверяемое подразделение",
-           "Подготовлено"],
-}
+FINDINGS = ("conformity", "minor", "major", "improvement")
+CHECKLIST_HEAD = ("clause", "part-of", "title", "question", "justification", "documents", "recorded", "evidence",
+                  "finding")
+CHECKLIST_BLOCK = ("organization", "criteria", "scope", "date", "auditor", "auditee", "prepared")
 
 
 def checklist(analysis: Analysis, catalog: Catalog) -> Table:
     """An internal-audit checklist: every clause 4 to 10 with the clause it is part of, then every Annex A control
     the Statement of Applicability makes applicable (with its justification and implementing documents); a header
     block for the audit's date, auditor, scope and criteria, and a list to choose each finding from."""
-    language = analysis.repository.config.language if analysis.repository.config.language in FINDINGS else "en"
-    questions = QUESTIONS.get(language, QUESTIONS["en"])
+    language = analysis.repository.config.language
+    say = Translator(language, "checklist.")
+    values = Translator(language, "value.")
     rows: list[list[Cell]] = []
     for entry in catalog.entries.values():
         if entry.annex:
@@ -224,7 +205,7 @@ def checklist(analysis: Analysis, catalog: Catalog) -> Table:
         parent = catalog.entries.get(entry.parent or "")
         within = f"{parent.id} {catalog.title_of(parent, language)}" if parent else None
         documents = _examine(catalog, entry, analysis.index)
-        rows.append([entry.id, within, title, questions[entry.documented_information or "none"].format(title=title),
+        rows.append([entry.id, within, title, say(f"question-{entry.documented_information or 'none'}", title=title),
                      None, ", ".join(f"{d.id} {d.title}" for d in documents),
                      _recorded(analysis, catalog.id, entry.id, None, language), "", ""])
     for state in control_states(analysis, catalog):
@@ -234,18 +215,18 @@ def checklist(analysis: Analysis, catalog: Catalog) -> Table:
         title = catalog.title_of(entry, language)
         parent = catalog.entries.get(entry.parent or "")
         within = f"{parent.id} {catalog.title_of(parent, language)}" if parent else None
-        rows.append([state.id, within, title, CONTROL_QUESTION[language].format(title=title),
-                     state.decision.justification, "\n".join(_described(d) for d in state.implementing),
+        rows.append([state.id, within, title, say("control-question", title=title),
+                     state.decision.justification, "\n".join(_described(d, values) for d in state.implementing),
                      _recorded(analysis, catalog.id, state.id, state.decision, language), "", ""])
-    head = CHECKLIST_HEAD[language]
-    block = CHECKLIST_BLOCK[language]
+    head = [say(f"head-{key}") for key in CHECKLIST_HEAD]
+    block = [say(f"block-{key}") for key in CHECKLIST_BLOCK]
     soa = next((s.source for s in control_states(analysis, catalog) if s.source is not None), None)
     criteria = catalog.name + (f"; {soa.id} {soa.title}" + (f" v{soa.version}" if soa.version else "") if soa else "")
     control: list[tuple[str, Cell]] = [(block[0], analysis.repository.config.organization), (block[1], criteria),
                                        (block[2], None), (block[3], None), (block[4], None), (block[5], None),
                                        (block[6], analysis.today)]
-    return Table(f"Internal audit checklist: {catalog.name}", head, rows, [9, 30, 40, 60, 40, 50, 40, 40, 30],
-                 control, {head[-1]: FINDINGS[language]})
+    return Table(say("title", standard=catalog.name), head, rows, [9, 30, 40, 60, 40, 50, 40, 40, 30], control,
+                 {head[-1]: [say(f"finding-{key}") for key in FINDINGS]})
 
 
 def _recorded(analysis: Analysis, catalog_id: str, entry_id: str, decision: Decision | None,
@@ -253,15 +234,16 @@ def _recorded(analysis: Analysis, catalog_id: str, entry_id: str, decision: Deci
     """The latest evidence of operation an approved record holds for a clause or control, and for a control that
     follows evidence, the frequency expected and whether new evidence is overdue: what the auditor samples first."""
     found = evidence.operation(analysis, catalog_id, entry_id, decision)
+    site = Translator(language, "site.")
     parts = [f"{found.latest.entry.date.isoformat()}: {_evidence(found.latest)}"] \
         if found.latest is not None and found.latest.entry.date else []
     if found.frequency is not None and decision is not None:
-        parts.append(EVIDENCE_EXPECTED[language].format(
-            frequency=evidence.frequency_said(found.frequency, decision.frequency).said_in(language)))
+        parts.append(site("evidence_expected",
+                          frequency=evidence.frequency_said(found.frequency, decision.frequency).said_in(language)))
         if found.due is None:
-            parts.append(EVIDENCE_NONE[language])
+            parts.append(site("evidence_none"))
         elif found.stale:
-            parts.append(EVIDENCE_OVERDUE[language].format(due=found.due.isoformat()))
+            parts.append(site("evidence_overdue", due=found.due.isoformat()))
     return "\n".join(parts) or None
 
 
@@ -380,11 +362,11 @@ def to_markdown(table: Table) -> bytes:
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "markdown": to_markdown}
 
 
-def deliver(table: Table, fmt: str, output: str | None) -> None:
+def deliver(table: Table, fmt: str, output: str | None, language: str = "en") -> None:
     """The table to a file (saying how many rows went there), or as text to standard output."""
     data = WRITERS[fmt](table)
     if output is None:
         sys.stdout.write(data.decode("utf-8-sig"))
         return
     write_bytes(Path(output), data)
-    sys.stdout.write(f"{table.title}: {len(table.rows)} rows written to {output}\n")
+    sys.stdout.write(t("export.written", language, title=table.title, count=len(table.rows), output=output) + "\n")

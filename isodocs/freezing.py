@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Union
 
-from isodocs.messages import Message
+from isodocs.translation import Message
 
 Converter = Callable[[Any], Any]
 PLAIN = (str, int, float, bool, type(None))
@@ -231,12 +231,31 @@ def _compiled(source: str, scope: dict[str, Any], name: str, cls: type) -> Conve
 
 
 def freeze_said(message: Message) -> Any:
-    """A message as its key and plain parameters, so it can be said in another language later; text otherwise."""
-    if all(isinstance(v, (str, int, Message)) for v in message.params.values()):
-        return (message.key, {k: freeze_said(v) if isinstance(v, Message) else v for k, v in message.params.items()})
+    """A message as its key and plain parameters, so it can be said in another language later; text otherwise.
+    A parameter that lists messages (a tuple) is kept as a list, since a tuple is a message."""
+    if all(_plain(v) for v in message.params.values()):
+        return (message.key, {k: _frozen_param(v) for k, v in message.params.items()})
     return str(message)
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return all(isinstance(v, Message) for v in value)
+    return isinstance(value, (str, int, Message))
+
+
+def _frozen_param(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [freeze_said(v) for v in value]
+    return freeze_said(value) if isinstance(value, Message) else value
+
+
+def _thawed_param(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(thaw_said(v) for v in value)
+    return thaw_said(value) if isinstance(value, tuple) else value
 
 
 def thaw_said(value: Any) -> Message:
     key, params = value
-    return Message(key, **{k: thaw_said(v) if isinstance(v, tuple) else v for k, v in params.items()})
+    return Message(key, **{k: _thawed_param(v) for k, v in params.items()})

@@ -16,6 +16,7 @@ from isodocs.document import Audit, Decision, Document, Evidence, Nonconformity,
 from isodocs.fences import Split, SplitError, decode, split
 from isodocs.findings import Finding
 from isodocs.messages import say
+from isodocs.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 from isodocs.schema import problems
 from isodocs.yamlload import YamlError, YMap, parse
 
@@ -24,8 +25,6 @@ from isodocs.yamlload import YamlError, YMap, parse
 CONTROL_KEYS = frozenset({"id", "type", "owner", "approver", "version", "approved", "last_reviewed",
                           "reviewed_by", "review_interval", "classification", "clauses", "applicability",
                           "nonconformity", "risks", "audits", "management_review", "evidence"})
-FRONTMATTER_INVALID = "frontmatter-invalid"
-SCHEMA_INVALID = "schema-invalid"
 
 
 def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, list[Finding]]:
@@ -33,20 +32,20 @@ def read(rel_path: str, raw: bytes, source: str = "") -> tuple[Document | None, 
     try:
         parts = split(decode(raw))
     except SplitError as error:
-        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line, error.message)]
+        return None, [FRONTMATTER_INVALID.finding(rel_path, error.line, error.message)]
     if parts.header is None:
         return None, []
     try:
         data = parse(parts.header, first_line=2)
     except YamlError as error:
-        return None, [Finding(FRONTMATTER_INVALID, rel_path, error.line, say("does-not-parse", problem=error.message))]
+        return None, [FRONTMATTER_INVALID.finding(rel_path, error.line, say("does-not-parse", problem=error.message))]
     if data is None:
         return None, []
     if not isinstance(data, YMap):
-        return None, [Finding(FRONTMATTER_INVALID, rel_path, 2, say("not-a-mapping"))]
+        return None, [FRONTMATTER_INVALID.finding(rel_path, 2, say("not-a-mapping"))]
     if not CONTROL_KEYS.intersection(data):
         return None, []
-    found = [Finding(SCHEMA_INVALID, rel_path, p.line, p.message, _text(data.get("id")))
+    found = [SCHEMA_INVALID.finding(rel_path, p.line, p.message, _text(data.get("id")))
              for p in problems("frontmatter", data, default_line=1)]
     if found:
         return None, found
@@ -74,7 +73,7 @@ def _build(rel_path: str, data: YMap, parts: Split, source: str) -> tuple[Docume
         try:
             return convert(value)
         except ValueError as error:
-            findings.append(Finding(SCHEMA_INVALID, rel_path, mapping.lines[key],
+            findings.append(SCHEMA_INVALID.finding(rel_path, mapping.lines[key],
                                     say("not-a-date", key=key, value=value) if convert is parse_date else
                                     f"'{key}': {error}",
                                     data["id"]))

@@ -9,6 +9,7 @@ from datetime import date
 from isodocs import __version__
 from isodocs.dates import Interval
 from isodocs.errors import IsodocsError, UsageError
+from isodocs.translation import t
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")
 
@@ -308,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return dispatch(args)
     except IsodocsError as error:
-        sys.stderr.write(f"isodocs: error: {error}\n")
+        sys.stderr.write(f"isodocs: {t('cli.error', error.language)}: {error}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("isodocs: interrupted\n")

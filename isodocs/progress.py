@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from isodocs.translation import t
+
 INTERVAL = 5.0   # seconds between two lines, and before the first: a build shorter than this prints nothing
 
 
@@ -12,12 +14,12 @@ class Progress:
     """Counts pages done; `emit` receives a line such as "isodocs: 250 of 1,000 pages (25%)" when `interval`
     seconds have passed since the start or the last line, and a closing line if any was printed."""
 
-    def __init__(self, total: int, emit: Callable[[str], None], noun: str = "pages", interval: float = INTERVAL
+    def __init__(self, total: int, emit: Callable[[str], None], interval: float = INTERVAL, language: str = "en"
                  ) -> None:
         self.total = total
         self.done = 0
         self.emit = emit
-        self.noun = noun
+        self.language = language
         self.interval = interval
         self.last = time.monotonic()
         self.printed = 0
@@ -38,5 +40,5 @@ class Progress:
 
     def _line(self) -> None:
         share = f" ({100 * self.done // self.total}%)" if self.total else ""
-        self.emit(f"isodocs: {self.done:,} of {self.total:,} {self.noun}{share}")
+        self.emit(t("cli.progress", self.language, done=self.done, total=self.total, share=share))
         self.printed += 1

@@ -29,12 +29,12 @@ from isodocs.errors import IsodocsError
 from isodocs.escape import linkable
 from isodocs.fences import Split, SplitError, decode, split
 from isodocs.findings import Finding
-from isodocs.frontmatter import FRONTMATTER_INVALID, SCHEMA_INVALID
 from isodocs.history import History
 from isodocs.repository import Repository
+from isodocs.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
-UNCLASSIFIABLE = (FRONTMATTER_INVALID, SCHEMA_INVALID)
+UNCLASSIFIABLE = (FRONTMATTER_INVALID.id, SCHEMA_INVALID.id)
 # an inline link or image, its target allowed one level of parentheses, as Python-Markdown reads it
 LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)")
 NOT_IN_FORCE = ("draft", "in-review")   # left out with publish.drafts: false
@@ -59,7 +59,7 @@ class Publication:
         publication = cls(repository, config.max_classification, allowed_assets=frozenset(allowed_assets))
         # front matter that does not parse always stops a build (MkDocs would drop it and publish the page);
         # under a limit, so does any page isodocs cannot classify
-        unclassifiable = UNCLASSIFIABLE if publication.limit is not None else (FRONTMATTER_INVALID,)
+        unclassifiable = UNCLASSIFIABLE if publication.limit is not None else (FRONTMATTER_INVALID.id,)
         blocked_paths: set[str] = set()
         for finding in repository.load_findings:
             if finding.rule in unclassifiable and finding.path not in blocked_paths:
@@ -83,7 +83,7 @@ class Publication:
             found = documents.get(path)
             level = found.classification if found is not None and found.classification else default
             if level not in CLASSIFICATIONS:  # the schema allows only the four; never guess at a near miss
-                publication.blocked.append(Finding(SCHEMA_INVALID, path, found.line("classification")
+                publication.blocked.append(SCHEMA_INVALID.finding(path, found.line("classification")
                                                    if found else 1, f"classification '{level}' is unknown"))
                 publication.hidden[path] = "it cannot be classified"
             elif CLASSIFICATIONS.index(level) > ceiling:

@@ -22,9 +22,10 @@ from isodocs.crosswalks import Crosswalk
 from isodocs.document import Document
 from isodocs.errors import ConfigError, UsageError
 from isodocs.findings import Finding
-from isodocs.frontmatter import FRONTMATTER_INVALID, read
+from isodocs.frontmatter import read
 from isodocs.history import History
 from isodocs.messages import say
+from isodocs.rules import FRONTMATTER_INVALID
 
 if TYPE_CHECKING:
     from datetime import date
@@ -179,7 +180,7 @@ def _markdown_files(root: Path, docs: Path, findings: list[Finding]) -> list[tup
     visited: set[str] = set()
 
     def problem(path: str, message: str) -> None:
-        findings.append(Finding(FRONTMATTER_INVALID, path[prefix:], 0, message))
+        findings.append(FRONTMATTER_INVALID.finding(path[prefix:], 0, message))
 
     def walk(folder: str) -> None:
         real = os.path.realpath(folder)
@@ -220,10 +221,10 @@ def _read_bytes(path: str, rel_path: str, findings: list[Finding]) -> bytes | No
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, say("unreadable-file", reason=error.strerror)))
+        findings.append(FRONTMATTER_INVALID.finding(rel_path, 0, say("unreadable-file", reason=error.strerror)))
         return None
     if len(raw) > MAX_FILE_BYTES:
         size = MAX_FILE_BYTES // (1024 * 1024)
-        findings.append(Finding(FRONTMATTER_INVALID, rel_path, 0, say("too-large", size=size)))
+        findings.append(FRONTMATTER_INVALID.finding(rel_path, 0, say("too-large", size=size)))
         return None
     return raw

@@ -11,7 +11,23 @@ from isodocs.analysis.nonconformities import closed
 from isodocs.analysis.programme import management_reviews, programme_coverage, unaudited
 from isodocs.analysis.risks import above_acceptance, risks
 from isodocs.findings import Finding
-from isodocs.messages import say
+from isodocs.rules import (
+    AUDIT_PROGRAMME_GAP,
+    CERTIFICATION_AUDIT_AT_RISK,
+    CLAUSE_DRAFT_ONLY,
+    CLAUSE_UNCOVERED,
+    CLAUSE_UNKNOWN,
+    INITIAL_AUDIT_UNPREPARED,
+    MANAGEMENT_REVIEW_OVERDUE,
+    OWNER_UNKNOWN,
+    REVIEW_OVERDUE,
+    RISK_ABOVE_ACCEPTANCE,
+    RISK_ACTION_OVERDUE,
+    RISK_CONTROL_INAPPLICABLE,
+    RISK_REVIEW_OVERDUE,
+    STAGE_NOT_CERTIFIED,
+)
+from isodocs.translation import given, say
 
 AUDIT_WARNING_DAYS = 90
 
@@ -22,18 +38,18 @@ def check_risks(context: Analysis) -> Iterator[Finding]:
     for risk, document in risks(context):
         where = {"risk": risk.id, "asset": risk.asset}
         if risk.owner not in roles:
-            yield Finding("owner-unknown", document.path, risk.lines.get("owner", risk.line),
+            yield OWNER_UNKNOWN.finding(document.path, risk.lines.get("owner", risk.line),
                           say("risk-owner", **where, owner=risk.owner), document.id)
         if risk.review is not None and risk.review < context.today:
-            yield Finding("risk-review-overdue", document.path, risk.lines.get("review", risk.line),
+            yield RISK_REVIEW_OVERDUE.finding(document.path, risk.lines.get("review", risk.line),
                           say("risk-review-overdue", **where, due=risk.review), document.id)
         if above_acceptance(context.repository.config, risk) and \
                 (risk.treatment == "accept" or not (risk.controls or risk.action)):
-            yield Finding("risk-above-acceptance", document.path, risk.lines.get("treatment", risk.line),
+            yield RISK_ABOVE_ACCEPTANCE.finding(document.path, risk.lines.get("treatment", risk.line),
                           say("risk-above-acceptance", **where, level=risk.level,
                               accepted=context.repository.config.risk_acceptance), document.id)
         if risk.due is not None and risk.done is None and risk.due < context.today:
-            yield Finding("risk-action-overdue", document.path, risk.lines.get("due", risk.line),
+            yield RISK_ACTION_OVERDUE.finding(document.path, risk.lines.get("due", risk.line),
                           say("risk-action-overdue", **where, due=risk.due, action=risk.action or "",
                               days=(context.today - risk.due).days), document.id)
         for catalog_id, controls in risk.controls.items():
@@ -43,15 +59,15 @@ def check_risks(context: Analysis) -> Iterator[Finding]:
                 entry = catalog.control(control) if catalog else None
                 if entry is None:
                     name = catalog.name if catalog else catalog_id
-                    yield Finding("clause-unknown", document.path, risk.lines.get("controls", risk.line),
+                    yield CLAUSE_UNKNOWN.finding(document.path, risk.lines.get("controls", risk.line),
                                   say("risk-control-unknown", **where, control=control, name=name), document.id)
                     continue
                 decision = decisions.get(control)
                 if decision is None or decision[0].applicable is not True:
                     state = say("state-excluded" if decision and decision[0].applicable is False else "state-undecided")
-                    yield Finding("risk-control-inapplicable", document.path, risk.lines.get("controls", risk.line),
-                                  say("risk-control-inapplicable", **where, control=control, title=entry.title,
-                                      state=state), document.id)
+                    yield RISK_CONTROL_INAPPLICABLE.finding(document.path, risk.lines.get("controls", risk.line),
+                                  say("risk-control-inapplicable", **where, control=control,
+                                      title=given(en=entry.title, ru=entry.title_ru), state=state), document.id)
 
 
 def check_management_review(context: Analysis) -> Iterator[Finding]:
@@ -59,13 +75,13 @@ def check_management_review(context: Analysis) -> Iterator[Finding]:
     held = management_reviews(context)
     interval = config.management_review
     if not held:
-        yield Finding("management-review-overdue", context.config_path, config.line("standards"),
+        yield MANAGEMENT_REVIEW_OVERDUE.finding(context.config_path, config.line("standards"),
                       say("no-management-review"))
         return
     last, document = held[-1]
     due = interval.after(last)
     if due < context.today:
-        yield Finding("management-review-overdue", document.path, document.line("management_review"),
+        yield MANAGEMENT_REVIEW_OVERDUE.finding(document.path, document.line("management_review"),
                       say("management-review-overdue", held=last, due=due, interval=str(interval)), document.id)
 
 
@@ -77,13 +93,13 @@ def check_programme(context: Analysis) -> Iterator[Finding]:
             continue  # not certifiable: audited only where the repository requires some of it
         coverage = programme_coverage(context, catalog)
         if not coverage.audits:
-            yield Finding("audit-programme-gap", context.config_path, config.line("standards", position),
+            yield AUDIT_PROGRAMME_GAP.finding(context.config_path, config.line("standards", position),
                           say("no-audits", name=catalog.name))
             continue
         if coverage.missing:
             _, document = coverage.audits[0]
             shown = ", ".join(coverage.missing[:8]) + (" ..." if len(coverage.missing) > 8 else "")
-            yield Finding("audit-programme-gap", document.path, document.line("audits"),
+            yield AUDIT_PROGRAMME_GAP.finding(document.path, document.line("audits"),
                           say("audit-gap", count=len(coverage.missing), name=catalog.name, start=coverage.start,
                               end=coverage.end, shown=shown), document.id)
 
@@ -98,8 +114,8 @@ def check_audit_readiness(context: Analysis, findings: list[Finding]) -> Iterato
         return
     majors = [d.id for d in context.repository.documents if d.nonconformity and not closed(d)
               and d.nonconformity.grade == "major" and not d.retired]
-    overdue = sum(1 for f in findings if f.rule == "review-overdue")
-    uncovered = sum(1 for f in findings if f.rule in ("clause-uncovered", "clause-draft-only"))
+    overdue = sum(1 for f in findings if f.rule == REVIEW_OVERDUE.id)
+    uncovered = sum(1 for f in findings if f.rule in (CLAUSE_UNCOVERED.id, CLAUSE_DRAFT_ONLY.id))
     problems = []
     if majors:
         problems.append(say("problem-majors", count=len(majors), ids=", ".join(majors)))
@@ -109,10 +125,9 @@ def check_audit_readiness(context: Analysis, findings: list[Finding]) -> Iterato
         problems.append(say("problem-uncovered", count=uncovered))
     if problems:
         config = context.repository.config
-        yield Finding("certification-audit-at-risk", context.config_path, config.line("certification"),
+        yield CERTIFICATION_AUDIT_AT_RISK.finding(context.config_path, config.line("certification"),
                       say("audit-at-risk", kind=say(f"audit-{kind}"), date=when, days=(when - context.today).days,
-                          problems="; ".join(problems),
-                          problems_ru="; ".join(p.said_in("ru") for p in problems)))
+                          problems=tuple(problems)))
 
 
 def check_stage(context: Analysis) -> Iterator[Finding]:
@@ -120,7 +135,7 @@ def check_stage(context: Analysis) -> Iterator[Finding]:
     config = context.repository.config
     issued = config.certification.issued
     if config.stage == "preparation" and issued is not None and issued <= context.today:
-        yield Finding("stage-not-certified", context.config_path, config.line("stage"),
+        yield STAGE_NOT_CERTIFIED.finding(context.config_path, config.line("stage"),
                       say("stage-not-certified", issued=issued))
 
 
@@ -140,6 +155,6 @@ def check_initial_audit(context: Analysis) -> Iterator[Finding]:
     if not management_reviews(context):
         problems.append(say("initial-no-review"))
     if problems:
-        yield Finding("initial-audit-unprepared", context.config_path, config.line("certification", "initial"),
+        yield INITIAL_AUDIT_UNPREPARED.finding(context.config_path, config.line("certification", "initial"),
                       say("initial-audit-unprepared", date=initial, days=(initial - context.today).days,
-                          problems="; ".join(problems), problems_ru="; ".join(p.said_in("ru") for p in problems)))
+                          problems=tuple(problems)))

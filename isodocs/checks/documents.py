@@ -10,6 +10,18 @@ from isodocs.analysis import Analysis
 from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
+from isodocs.rules import (
+    APPROVAL_MISSING,
+    ID_DUPLICATE,
+    OWNER_MISSING,
+    OWNER_UNKNOWN,
+    PLACEHOLDER_LEFT,
+    REVIEW_DUE_SOON,
+    REVIEW_MISSING,
+    REVIEW_OVERDUE,
+    SCHEMA_INVALID,
+    Rule,
+)
 
 
 def check(context: Analysis) -> Iterator[Finding]:
@@ -27,40 +39,40 @@ def check(context: Analysis) -> Iterator[Finding]:
     yield from _duplicates(context)
 
 
-def finding(rule: str, document: Document, key: str, message: str) -> Finding:
-    return Finding(rule, document.path, document.line(key), message, document.id)
+def finding(rule: Rule, document: Document, key: str, message: str) -> Finding:
+    return rule.finding(document.path, document.line(key), message, document.id)
 
 
 def _people(document: Document, roles: Mapping[str, object]) -> Iterator[Finding]:
     if not document.owner:
-        yield Finding("owner-missing", document.path, 2, say("owner-missing", id=document.id), document.id)
+        yield OWNER_MISSING.finding(document.path, 2, say("owner-missing", id=document.id), document.id)
     for key in ("owner", "approver", "reviewed_by"):
         role = getattr(document, key)
         if role and role not in roles:
             known = ", ".join(sorted(roles)) or "none defined"
-            yield finding("owner-unknown", document, key, say("owner-unknown", key=key, role=role, known=known))
+            yield finding(OWNER_UNKNOWN, document, key, say("owner-unknown", key=key, role=role, known=known))
 
 
 def _approval(document: Document) -> Iterator[Finding]:
     missing = [key for key in ("approver", "approved", "version") if getattr(document, key) in (None, "")]
     if missing:
-        yield finding("approval-missing", document, "status",
+        yield finding(APPROVAL_MISSING, document, "status",
                       say("approval-missing", id=document.id, missing=", ".join(missing)))
 
 
 def _review(context: Analysis, document: Document) -> Iterator[Finding]:
     if document.last_reviewed is None:
         if "last_reviewed" not in document.lines:
-            yield finding("review-missing", document, "status", say("review-missing", id=document.id))
+            yield finding(REVIEW_MISSING, document, "status", say("review-missing", id=document.id))
         return
     due = context.review_due(document, document.last_reviewed)
     key = "last_reviewed"
     if due < context.today:
-        yield finding("review-overdue", document, key,
+        yield finding(REVIEW_OVERDUE, document, key,
                       say("review-overdue", id=document.id, due=due, days=(context.today - due).days,
                           path=document.path, owner=document.owner or "ROLE"))
     elif due <= context.repository.config.due_soon.after(context.today):
-        yield finding("review-due-soon", document, key,
+        yield finding(REVIEW_DUE_SOON, document, key,
                       say("review-due-soon", id=document.id, due=due, days=(due - context.today).days))
 
 
@@ -68,7 +80,7 @@ def _dates(context: Analysis, document: Document) -> Iterator[Finding]:
     for key in ("approved", "last_reviewed"):
         value = getattr(document, key)
         if value is not None and value > context.today:
-            yield finding("schema-invalid", document, key,
+            yield finding(SCHEMA_INVALID, document, key,
                           say("future-date", key=key, value=value, today=context.today))
 
 
@@ -79,7 +91,7 @@ def _placeholders(document: Document, extra: list[str]) -> Iterator[Finding]:
         pattern = re.compile(markdown.PLACEHOLDERS.pattern + "|" + "|".join(re.escape(m) for m in extra))
         marks = markdown.placeholders(document.body, pattern, markdown.MARKERS + tuple(extra))
     for offset, shown in marks:
-        yield Finding("placeholder-left", document.path, document.body_line + offset,
+        yield PLACEHOLDER_LEFT.finding(document.path, document.body_line + offset,
                       say("placeholder-left", shown=shown, id=document.id), document.id)
 
 
@@ -88,4 +100,4 @@ def _duplicates(context: Analysis) -> Iterator[Finding]:
         if len(documents) > 1:
             first = documents[0]
             for other in documents[1:]:
-                yield finding("id-duplicate", other, "id", say("id-duplicate", id=doc_id, other=first.path))
+                yield finding(ID_DUPLICATE, other, "id", say("id-duplicate", id=doc_id, other=first.path))

@@ -10,6 +10,7 @@ from isodocs.analysis import Analysis
 from isodocs.errors import CatalogError
 from isodocs.findings import ERROR, WARNING, Finding
 from isodocs.messages import say
+from isodocs.rules import CATALOG_BASE_MISSING, CATALOG_INCOMPLETE, EDITION_SUPERSEDED
 
 
 def check(context: Analysis) -> Iterator[Finding]:
@@ -19,11 +20,11 @@ def check(context: Analysis) -> Iterator[Finding]:
         loaded = repository.catalogs[catalog_id]
         edition = loaded.edition
         if loaded.kind == "additions" and not set(loaded.extends) & set(config.standards):
-            yield Finding("catalog-base-missing", context.config_path, config.line("standards", position),
+            yield CATALOG_BASE_MISSING.finding(context.config_path, config.line("standards", position),
                           say("catalog-base-missing", name=loaded.name, bases=" / ".join(loaded.extends),
                               first=loaded.extends[-1]), severity=ERROR)
         if edition.incomplete:
-            yield Finding("catalog-incomplete", context.config_path, config.line("standards", position),
+            yield CATALOG_INCOMPLETE.finding(context.config_path, config.line("standards", position),
                           say("catalog-incomplete", name=loaded.name, missing=edition.incomplete), severity=WARNING)
         if not edition.superseded or edition.transition_ends is None or edition.replaced_by is None:
             continue
@@ -35,9 +36,9 @@ def check(context: Analysis) -> Iterator[Finding]:
                        successor_id=edition.replaced_by)
         where = config.line("standards", position)
         if context.today > edition.transition_ends:
-            yield Finding("edition-superseded", context.config_path, where, say("edition-expired", **details),
+            yield EDITION_SUPERSEDED.finding(context.config_path, where, say("edition-expired", **details),
                           severity=ERROR)
         else:
             days = (edition.transition_ends - context.today).days
-            yield Finding("edition-superseded", context.config_path, where,
+            yield EDITION_SUPERSEDED.finding(context.config_path, where,
                           say("edition-superseded", **details, days=days), severity=WARNING)

@@ -9,7 +9,8 @@ from isodocs.analysis import Analysis
 from isodocs.analysis.evidence import file_exists, followed_and_stale, frequency_said, operation
 from isodocs.checks.coverage import entry_labels
 from isodocs.findings import Finding
-from isodocs.messages import Message, say
+from isodocs.rules import CLAUSE_UNKNOWN, EVIDENCE_STALE, LINK_BROKEN, SCHEMA_INVALID
+from isodocs.translation import Message, say
 
 
 def check(context: Analysis) -> Iterator[Finding]:
@@ -31,11 +32,11 @@ def check(context: Analysis) -> Iterator[Finding]:
                 if found.waiting:
                     names = ", ".join(sorted({f"{r.record.id} ({r.record.status})" for r in found.waiting}))
                     waiting = say("evidence-waiting", count=len(found.waiting), names=names)
-                yield Finding("evidence-stale", source.path, line,
+                yield EVIDENCE_STALE.finding(source.path, line,
                               say("evidence-none", **labels, frequency=said, waiting=waiting), source.id)
             else:
                 latest = found.latest
-                yield Finding("evidence-stale", source.path, line,
+                yield EVIDENCE_STALE.finding(source.path, line,
                               say("evidence-stale", **labels, frequency=said, date=str(latest.entry.date),
                                   what=latest.entry.what, record=latest.record.id, due=str(found.due),
                                   days=(context.today - found.due).days), source.id)
@@ -49,19 +50,19 @@ def _entries(context: Analysis) -> Iterator[Finding]:
             continue
         for entry in document.evidence:
             if entry.date is not None and entry.date > context.today:
-                yield Finding("schema-invalid", document.path, entry.line,
+                yield SCHEMA_INVALID.finding(document.path, entry.line,
                               say("evidence-future", value=str(entry.date), today=str(context.today)), document.id)
             for name in entry.files:
                 if not file_exists(context, name):
-                    yield Finding("link-broken", document.path, entry.line,
+                    yield LINK_BROKEN.finding(document.path, entry.line,
                                   say("evidence-file-missing", file=name), document.id)
             for catalog_id, ids in entry.controls.items():
                 catalog = catalogs.get(catalog_id)
                 if catalog is None:
-                    yield Finding("clause-unknown", document.path, entry.line,
+                    yield CLAUSE_UNKNOWN.finding(document.path, entry.line,
                                   say("evidence-out-of-scope", catalog=catalog_id), document.id)
                     continue
                 for entry_id in ids:
                     if catalog.get(entry_id) is None:
-                        yield Finding("clause-unknown", document.path, entry.line,
+                        yield CLAUSE_UNKNOWN.finding(document.path, entry.line,
                                       say("evidence-unknown", clause=entry_id, name=catalog.name), document.id)

@@ -12,6 +12,7 @@ from isodocs.analysis import Analysis
 from isodocs.document import Document
 from isodocs.findings import Finding
 from isodocs.messages import say
+from isodocs.rules import LINK_BROKEN, LINK_HIDDEN
 
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
@@ -44,7 +45,7 @@ def _hidden_links(context: Analysis) -> Iterator[Finding]:
             page = read_page(repository, path)
             links, first_line = markdown.links(page.body), page.body_line
         for offset, target, hidden in publication.hidden_links(path, links):
-            yield Finding("link-hidden", path, first_line + offset,
+            yield LINK_HIDDEN.finding(path, first_line + offset,
                           say("link-hidden", target=target, hidden=hidden, why=publication.hidden[hidden]),
                           document.id if document else None)
 
@@ -65,5 +66,5 @@ def _document_links(context: Analysis, document: Document) -> Iterator[Finding]:
         inside = not resolved.startswith("../") and resolved != ".."
         if inside and (full.is_file() or full.is_dir()):
             continue
-        yield Finding("link-broken", document.path, document.body_line + offset,
+        yield LINK_BROKEN.finding(document.path, document.body_line + offset,
                       say("link-broken", target=target, resolved=resolved), document.id)

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from isodocs.analysis import Analysis
 from isodocs.analysis.nonconformities import closed
 from isodocs.findings import Finding
-from isodocs.messages import say
+from isodocs.rules import NONCONFORMITY_OVERDUE
+from isodocs.translation import say, value
 
-GRADES_RU = {"major": "значительное ", "minor": "незначительное ", "observation": ""}
+GRADES = ("major", "minor", "observation")
 
 
 def check(context: Analysis) -> Iterator[Finding]:
@@ -18,9 +19,8 @@ def check(context: Analysis) -> Iterator[Finding]:
         if record is None or closed(document) or document.retired or record.due is None:
             continue
         if record.due < context.today:
-            grade = f"{record.grade} " if record.grade else ""
-            grade_ru = GRADES_RU.get(record.grade or "", "")
+            grade = say(f"grade-{record.grade}") if record.grade in GRADES else ""
             key = "nonconformity-closed-draft" if record.closed is not None else "nonconformity-overdue"
-            yield Finding("nonconformity-overdue", document.path, record.due_line,
-                          say(key, grade=grade, grade_ru=grade_ru, id=document.id, due=record.due,
-                              days=(context.today - record.due).days, status=document.status), document.id)
+            yield NONCONFORMITY_OVERDUE.finding(document.path, record.due_line,
+                          say(key, grade=grade, id=document.id, due=record.due,
+                              days=(context.today - record.due).days, status=value(document.status)), document.id)

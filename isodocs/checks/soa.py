@@ -10,7 +10,14 @@ from isodocs.catalog import Catalog
 from isodocs.checks.coverage import entry_labels
 from isodocs.document import Document
 from isodocs.findings import Finding
-from isodocs.messages import say
+from isodocs.rules import (
+    SCHEMA_INVALID,
+    SOA_DRAFT_ONLY,
+    SOA_MISSING_DECISION,
+    SOA_UNIMPLEMENTED,
+    SOA_UNJUSTIFIED_EXCLUSION,
+)
+from isodocs.translation import Message, say, value
 
 
 def check(context: Analysis) -> Iterator[Finding]:
@@ -21,7 +28,7 @@ def check(context: Analysis) -> Iterator[Finding]:
             continue
         states = control_states(context, catalog)
         if all(s.source is None for s in states):
-            yield Finding("soa-missing-decision", context.config_path, repository.config.line("standards", position),
+            yield SOA_MISSING_DECISION.finding(context.config_path, repository.config.line("standards", position),
                           say("soa-absent", name=catalog.name, count=len(states), catalog=catalog_id))
             continue
         yield from _duplicates(context, catalog_id)
@@ -31,27 +38,27 @@ def check(context: Analysis) -> Iterator[Finding]:
             decision, source = state.decision, state.source  # a decision always comes with its document
             if decision is None or source is None:
                 if state.state == "undecided":
-                    yield Finding("soa-missing-decision", soa.path, soa.line("applicability"),
-                                  say("soa-missing", **labels, clause=state.id), soa.id)
+                    yield SOA_MISSING_DECISION.finding(soa.path, soa.line("applicability"),
+                                                       say("soa-missing", **labels, clause=state.id), soa.id)
             elif state.state == "undecided":
-                yield Finding("soa-missing-decision", source.path, decision.line,
-                              say("soa-undecided", **labels), source.id)
+                yield SOA_MISSING_DECISION.finding(source.path, decision.line, say("soa-undecided", **labels),
+                                                   source.id)
             elif state.state == "unjustified":
-                yield Finding("soa-unjustified-exclusion", source.path, decision.line,
-                              say("soa-unjustified", **labels), source.id)
+                yield SOA_UNJUSTIFIED_EXCLUSION.finding(source.path, decision.line, say("soa-unjustified", **labels),
+                                                        source.id)
             elif state.state == "unimplemented":
-                yield Finding("soa-unimplemented", source.path, decision.line,
-                              say("soa-unimplemented", **labels), source.id)
+                yield SOA_UNIMPLEMENTED.finding(source.path, decision.line, say("soa-unimplemented", **labels),
+                                                source.id)
             elif state.state == "pending":
-                names = ", ".join(f"{d.id} ({_standing(context, d)})" for d in state.implementing)
-                yield Finding("soa-draft-only", source.path, decision.line,
-                              say("soa-draft-only", **labels, names=names), source.id)
+                names = tuple(say("document-status", id=d.id, status=_standing(context, d)) for d in state.implementing)
+                yield SOA_DRAFT_ONLY.finding(source.path, decision.line, say("soa-draft-only", **labels, names=names),
+                                             source.id)
         yield from _unapproved(context, catalog, states)
         yield from _unknown_documents(context, catalog_id)
 
 
-def _standing(context: Analysis, document: Document) -> str:
-    return "approved but overdue for review" if document.approved_status else document.status
+def _standing(context: Analysis, document: Document) -> Message:
+    return say("status-overdue") if document.approved_status else value(document.status)
 
 
 def _unapproved(context: Analysis, catalog: Catalog, states: list[ControlState]) -> Iterator[Finding]:
@@ -63,7 +70,7 @@ def _unapproved(context: Analysis, catalog: Catalog, states: list[ControlState])
     for held in waiting.values():
         source = held[0].source
         assert source is not None
-        yield Finding("soa-draft-only", source.path, source.line("status"),
+        yield SOA_DRAFT_ONLY.finding(source.path, source.line("status"),
                       say("soa-unapproved", id=source.id, name=catalog.name, count=len(held),
                           standing=_standing(context, source)), source.id)
 
@@ -76,7 +83,7 @@ def _duplicates(context: Analysis, catalog_id: str) -> Iterator[Finding]:
         for control, decision in document.applicability.get(catalog_id, {}).items():
             owner = owners[control][1]
             if owner is not document:
-                yield Finding("schema-invalid", document.path, decision.line,
+                yield SCHEMA_INVALID.finding(document.path, decision.line,
                               say("soa-twice", control=control, other=owner.path), document.id)
 
 
@@ -85,5 +92,5 @@ def _unknown_documents(context: Analysis, catalog_id: str) -> Iterator[Finding]:
     for control, (decision, source) in context.decisions.get(catalog_id, {}).items():
         for doc_id in decision.documents:
             if doc_id not in ids:
-                yield Finding("soa-unimplemented", source.path, decision.line,
+                yield SOA_UNIMPLEMENTED.finding(source.path, decision.line,
                               say("soa-unknown-document", control=control, document=doc_id), source.id)

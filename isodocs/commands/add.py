@@ -15,6 +15,7 @@ from isodocs.editing import locked
 from isodocs.errors import UsageError
 from isodocs.escape import markdown_text
 from isodocs.repository import Repository
+from isodocs.translation import t
 
 SECTIONS = {"policy": ["Purpose", "Scope", "Responsibilities", "Policy", "Records"],
             "procedure": ["Purpose", "Scope", "Responsibilities", "Procedure", "Records"]}
@@ -28,7 +29,7 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".", 
     if not title.strip():
         raise UsageError("the title is empty")
     repository.config.known_role(owner)
-    when = not_future(when, today, "a document")
+    when = not_future(when, today, "document", repository.config.language)
     mapped = parse_clauses(repository, clauses)
     folder = repository.docs_dir / FOLDER[kind]
     if not folder.resolve().is_relative_to(repository.root.resolve()):
@@ -41,7 +42,8 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".", 
         if target.exists():
             raise UsageError(f"{target.relative_to(repository.root)} already exists", hint="choose another title")
         write_text(target, render(doc_id, title, kind, owner, mapped, repository.config.default_classification, when))
-    sys.stdout.write(f"{doc_id}: {target.relative_to(repository.root)} created as a draft\n")
+    sys.stdout.write(t("cli.added", repository.config.language, id=doc_id, path=target.relative_to(repository.root))
+                     + "\n")
     return 0
 
 

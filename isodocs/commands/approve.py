@@ -16,6 +16,7 @@ from isodocs.dates import not_future
 from isodocs.editing import Change, edit
 from isodocs.errors import UsageError
 from isodocs.repository import Repository
+from isodocs.translation import Translator
 
 
 def next_version(current: str | None, major: bool, first_approval: bool) -> str:
@@ -31,17 +32,16 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
     document = repository.find(reference)
     repository.config.known_role(by)
     config = repository.config
+    say = Translator(config.language, "cli.")
     if document.approver and by != document.approver and not change_approver:
-        raise UsageError(f"{document.id} is approved by {config.role_label(document.approver)}, not {by}; nothing "
-                         "was changed", document.path, document.line("approver"),
-                         hint=f"ask {config.role_label(document.approver)} to approve it, or pass --change-approver to "
-                              f"make {by} its approver (isodocs diff then shows the change for review)")
+        raise UsageError(say("approver-other", id=document.id, approver=config.role_label(document.approver), by=by),
+                         document.path, document.line("approver"),
+                         hint=say("approver-other-hint", person=config.role_label(document.approver), by=by),
+                         language=say.language)
     if by == document.owner and not config.allow_self_approval:
-        raise UsageError(f"{by} owns {document.id} and cannot approve it too (segregation of duties); nothing was "
-                         "changed", document.path, document.line("owner"),
-                         hint="have the approver role approve it, or allow self-approval with "
-                              "`approvals: {allow_self_approval: true}` in isodocs.yml")
-    when = not_future(when, today, "an approval")
+        raise UsageError(say("self-approval", by=by, id=document.id), document.path, document.line("owner"),
+                         hint=say("self-approval-hint"), language=say.language)
+    when = not_future(when, today, "approval", say.language)
     version = ""
 
     def changes(header: Mapping[str, object]) -> list[Change]:
@@ -57,9 +57,8 @@ def approve(reference: str, by: str, major: bool = False, when: date | None = No
                 Change("reviewed_by", by, after=("last_reviewed", "approved", "version", "status"))]
 
     edit(repository.root / document.path, changes)
-    sys.stdout.write(f"{document.id}: version {version} approved by {by} on {when}\n")
+    sys.stdout.write(say("approved", id=document.id, version=version, by=by, date=when) + "\n")
     left = len(document.marks)
     if left:
-        sys.stderr.write(f"warning: {document.path} still has {left} placeholder(s); `isodocs check` will fail on "
-                         "them until they are replaced\n")
+        sys.stderr.write(f"{say('warning')}: {say('placeholders-left', path=document.path, count=left)}\n")
     return 0

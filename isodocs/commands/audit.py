@@ -20,5 +20,5 @@ def checklist(standard: str, fmt: str, output: str | None, path: str = ".", toda
         raise UsageError(f"'{standard}' is not among the standards in isodocs.yml",
                          hint=f"in scope: {', '.join(repository.catalogs)}")
     table = exports.checklist(analyse(repository, today or date.today()), catalog)
-    exports.deliver(table, fmt, output)
+    exports.deliver(table, fmt, output, repository.config.language)
     return 0

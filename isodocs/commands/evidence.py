@@ -14,6 +14,7 @@ from isodocs.drafts import parse_clauses
 from isodocs.editing import append_item
 from isodocs.errors import UsageError
 from isodocs.repository import Repository
+from isodocs.translation import Translator, value
 
 
 def add(record: str, controls: list[str], what: str, by: str | None, when: date | None, files: list[str],
@@ -22,7 +23,8 @@ def add(record: str, controls: list[str], what: str, by: str | None, when: date 
     document = repository.find(record)
     if not what.strip():
         raise UsageError("--what is empty; say what was done", hint="e.g. --what 'Restore test of the database'")
-    day = not_future(when, today, "evidence")
+    say = Translator(repository.config.language, "cli.")
+    day = not_future(when, today, "evidence", say.language)
     named = parse_clauses(repository, controls)
     root = os.path.realpath(repository.root)
     for name in files:
@@ -42,12 +44,12 @@ def add(record: str, controls: list[str], what: str, by: str | None, when: date 
         item.append(("link", _text(link)))
     _, line = append_item(repository.root / document.path, "evidence", item)
     shown = ", ".join(f"{c} {', '.join(ids)}" for c, ids in named.items())
-    sys.stdout.write(f"{document.path}:{line}: evidence of {shown} on {day} recorded in {document.id}\n")
+    sys.stdout.write(say("evidence-recorded", where=f"{document.path}:{line}", shown=shown, date=day, id=document.id)
+                     + "\n")
     if document.approved_status:
-        sys.stdout.write(f"{document.id} is approved, so this changes it: it counts once a new version is approved "
-                         f"(isodocs approve {document.id} --by {document.approver or 'ROLE'})\n")
+        sys.stdout.write(say("evidence-approved", id=document.id, role=document.approver or "ROLE") + "\n")
     else:
-        sys.stdout.write(f"it counts once {document.id} ({document.status}) is approved\n")
+        sys.stdout.write(say("evidence-waits", id=document.id, status=value(document.status)) + "\n")
     return 0
 
 

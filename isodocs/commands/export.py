@@ -19,5 +19,5 @@ def export(what: str, fmt: str, output: str | None, path: str = ".", today: date
         raise UsageError("an xlsx export needs --output FILE")
     repository = Repository.load(Path(path))
     table = TABLES[what](analyse(repository, today or date.today()))
-    exports.deliver(table, fmt, output)
+    exports.deliver(table, fmt, output, repository.config.language)
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from isodocs.errors import IsodocsError
 from isodocs.escape import terminal_text
 from isodocs.repository import Repository
+from isodocs.translation import Translator
 
 
 def show(reference: str, path: str = ".", fmt: str = "text") -> int:
@@ -29,15 +30,16 @@ def show(reference: str, path: str = ".", fmt: str = "text") -> int:
         sys.stdout.write("\n")
         return 0
     say = terminal_text
+    words = Translator(repository.config.language, "cli.history-")
     sys.stdout.write(say(f"{document.id} {document.title} ({document.path})") + "\n")
     for position, revision in reversed(list(enumerate(rows))):
-        kind = "deleted" if revision.deleted else "created" if position == 0 or revision.birth else \
-            "approval" if revision.approval else "change" if revision.content else "metadata"
+        kind = words("deleted" if revision.deleted else "created" if position == 0 or revision.birth else
+                     "approval" if revision.approval else "change" if revision.content else "metadata")
         if revision.merge:
-            kind = f"merge:{kind}"
-        by = f"  [approved by {say(revision.approver or '?')}]" if revision.hash in approving else ""
+            kind = words("merge", kind=kind)
+        by = words("approved-by", role=say(revision.approver or "?")) if revision.hash in approving else ""
         sys.stdout.write(f"{revision.date:%Y-%m-%d}  {revision.short}  v{revision.version or '-':<6} {kind:<9} "
                          f"{say(revision.author)}: {say(revision.subject)}{by}\n")
     if revisions.shallow:
-        sys.stdout.write("note: shallow clone, older history is missing; fetch it with: git fetch --unshallow\n")
+        sys.stdout.write(words("shallow") + "\n")
     return 0

@@ -27,7 +27,9 @@ from isodocs.fences import decode, split
 from isodocs.findings import WARNING, Finding
 from isodocs.messages import say, text_in
 from isodocs.repository import Repository
+from isodocs.rules import MIGRATION_DECISION
 from isodocs.transitions import Transition
+from isodocs.translation import Translator, t
 from isodocs.yamlload import YamlError, parse
 
 _round_trip = YAML(typ="rt")
@@ -121,9 +123,9 @@ def _plan(repository: Repository, transition: Transition) -> Plan:
     for added in _new_ids(transition):
         if added not in mapped:
             entry = transition.target.entries[added]
-            plan.decisions.append(Finding(
-                "migration-decision", CONFIG_FILE, repository.config.line("standards", repository.config.standards
-                                                                         .index(source)),
+            line = repository.config.line("standards", repository.config.standards.index(source))
+            plan.decisions.append(MIGRATION_DECISION.finding(
+                CONFIG_FILE, line,
                 say("migration-new", catalog=target, clause=added, title=entry.title or ""), severity=WARNING))
     return plan
 
@@ -149,7 +151,7 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
     clauses = data.get("clauses")
     if isinstance(clauses, CommentedMap) and source in clauses:
         if target in clauses:
-            plan.decisions.append(Finding("migration-decision", rel, document.line("clauses"),
+            plan.decisions.append(MIGRATION_DECISION.finding(rel, document.line("clauses"),
                                           say("migration-both", source=source, target=target), document.id, WARNING))
             return None
         old_ids = [str(item) for item in clauses[source]]
@@ -202,7 +204,7 @@ def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, 
     elif change.kind != "same":
         rewrite.steps.append((line, f"{old_id} -> {', '.join(change.new) or '(removed)'} ({change.kind})"))
     if change.kind in transitions.DECISIONS or change.kind == "removed":
-        plan.decisions.append(Finding("migration-decision", rel, line, say(
+        plan.decisions.append(MIGRATION_DECISION.finding(rel, line, say(
             f"migration-{change.kind}", clause=old_id, new=", ".join(change.new), note=change.note or ""),
             document_id, WARNING))
     elif change.note:
@@ -241,7 +243,7 @@ def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewri
             new_ids = list(transition.ids(str(clause)))
             line = config.line("exclusions", source, str(clause))
             if new_ids and new_ids[0] in taken:
-                plan.decisions.append(Finding("migration-decision", CONFIG_FILE, line, say(
+                plan.decisions.append(MIGRATION_DECISION.finding(CONFIG_FILE, line, say(
                     "migration-merged-exclusion", clause=str(clause), new=new_ids[0]), None, WARNING))
                 continue
             if new_ids and new_ids[0] != str(clause):
@@ -254,26 +256,26 @@ def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewri
 
 def _preview(plan: Plan, root: Path, language: str, write: bool) -> str:
     transition = plan.transition
-    lines = [f"{'Migrating' if write else 'Preview of migrating'} {transition.source.name} to "
-             f"{transition.target.name} (map: {transition.path.name})", ""]
+    say = Translator(language, "migrate.")
+    lines = [say("title-write" if write else "title-preview", source=transition.source.name,
+                 target=transition.target.name, map=transition.path.name), ""]
     for rewrite in plan.rewrites:
         lines.append(rewrite.path.relative_to(root).as_posix())
         lines += [f"  {line:>5}  {step}" for line, step in rewrite.steps]
     if plan.kept:
-        lines += ["", "Left as they were (historical records of the old edition):"]
+        lines += ["", say("kept")]
         lines += [f"  {path}  ({why})" for path, why in plan.kept]
     if plan.decisions:
-        lines += ["", "For a person to decide:"]
+        lines += ["", say("decide")]
         for finding in sorted(plan.decisions, key=Finding.sort_key):
-            lines.append(f"  {finding.path}:{finding.line}: {finding.severity} {finding.rule}: "
+            lines.append(f"  {finding.path}:{finding.line}: {t(finding.severity, language)} {finding.rule}: "
                          f"{text_in(finding.message, language)}")
     if plan.reapprove:
-        lines += ["", "Approved documents whose clause maps change, to approve again (isodocs approve DOC --by ROLE):",
-                  "  " + ", ".join(plan.reapprove)]
+        lines += ["", say("reapprove"), "  " + ", ".join(plan.reapprove)]
     if plan.notes:
-        lines += ["", "Notes:"] + [f"  {note}" for note in plan.notes]
+        lines += ["", say("notes")] + [f"  {note}" for note in plan.notes]
     if not write:
-        lines += ["", "Nothing was written. Run again with --write to apply (on a committed working tree)."]
+        lines += ["", say("nothing-written")]
     return "\n".join(lines) + "\n"
 
 

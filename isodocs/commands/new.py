@@ -14,6 +14,7 @@ from cookiecutter.main import cookiecutter
 from isodocs import __version__, catalog
 from isodocs.errors import IsodocsError, UsageError
 from isodocs.resources import data_dir, project_url
+from isodocs.translation import t
 
 
 def template_hook(name: str) -> ModuleType:
@@ -68,8 +69,7 @@ def new(directory: str | None, organization: str | None, standards: list[str], n
         raise IsodocsError(f"cannot scaffold: {error}") from None
     project = Path(created)
     count = sum(1 for path in (project / "docs").rglob("*.md") if path.name != "index.md")
-    sys.stdout.write(f"Created {project} with {count} starter documents.\n"
-                     f"Next: cd {project} && isodocs check\n")
+    sys.stdout.write(t("cli.new-created", str(context.get("language") or "en"), project=project, count=count) + "\n")
     return 0
 
 

@@ -9,15 +9,17 @@ from pathlib import Path
 from isodocs.dates import not_future
 from isodocs.editing import Change, edit
 from isodocs.repository import Repository
+from isodocs.translation import t
 
 
 def review(reference: str, by: str, when: date | None = None, path: str = ".", today: date | None = None) -> int:
     repository = Repository.load(Path(path))
     document = repository.find(reference)
     repository.config.known_role(by)
-    when = not_future(when, today, "a review")
+    language = repository.config.language
+    when = not_future(when, today, "review", language)
     edit(repository.root / document.path,
          [Change("last_reviewed", when.isoformat(), after=("approved", "version", "status")),
           Change("reviewed_by", by, after=("last_reviewed", "approved", "version", "status"))])
-    sys.stdout.write(f"{document.id}: review by {by} on {when} recorded in {document.path}\n")
+    sys.stdout.write(t("cli.reviewed", language, id=document.id, by=by, date=when, path=document.path) + "\n")
     return 0

@@ -17,6 +17,7 @@ from isodocs.history import History
 from isodocs.progress import INTERVAL, Progress
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
+from isodocs.translation import Translator
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
@@ -46,12 +47,13 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
     target = Path(os.path.abspath(site_dir)) if site_dir else repository.root / str(config.get("site_dir") or "site")
     _replaceable(target, repository)
     command = _generator(generator)
+    say = Translator(repository.config.language, "cli.")
     with tempfile.TemporaryDirectory(prefix="isodocs-stage-") as folder:
         staged = stage(handbook, config_path, config, Path(folder))
         files = [file for file in (Path(folder) / "docs").rglob("*") if file.is_file()]
         if not quiet:
-            sys.stderr.write(f"isodocs: staged {len(files)} files for {generator}; {len(publication.hidden)} kept "
-                             "out\n")
+            sys.stderr.write(say("site-staged", count=len(files), generator=generator, hidden=len(publication.hidden))
+                             + "\n")
         args = [*command, "build", "-f", str(staged)] + (["--strict"] if strict else [])
         if quiet and generator != "zensical":
             args.append("--quiet")
@@ -60,10 +62,10 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
         pages = sum(1 for file in files if file.suffix == ".md")
         interval = float(options.get("progress_interval", INTERVAL))
         shown = not quiet and (verbose or sys.stderr.isatty())
-        returncode = _run_watching(args, folder, env, Progress(pages, _stderr_line, interval=interval) if shown
+        returncode = _run_watching(args, folder, env, Progress(pages, _stderr_line, interval, say.language) if shown
                                    else None, built)
         if returncode != 0 or not built.is_dir():
-            sys.stderr.write(f"isodocs: {generator} failed (exit {returncode}); {target} left as it was\n")
+            sys.stderr.write(say("site-failed", generator=generator, code=returncode, target=target) + "\n")
             return 1
         try:
             if target.exists():
@@ -73,7 +75,7 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
             raise IsodocsError(f"cannot write the site: {error.strerror or error}", error.filename or target
                                ) from None
     if not quiet:
-        sys.stderr.write(f"isodocs: site written to {target}\n")
+        sys.stderr.write(say("site-written", target=target) + "\n")
     return 0
 
 
@@ -129,18 +131,19 @@ def scan(site_dir: str, path: str) -> int:
     repository = Repository.load(Path(path), history=True)
     publication = Publication.decide(repository)
     wanted, named = traces(repository, publication)
+    say = Translator(repository.config.language, "cli.")
     found = list(hits(site, wanted))
     for trace in named:
-        sys.stderr.write(f"isodocs: note: published pages name the {trace.kind} '{trace.text}' of hidden "
-                         f"{trace.path} in their own text; not counted as a leak\n")
+        sys.stderr.write(say("scan-named", kind=say("scan-kind-" + trace.kind), text=trace.text, path=trace.path)
+                         + "\n")
     for file, trace in found:
-        sys.stdout.write(f"{file}: {trace.kind} '{trace.text}' of hidden {trace.path}\n")
+        sys.stdout.write(say("scan-hit", file=file, kind=say("scan-kind-" + trace.kind), text=trace.text,
+                             path=trace.path) + "\n")
     hidden = len(publication.hidden)
     if found:
-        sys.stderr.write(f"isodocs: {len(found)} trace{'s' * (len(found) != 1)} of hidden documents in {site_dir}\n")
+        sys.stderr.write(say("scan-found", count=len(found), site=site_dir) + "\n")
         return 1
-    sys.stderr.write(f"isodocs: {site_dir}: no trace of the {hidden} hidden file{'s' * (hidden != 1)} "
-                     f"({len(wanted)} traces looked for)\n")
+    sys.stderr.write(say("scan-clean", site=site_dir, hidden=hidden, looked=len(wanted)) + "\n")
     return 0
 
 

@@ -7,6 +7,7 @@ from isodocs.escape import markdown_cell, markdown_code, markdown_text
 from isodocs.findings import ERROR, Finding
 from isodocs.formats.summary import decisions_line, paragraph
 from isodocs.messages import phrase, text_in
+from isodocs.translation import Translator, t, value
 
 
 def render(report: Report) -> str:
@@ -53,8 +54,10 @@ def open_items(report: Report) -> list[str]:
         lines += ["<details>", f"<summary>{summary}</summary>", "", phrase("markdown-open-head", language),
                   "|---|---|---|---|"]
         for item in items:
-            documents = ", ".join(f"{i} ({status})" for i, status, _ in item.documents)
-            lines.append(f"| {markdown_cell(item.id)} | {markdown_code(item.state)} | {markdown_cell(documents)} | "
-                         f"{markdown_cell(text_in(item.close, language))} |")
+            documents = ", ".join(t("document-status", language, id=i, status=value(status))
+                                  for i, status, _ in item.documents)
+            state = Translator(language, "site.state_").get(item.state) or item.state
+            lines.append(f"| {markdown_cell(item.id)} | {markdown_cell(state)} ({markdown_code(item.state)}) | "
+                         f"{markdown_cell(documents)} | {markdown_cell(text_in(item.close, language))} |")
         lines += ["", "</details>", ""]
     return lines

@@ -40,7 +40,6 @@ def render(report: Report, colour: bool = False) -> str:
     for catalog_id, ready in report.readiness.items():
         lines.append(phrase("readiness", language, catalog=catalog_id, covered=ready.covered, required=ready.required,
                             percent=f"{ready.percent:g}"))
-    summary = phrase("summary", language, errors=report.errors, warnings=report.warnings,
-                     errors_s="s" * (report.errors != 1), warnings_s="s" * (report.warnings != 1))
+    summary = phrase("summary", language, errors=report.errors, warnings=report.warnings)
     lines.append(paint("error" if report.errors else "bold", summary))
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from datetime import date
 
 from isodocs.config import Config
 from isodocs.escape import markdown_cell as cell
+from isodocs.translation import Translator
 
 # Column and label names, lower case, punctuation removed; each maps to one field.
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -284,13 +285,11 @@ def history_section(data: ControlData, language: str) -> str:
     """The control tables again, every cell as written, as Markdown sections at the end of the body: the
     revision table as the revision history, a label/value table as the document's information."""
     sections = []
+    say = Translator(language, "import.")
     if data.revisions:
-        heading = "История изменений" if language == "ru" else "Revision history"
-        sections.append(_table(heading, data.columns, [r.row for r in data.revisions]))
+        sections.append(_table(say("revision-history"), data.columns, [r.row for r in data.revisions]))
     if data.pairs:
-        heading, columns = (("Сведения о документе", ["Поле", "Значение"]) if language == "ru" else
-                            ("Document information", ["Field", "Value"]))
-        sections.append(_table(heading, columns, data.pairs))
+        sections.append(_table(say("document-information"), [say("field"), say("value")], data.pairs))
     return "\n".join(sections)
 
 

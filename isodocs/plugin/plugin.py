@@ -113,7 +113,8 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
             files.append(File.generated(config, f"{self.handbook.folder}/{asset.name}", abs_src_path=str(asset)))
         # on a terminal as information (hidden by --quiet); elsewhere, such as a CI log, only with --verbose
         emit = log.info if sys.stderr.isatty() else log.debug
-        self.progress = Progress(len(files.documentation_pages()), emit, interval=self.config.progress_interval)
+        self.progress = Progress(len(files.documentation_pages()), emit, interval=self.config.progress_interval,
+                                 language=self.handbook.repository.config.language)
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

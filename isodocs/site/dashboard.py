@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from isodocs.analysis.certification import upcoming_audits
 from isodocs.analysis.programme import programme
 from isodocs.escape import html_attribute, link_target, markdown_cell as cell, markdown_text
+from isodocs.rules import NONCONFORMITY_OVERDUE, REVIEW_DUE_SOON, REVIEW_OVERDUE
 from isodocs.site.navigation import relative
 
 if TYPE_CHECKING:
@@ -39,9 +40,9 @@ def dashboard(handbook: Handbook, page: str, heading: bool = True) -> str:
     lines += ["", f"## {t['figures']}", "", '<div class="isodocs-figures" markdown>', ""]
     published = {d.path for d in handbook.documents}
     ours = [f for f in handbook.report.findings if f.path in published]
-    counted = (("reviews_overdue", ("review-overdue",), "calendar", True),
-               ("reviews_due_soon", ("review-due-soon",), "calendar", False),
-               ("actions_overdue", ("nonconformity-overdue",), "nonconformities", True))
+    counted = (("reviews_overdue", (REVIEW_OVERDUE.id,), "calendar", True),
+               ("reviews_due_soon", (REVIEW_DUE_SOON.id,), "calendar", False),
+               ("actions_overdue", (NONCONFORMITY_OVERDUE.id,), "nonconformities", True))
     open_records = [d for d in handbook.documents if d.nonconformity is not None and d.nonconformity.closed is None
                     and not d.retired]
     figures = [(key, sum(1 for f in ours if f.rule in rules), target, alert) for key, rules, target, alert in counted]

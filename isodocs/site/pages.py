@@ -26,9 +26,11 @@ from isodocs.escape import html_attribute, html_text, link_target, markdown_cell
 from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.publishing import Publication
 from isodocs.repository import Repository
+from isodocs.rules import CERTIFICATION_AUDIT_AT_RISK
 from isodocs.site.dashboard import dashboard
 from isodocs.site.labels import labels, value
 from isodocs.site.navigation import Nav, manual_nav, relative
+from isodocs.translation import Translator
 
 FOLDER = "overview"
 RECENT = 30
@@ -59,7 +61,7 @@ class Handbook:
         return self.publication.hidden
 
     @property
-    def text(self) -> dict[str, str]:
+    def text(self) -> Translator:
         return labels(self.repository.config.language)
 
     @property
@@ -357,7 +359,7 @@ def calendar(handbook: Handbook, page: str) -> str:
     events = [(day, t[kind]) for day, kind in certification_events(handbook.repository.config)]
     lines += [f"## {t['certification']}", ""]
     for finding in handbook.report.findings:
-        if finding.rule == "certification-audit-at-risk":
+        if finding.rule == CERTIFICATION_AUDIT_AT_RISK.id:
             lines += ['<div class="admonition warning isodocs-audit-at-risk">',
                       f'<p class="admonition-title">{html_text(finding.message)}</p>', "</div>", ""]
     lines += [f"- {when}: {what}" for when, what in sorted(events)] or [t["none"]]
@@ -382,7 +384,7 @@ def changes(handbook: Handbook, page: str) -> str:
     return "\n".join(lines)
 
 
-def heat_map(counts: dict[tuple[int, int], int], caption: str, t: dict[str, str], acceptance: int | None = None) -> str:
+def heat_map(counts: dict[tuple[int, int], int], caption: str, t: Translator, acceptance: int | None = None) -> str:
     """A 5 x 5 grid, likelihood up and impact across, each cell holding its number of risks; with a risk acceptance
     level, the cells above it are outlined."""
     size, left, top = 44, 40, 28

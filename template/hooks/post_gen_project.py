@@ -42,9 +42,15 @@ def keep_ci(root: Path, provider: str) -> None:
         shutil.rmtree(root / ".github", ignore_errors=True)
 
 
-def initial_commit(root: Path, organization: str) -> None:
+# The hooks run without isodocs (plain cookiecutter and cruft), so the one text they write for a person keeps
+# its languages here rather than in isodocs/translation/.
+FIRST_COMMIT = {"en": "Management system documents for {organization}, scaffolded by isodocs",
+                "ru": "Документы системы менеджмента {organization}, созданные isodocs"}
+
+
+def initial_commit(root: Path, organization: str, language: str = "en") -> None:
     """One commit with every file, through gitpython when it is installed, else the git command."""
-    message = f"Management system documents for {organization}, scaffolded by isodocs"
+    message = FIRST_COMMIT.get(language, FIRST_COMMIT["en"]).format(organization=organization)
     try:
         import git
     except ImportError:
@@ -86,7 +92,7 @@ def finish(root: Path, context: dict) -> None:
         text = json.dumps(cruft_state(context), ensure_ascii=False, indent=2, separators=(",", ": ")) + "\n"
         (root / ".cruft.json").write_text(text, encoding="utf-8")
         if not (root / ".git").exists():
-            initial_commit(root, context["organization"])
+            initial_commit(root, context["organization"], context.get("language", "en"))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from conftest import TODAY, run
 from hypothesis import HealthCheck, given, settings, strategies as st
 from scaffold import approve_everything, scaffold
 
+from isodocs.site.labels import LABELS
+
 STANDARDS = ("iso27001-2022", "iso9001-2015")
 SOA = "docs/records/statement-of-applicability.md"
 A_YEAR_LATER = (date.fromisoformat(TODAY) + timedelta(days=400)).isoformat()   # past the yearly reviews
@@ -159,7 +161,8 @@ def test_the_markdown_report_lists_the_open_items(states: dict[str, tuple[Path, 
     for catalog, items in checked["open_items"].items():
         assert f"{catalog}: {len(items)} open items" in out
         for item in items[:5]:
-            assert f"| {item['id']} | `{item['state']}` |" in out
+            label = LABELS["en"][f"state_{item['state']}"]   # the state as a person reads it, then its id
+            assert f"| {item['id']} | {label} (`{item['state']}`) |" in out
 
 
 def test_a_justification_with_commas_just_works_in_the_starter_soa(states, tmp_path: Path):

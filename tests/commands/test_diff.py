@@ -53,7 +53,7 @@ def test_diff_against_the_working_tree_in_markdown(clean: Path):
     result = run("diff", "HEAD", "--today", TODAY, "--path", str(clean))
     assert result.code == 0
     assert "| changed | PRO-IS-006 Management review" in result.out
-    assert "| iso27001-2022 | 9.3.3 Management review results | covered | draft-only |" in result.out
+    assert "| iso27001-2022 | 9.3.3 Management review results | covered | drafts only |" in result.out
     assert "Alex Morgan (@alex)" in result.out
 
 
@@ -89,3 +89,18 @@ def test_a_change_of_owner_or_approver_is_named_with_who_must_agree(clean: Path)
     out = run("diff", "HEAD", "--today", TODAY, "--path", str(clean)).out
     assert "approver: ceo → it-lead — ⚠️ to be agreed by Alex Morgan (@alex), Kim Park (@kim)" in out
     assert "owner: it-lead → ciso" in out and "| metadata" not in out
+
+
+
+def test_a_russian_repository_gets_its_pull_request_summary_in_russian(clean: Path):
+    edit(clean, "isodocs.yml", "language: en", "language: ru")
+    commit_all(git.Repo(clean), "Russian")
+    edit(clean, "docs/procedures/management-review.md", "status: approved", "status: draft")
+    result = run("diff", "HEAD", "--today", TODAY, "--path", str(clean))
+    assert result.code == 0
+    assert "## isodocs: что делает это изменение (`HEAD` → рабочая копия)" in result.out
+    assert "| Изменение | Документ | Версия | Что изменилось |" in result.out
+    assert "| изменён | PRO-IS-006 Management review" in result.out
+    assert "| iso27001-2022 | 9.3.3 Результаты анализа со стороны руководства | выполнено | только проекты |" \
+        in result.out
+    assert "### Готовность" in result.out and "### Нужна проверка" in result.out

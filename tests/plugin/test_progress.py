@@ -31,7 +31,16 @@ def test_progress_shows_each_count_short_of_the_total_then_closes_on_it(total: i
             short.append(done)
     progress.finish()
     expected = [*short, total] if short else []
-    assert lines == [f"isodocs: {n:,} of {total:,} pages ({100 * n // total}%)" for n in expected]
+    pages = "page" if total == 1 else "pages"
+    assert lines == [f"isodocs: {n:,} of {total:,} {pages} ({100 * n // total}%)" for n in expected]
+
+
+def test_progress_speaks_the_repository_language_with_plural_forms():
+    for total, word in ((21, "страницы"), (22, "страниц"), (1000, "страниц")):
+        lines: list[str] = []
+        progress = Progress(total, lines.append, interval=0, language="ru")
+        progress.advance(1)
+        assert lines == [f"isodocs: 1 из {total} {word} ({100 // total}%)"]
 
 
 def test_a_build_shorter_than_the_interval_prints_nothing():

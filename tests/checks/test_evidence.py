@@ -242,8 +242,9 @@ def test_evidence_add_reads_back_exactly_what_was_given(tmp_path_factory, texts)
     path.write_text(record(entry("2026-11-02"), status="draft"), encoding="utf-8")
     original = path.read_text(encoding="utf-8")
     for text in texts:
-        result = run("evidence", "add", "REC-EV-1", "--control", "iso27001-2022:A.8.13", "--what", text,
-                     "--by", text, "--path", str(root), "--today", TODAY)
+        # `--what=TEXT`: a text that starts with a dash is otherwise read as an option, as with any argparse CLI
+        result = run("evidence", "add", "REC-EV-1", "--control", "iso27001-2022:A.8.13", f"--what={text}",
+                     f"--by={text}", "--path", str(root), "--today", TODAY)
         assert result.code == 0, result.err
     added = next(d for d in Model.load(root, cache=False).documents if d.id == "REC-EV-1").evidence
     assert [(e.what, e.by) for e in added[1:]] == [(t, t) for t in texts]

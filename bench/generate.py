@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from isodocs import catalog
+from isodocs.model import catalog
 
 TYPES = ["policy", "procedure", "plan", "record", "register", "form", "guideline"]
 ROLES = ["ceo", "ciso", "quality", "hse", "ai-lead", "it", "hr"]

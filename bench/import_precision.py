@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from wordfiles import docx_from_markdown
 
 from isodocs.main import main
-from isodocs.repository import Repository
+from isodocs.model.repository import Repository
 
 ALL = ["iso27001-2022", "iso9001-2015", "iso14001-2015", "iso45001-2018", "iso42001-2023"]
 

@@ -7,8 +7,8 @@ import sys
 from datetime import date
 
 from isodocs import __version__
-from isodocs.dates import Interval
 from isodocs.errors import IsodocsError, UsageError
+from isodocs.model.dates import Interval
 from isodocs.translation import t
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")

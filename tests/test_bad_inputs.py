@@ -140,6 +140,6 @@ def test_a_document_read_with_a_byte_order_mark_or_crlf_is_a_document(tmp_path: 
     shutil.copytree(FIXTURES / "clean", root)
     for name in ("byte-order-mark.md", "crlf.md"):
         shutil.copy(CORPUS / name, root / "docs/procedures" / name)
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     titles = sorted(d.title for d in Repository.load(root, cache=False).documents if d.id == "BAD-001")
     assert titles == ["Bad input", "CRLF line ends"]

@@ -16,7 +16,7 @@ import pytest
 from conftest import TODAY, run
 from scaffold import approve_everything, scaffold
 
-from isodocs import catalog
+from isodocs.model import catalog
 
 RISKS = """risks:
   R-001:
@@ -183,7 +183,7 @@ def test_the_heat_map_shows_on_the_site(approved: Path):
 
 def test_certification_audits_follow_from_the_issue_date():
     from isodocs.analysis.certification import certification_events
-    from isodocs.config import Certification, Config
+    from isodocs.model.config import Certification, Config
     config = Config(Path("isodocs.yml"), "Acme", ["iso9001-2015"],
                     certification=Certification(issued=date(2026, 2, 1)))
     assert certification_events(config) == [(date(2027, 2, 1), "surveillance"), (date(2028, 2, 1), "surveillance"),

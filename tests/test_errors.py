@@ -15,10 +15,10 @@ import pytest
 from conftest import FIXTURES
 
 import isodocs
-from isodocs.dates import Interval, parse_date
 from isodocs.errors import DateError, IsodocsError
-from isodocs.fences import SplitError, decode, split
-from isodocs.yamlload import YamlError, parse
+from isodocs.files.fences import SplitError, decode, split
+from isodocs.files.yamlload import YamlError, parse
+from isodocs.model.dates import Interval, parse_date
 
 ISODOCS = Path(sys.executable).parent / "isodocs"
 
@@ -37,7 +37,7 @@ def defined_exceptions() -> dict[str, type[BaseException]]:
 
 def test_every_exception_isodocs_defines_derives_from_the_root():
     found = defined_exceptions()
-    assert {"isodocs.errors.IsodocsError", "isodocs.yamlload.YamlError", "isodocs.fences.SplitError",
+    assert {"isodocs.errors.IsodocsError", "isodocs.files.yamlload.YamlError", "isodocs.files.fences.SplitError",
             "isodocs.errors.DateError"} <= set(found)
     assert sorted(name for name, cls in found.items() if not issubclass(cls, IsodocsError)) == []
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from conftest import run
 
-from isodocs.frontmatter import decode, split
-from isodocs.yamlload import parse
+from isodocs.files.frontmatter import decode, split
+from isodocs.files.yamlload import parse
 
 MANUAL = "docs/policies/controls-manual.md"
 PAUSED_WRITER = r"""

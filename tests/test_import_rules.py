@@ -9,10 +9,10 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from isodocs.config import Config, Member, Role
 from isodocs.importing.control_table import HEADINGS, match_role, parse_day, recognise, settle
 from isodocs.importing.kinds import guess
 from isodocs.importing.suggest import stem, words
+from isodocs.model.config import Config, Member, Role
 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
@@ -105,8 +105,8 @@ def test_stems_join_the_forms_of_a_word():
 
 
 def test_clauses_are_suggested_in_either_language_and_shown_in_the_repositorys():
-    from isodocs import catalog
     from isodocs.importing.suggest import suggest
+    from isodocs.model import catalog
 
     iso27001 = [catalog.load("iso27001-2022")]
     for title in ("Access control policy", "Политика управления доступом"):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from isodocs.blobfacts import facts_of
-from isodocs.editing import Change, EditError, apply, parse_header
 from isodocs.errors import IsodocsError
-from isodocs.frontmatter import read, split
-from isodocs.yamlload import YamlError, parse
+from isodocs.files.editing import Change, EditError, apply, parse_header
+from isodocs.files.frontmatter import read, split
+from isodocs.files.yamlload import YamlError, parse
+from isodocs.git.blobfacts import facts_of
 
 EXAMPLES = int(os.environ.get("ISODOCS_FUZZ_EXAMPLES", "2000"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

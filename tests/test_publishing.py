@@ -11,9 +11,9 @@ from pathlib import Path
 from conftest import FIXTURES
 from hypothesis import given, settings, strategies as st
 
-from isodocs.config import CLASSIFICATIONS
-from isodocs.publishing import Publication, PublishError
-from isodocs.repository import Repository
+from isodocs.analysis.publishing import Publication, PublishError
+from isodocs.model.config import CLASSIFICATIONS
+from isodocs.model.repository import Repository
 
 KINDS = st.sampled_from(["document", "unclassified", "plain", "bare", "schema-error", "near-miss"])
 PAGES = st.lists(st.tuples(KINDS, st.sampled_from(CLASSIFICATIONS), st.sampled_from([".md", ".mkd", ".mdtext"])),

@@ -12,8 +12,8 @@ from conftest import TODAY, run
 from defects import DEFECTS, build
 
 from isodocs import checks
-from isodocs.repository import Repository
-from isodocs.rules import RULES
+from isodocs.model.repository import Repository
+from isodocs.model.rules import RULES
 from isodocs.translation import LANGUAGES, Message
 
 TESTS = Path(__file__).parent

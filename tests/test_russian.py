@@ -13,7 +13,7 @@ import pytest
 from conftest import TODAY, run
 from scaffold import approve_everything, scaffold
 
-from isodocs import catalog
+from isodocs.model import catalog
 from isodocs.site.labels import LABELS
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -26,7 +26,7 @@ def russian(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_starter_document_is_in_russian(russian: Path):
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     documents = Repository.load(russian).documents
     assert len(documents) > 30
     for document in documents:

@@ -22,7 +22,7 @@ def test_shell_metacharacters_in_answers_come_out_as_plain_text(tmp_path: Path):
     root = scaffold(tmp_path / "acme", "iso9001-2015", organization=SHELLISH,
                     extra=("--top-management", "CEO; reboot", "--ci", "github"))
     assert not Path("/tmp/isodocs-shell").exists() and not Path("/tmp/isodocs-tick").exists()
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     config = Repository.load(root).config
     assert config.organization == SHELLISH and config.roles["top-management"].name == "CEO; reboot"
     files = tree(root)

@@ -11,7 +11,7 @@ import pytest
 from babel import Locale
 from hypothesis import given as for_all, settings, strategies as st
 
-from isodocs.freezing import freeze_said, thaw_said
+from isodocs.files.freezing import freeze_said, thaw_said
 from isodocs.translation import LANGUAGES, Message, Translator, given, plural, say, t
 
 PACKAGE = Path(__file__).parent.parent / "isodocs"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from isodocs.analysis.model import Analysis
-from isodocs.repository import Repository
+from isodocs.model.repository import Repository
 
 
 def analyse(repository: Repository, today: date) -> Analysis:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from isodocs.analysis.model import Analysis
-from isodocs.config import Config
-from isodocs.dates import Interval
+from isodocs.model.config import Config
+from isodocs.model.dates import Interval
 
 RECERTIFY_BEFORE_EXPIRY = timedelta(days=90)
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from isodocs.analysis.model import Analysis
-from isodocs.dates import Interval
-from isodocs.document import Decision, Document, Evidence
-from isodocs.messages import Message, say
+from isodocs.model.dates import Interval
+from isodocs.model.document import Decision, Document, Evidence
+from isodocs.translation.messages import Message, say
 
 NAMED = {"weekly": Interval(1, "week"), "monthly": Interval(1, "month"), "quarterly": Interval(3, "month"),
          "half-yearly": Interval(6, "month"), "yearly": Interval(1, "year")}

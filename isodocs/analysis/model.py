@@ -9,10 +9,10 @@ from datetime import date
 from functools import cached_property
 from typing import TypeVar, cast
 
-from isodocs import crosswalks
-from isodocs.dates import Interval
-from isodocs.document import Decision, Document
-from isodocs.repository import Repository
+from isodocs.model import crosswalks
+from isodocs.model.dates import Interval
+from isodocs.model.document import Decision, Document
+from isodocs.model.repository import Repository
 
 T = TypeVar("T")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from isodocs.document import Document
+from isodocs.model.document import Document
 
 
 def closed(document: Document) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from isodocs import catalog as catalog_module, transitions
 from isodocs.analysis.model import Analysis
-from isodocs.catalog import Catalog
-from isodocs.document import Audit, Document
-from isodocs.transitions import Transition
+from isodocs.model import catalog as catalog_module, transitions
+from isodocs.model.catalog import Catalog
+from isodocs.model.document import Audit, Document
+from isodocs.model.transitions import Transition
 
 
 def management_reviews(analysis: Analysis) -> list[tuple[date, Document]]:

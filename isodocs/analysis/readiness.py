@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from isodocs.analysis import evidence
 from isodocs.analysis.model import Analysis
 from isodocs.analysis.states import clause_states, control_states
-from isodocs.catalog import Catalog
-from isodocs.document import Document
-from isodocs.messages import Message, say
-from isodocs.repository import Repository
+from isodocs.model.catalog import Catalog
+from isodocs.model.document import Document
+from isodocs.model.repository import Repository
+from isodocs.translation.messages import Message, say
 
 DONE = frozenset({"covered", "implemented", "excluded"})
 DECIDE = "[[decide:"

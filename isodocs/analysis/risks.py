@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from isodocs.analysis.model import Analysis
-from isodocs.config import Config
-from isodocs.document import Document, Risk
+from isodocs.model.config import Config
+from isodocs.model.document import Document, Risk
 
 
 def risks(analysis: Analysis) -> list[tuple[Risk, Document]]:

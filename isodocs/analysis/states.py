@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from isodocs.analysis.evidence import followed_and_stale
 from isodocs.analysis.model import Analysis
-from isodocs.catalog import Catalog
-from isodocs.document import Decision, Document
+from isodocs.model.catalog import Catalog
+from isodocs.model.document import Decision, Document
 
 
 @dataclass

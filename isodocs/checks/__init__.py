@@ -13,10 +13,10 @@ from isodocs.analysis.readiness import OpenDecisions, OpenItem, Readiness, open_
 from isodocs.checks import approvals, coverage, cycle, documents, editions, evidence, links, records, soa
 from isodocs.checks.rules import OFF, RULES, severity, validate
 from isodocs.errors import UsageError
-from isodocs.findings import ERROR, WARNING, Finding
-from isodocs.history import History
-from isodocs.messages import say
-from isodocs.repository import Repository
+from isodocs.git.history import History
+from isodocs.model.findings import ERROR, WARNING, Finding
+from isodocs.model.repository import Repository
+from isodocs.translation.messages import say
 
 
 @dataclass

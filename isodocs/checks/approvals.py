@@ -6,11 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from isodocs.analysis import Analysis
-from isodocs.approvals import proofs
-from isodocs.findings import Finding
-from isodocs.history import APPROVED, CHANGED, SKIPPED, UNAPPROVED, UNVERIFIABLE, History
-from isodocs.messages import say
-from isodocs.rules import APPROVAL_SELF, APPROVAL_UNVERIFIED, CHANGED_SINCE_APPROVAL, HISTORY_MISSING, HISTORY_SKIPPED
+from isodocs.git.approvals import proofs
+from isodocs.git.history import APPROVED, CHANGED, SKIPPED, UNAPPROVED, UNVERIFIABLE, History
+from isodocs.model.findings import Finding
+from isodocs.model.rules import (
+    APPROVAL_SELF,
+    APPROVAL_UNVERIFIED,
+    CHANGED_SINCE_APPROVAL,
+    HISTORY_MISSING,
+    HISTORY_SKIPPED,
+)
+from isodocs.translation.messages import say
 
 SHOWN = 10  # documents named in one history-missing finding
 

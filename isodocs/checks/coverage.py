@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from isodocs import catalog as catalog_module
 from isodocs.analysis import Analysis
 from isodocs.analysis.states import clause_states
-from isodocs.catalog import Catalog
 from isodocs.errors import CatalogError
-from isodocs.findings import Finding
-from isodocs.rules import CLAUSE_DRAFT_ONLY, CLAUSE_UNCOVERED, CLAUSE_UNKNOWN
+from isodocs.model import catalog as catalog_module
+from isodocs.model.catalog import Catalog
+from isodocs.model.findings import Finding
+from isodocs.model.rules import CLAUSE_DRAFT_ONLY, CLAUSE_UNCOVERED, CLAUSE_UNKNOWN
 from isodocs.translation import Message, given, say, value
 
 

@@ -10,8 +10,8 @@ from isodocs.analysis.certification import upcoming_audits
 from isodocs.analysis.nonconformities import closed
 from isodocs.analysis.programme import management_reviews, programme_coverage, unaudited
 from isodocs.analysis.risks import above_acceptance, risks
-from isodocs.findings import Finding
-from isodocs.rules import (
+from isodocs.model.findings import Finding
+from isodocs.model.rules import (
     AUDIT_PROGRAMME_GAP,
     CERTIFICATION_AUDIT_AT_RISK,
     CLAUSE_DRAFT_ONLY,

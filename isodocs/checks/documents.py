@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from isodocs import markdown
 from isodocs.analysis import Analysis
-from isodocs.document import Document
-from isodocs.findings import Finding
-from isodocs.messages import say
-from isodocs.rules import (
+from isodocs.files import markdown
+from isodocs.model.document import Document
+from isodocs.model.findings import Finding
+from isodocs.model.rules import (
     APPROVAL_MISSING,
     ID_DUPLICATE,
     OWNER_MISSING,
@@ -22,6 +21,7 @@ from isodocs.rules import (
     SCHEMA_INVALID,
     Rule,
 )
+from isodocs.translation.messages import say
 
 
 def check(context: Analysis) -> Iterator[Finding]:

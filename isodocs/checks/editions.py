@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from isodocs import catalog as catalog_module
 from isodocs.analysis import Analysis
 from isodocs.errors import CatalogError
-from isodocs.findings import ERROR, WARNING, Finding
-from isodocs.messages import say
-from isodocs.rules import CATALOG_BASE_MISSING, CATALOG_INCOMPLETE, EDITION_SUPERSEDED
+from isodocs.model import catalog as catalog_module
+from isodocs.model.findings import ERROR, WARNING, Finding
+from isodocs.model.rules import CATALOG_BASE_MISSING, CATALOG_INCOMPLETE, EDITION_SUPERSEDED
+from isodocs.translation.messages import say
 
 
 def check(context: Analysis) -> Iterator[Finding]:

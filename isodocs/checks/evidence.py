@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from isodocs.analysis import Analysis
 from isodocs.analysis.evidence import file_exists, followed_and_stale, frequency_said, operation
 from isodocs.checks.coverage import entry_labels
-from isodocs.findings import Finding
-from isodocs.rules import CLAUSE_UNKNOWN, EVIDENCE_STALE, LINK_BROKEN, SCHEMA_INVALID
+from isodocs.model.findings import Finding
+from isodocs.model.rules import CLAUSE_UNKNOWN, EVIDENCE_STALE, LINK_BROKEN, SCHEMA_INVALID
 from isodocs.translation import Message, say
 
 

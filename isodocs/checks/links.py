@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from isodocs import markdown
 from isodocs.analysis import Analysis
-from isodocs.document import Document
-from isodocs.findings import Finding
-from isodocs.messages import say
-from isodocs.rules import LINK_BROKEN, LINK_HIDDEN
+from isodocs.files import markdown
+from isodocs.model.document import Document
+from isodocs.model.findings import Finding
+from isodocs.model.rules import LINK_BROKEN, LINK_HIDDEN
+from isodocs.translation.messages import say
 
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
@@ -26,7 +26,7 @@ def check(context: Analysis) -> Iterator[Finding]:
 
 def _hidden_links(context: Analysis) -> Iterator[Finding]:
     """Links from published pages (documents and plain pages alike) to files the site leaves out."""
-    from isodocs.publishing import Publication, read_page
+    from isodocs.analysis.publishing import Publication, read_page
 
     repository = context.repository
     if repository.config.max_classification is None:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from isodocs.analysis import Analysis
 from isodocs.analysis.nonconformities import closed
-from isodocs.findings import Finding
-from isodocs.rules import NONCONFORMITY_OVERDUE
+from isodocs.model.findings import Finding
+from isodocs.model.rules import NONCONFORMITY_OVERDUE
 from isodocs.translation import say, value
 
 GRADES = ("major", "minor", "observation")

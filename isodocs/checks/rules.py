@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 
-from isodocs.config import Config
 from isodocs.errors import ConfigError
-from isodocs.rules import ERROR, OFF, RULES, WARNING, Rule
+from isodocs.model.config import Config
+from isodocs.model.rules import ERROR, OFF, RULES, WARNING, Rule
 
 
 def severity(rule_id: str, config: Config) -> str:

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from isodocs.analysis import Analysis
 from isodocs.analysis.states import ControlState, control_states
-from isodocs.catalog import Catalog
 from isodocs.checks.coverage import entry_labels
-from isodocs.document import Document
-from isodocs.findings import Finding
-from isodocs.rules import (
+from isodocs.model.catalog import Catalog
+from isodocs.model.document import Document
+from isodocs.model.findings import Finding
+from isodocs.model.rules import (
     SCHEMA_INVALID,
     SOA_DRAFT_ONLY,
     SOA_MISSING_DECISION,

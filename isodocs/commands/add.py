@@ -7,14 +7,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs.atomic import write_text
-from isodocs.dates import not_future
-from isodocs.document import TYPES
-from isodocs.drafts import FOLDER, free_id, header, parse_clauses, slug
-from isodocs.editing import locked
 from isodocs.errors import UsageError
-from isodocs.escape import markdown_text
-from isodocs.repository import Repository
+from isodocs.files.atomic import write_text
+from isodocs.files.drafts import FOLDER, free_id, header, parse_clauses, slug
+from isodocs.files.editing import locked
+from isodocs.model.dates import not_future
+from isodocs.model.document import TYPES
+from isodocs.model.repository import Repository
+from isodocs.outputs.escape import markdown_text
 from isodocs.translation import t
 
 SECTIONS = {"policy": ["Purpose", "Scope", "Responsibilities", "Policy", "Records"],

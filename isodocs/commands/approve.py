@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from isodocs.dates import not_future
-from isodocs.editing import Change, edit
 from isodocs.errors import UsageError
-from isodocs.repository import Repository
+from isodocs.files.editing import Change, edit
+from isodocs.model.dates import not_future
+from isodocs.model.repository import Repository
 from isodocs.translation import Translator
 
 

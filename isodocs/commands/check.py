@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from isodocs import checks
-from isodocs.atomic import write_text
-from isodocs.formats import RENDERERS, text
-from isodocs.history import SKIPPED, History
-from isodocs.repository import Repository
+from isodocs.files.atomic import write_text
+from isodocs.git.history import SKIPPED, History
+from isodocs.model.repository import Repository
+from isodocs.outputs.formats import RENDERERS, text
 
 
 def check(path: str, fmt: str = "text", output: str | None = None, today: date | None = None,

@@ -7,9 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs.changes import WORKING_TREE, Diff, compare
-from isodocs.escape import markdown_cell, markdown_code, markdown_text
-from isodocs.repository import Repository
+from isodocs.git.changes import WORKING_TREE, Diff, compare
+from isodocs.model.repository import Repository
+from isodocs.outputs.escape import markdown_cell, markdown_code, markdown_text
 from isodocs.translation import Translator, given, text_in
 
 

@@ -9,11 +9,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs.dates import not_future
-from isodocs.drafts import parse_clauses
-from isodocs.editing import append_item
 from isodocs.errors import UsageError
-from isodocs.repository import Repository
+from isodocs.files.drafts import parse_clauses
+from isodocs.files.editing import append_item
+from isodocs.model.dates import not_future
+from isodocs.model.repository import Repository
 from isodocs.translation import Translator, value
 
 

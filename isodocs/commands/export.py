@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from isodocs import exports
 from isodocs.analysis import analyse
 from isodocs.errors import UsageError
-from isodocs.repository import Repository
+from isodocs.model.repository import Repository
+from isodocs.outputs import exports
 
 TABLES = {"soa": exports.soa, "register": exports.register, "risks": exports.risks,
           "nonconformities": exports.nonconformities}

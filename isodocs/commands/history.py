@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from isodocs.errors import IsodocsError
-from isodocs.escape import terminal_text
-from isodocs.repository import Repository
+from isodocs.model.repository import Repository
+from isodocs.outputs.escape import terminal_text
 from isodocs.translation import Translator
 
 

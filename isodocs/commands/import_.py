@@ -18,20 +18,20 @@ from dataclasses import asdict, dataclass, field
 from itertools import repeat
 from pathlib import Path
 
-from isodocs.atomic import write_bytes, write_text
-from isodocs.config import Config
-from isodocs.document import TYPES
-from isodocs.drafts import FOLDER, free_id, header, parse_clauses, slug
-from isodocs.editing import locked
 from isodocs.errors import UsageError
-from isodocs.escape import markdown_text, terminal_text
+from isodocs.files.atomic import write_bytes, write_text
+from isodocs.files.drafts import FOLDER, free_id, header, parse_clauses, slug
+from isodocs.files.editing import locked
 from isodocs.importing import ImportFailure, Source, sources
 from isodocs.importing.control_table import history_section
 from isodocs.importing.convert import Converted, convert
 from isodocs.importing.images import IMAGE_TOKEN
 from isodocs.importing.kinds import guess
 from isodocs.importing.suggest import Suggestion, suggest
-from isodocs.repository import Repository
+from isodocs.model.config import Config
+from isodocs.model.document import TYPES
+from isodocs.model.repository import Repository
+from isodocs.outputs.escape import markdown_text, terminal_text
 
 PARALLEL_FROM = 8  # files: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 8

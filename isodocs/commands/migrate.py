@@ -17,20 +17,20 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from isodocs import catalog, config as config_module, transitions
-from isodocs.atomic import write_bytes
-from isodocs.config import CONFIG_FILE
-from isodocs.document import Document
-from isodocs.editing import EditError, TokenEditor, locked, parse_header
 from isodocs.errors import ConfigError, UsageError
-from isodocs.fences import decode, split
-from isodocs.findings import WARNING, Finding
-from isodocs.messages import say, text_in
-from isodocs.repository import Repository
-from isodocs.rules import MIGRATION_DECISION
-from isodocs.transitions import Transition
+from isodocs.files.atomic import write_bytes
+from isodocs.files.editing import EditError, TokenEditor, locked, parse_header
+from isodocs.files.fences import decode, split
+from isodocs.files.yamlload import YamlError, parse
+from isodocs.model import catalog, config as config_module, transitions
+from isodocs.model.config import CONFIG_FILE
+from isodocs.model.document import Document
+from isodocs.model.findings import WARNING, Finding
+from isodocs.model.repository import Repository
+from isodocs.model.rules import MIGRATION_DECISION
+from isodocs.model.transitions import Transition
 from isodocs.translation import Translator, t
-from isodocs.yamlload import YamlError, parse
+from isodocs.translation.messages import say, text_in
 
 _round_trip = YAML(typ="rt")
 

@@ -11,9 +11,10 @@ from types import ModuleType
 from cookiecutter.exceptions import CookiecutterException, FailedHookException
 from cookiecutter.main import cookiecutter
 
-from isodocs import __version__, catalog
+from isodocs import __version__
 from isodocs.errors import IsodocsError, UsageError
-from isodocs.resources import data_dir, project_url
+from isodocs.files.resources import data_dir, project_url
+from isodocs.model import catalog
 from isodocs.translation import t
 
 

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from isodocs import checks
-from isodocs.atomic import write_bytes
+from isodocs.analysis.publishing import Publication
 from isodocs.errors import UsageError
-from isodocs.publishing import Publication
-from isodocs.repository import Repository
+from isodocs.files.atomic import write_bytes
+from isodocs.model.repository import Repository
 
 
 def pdf(documents: list[str], output: str, manual: bool, path: str = ".", today: date | None = None) -> int:

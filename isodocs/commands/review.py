@@ -6,9 +6,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from isodocs.dates import not_future
-from isodocs.editing import Change, edit
-from isodocs.repository import Repository
+from isodocs.files.editing import Change, edit
+from isodocs.model.dates import not_future
+from isodocs.model.repository import Repository
 from isodocs.translation import t
 
 

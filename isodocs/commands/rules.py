@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from isodocs.rules import RULES
+from isodocs.model.rules import RULES
 
 
 def rules(fmt: str = "text") -> int:

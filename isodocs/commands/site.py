@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from isodocs import checks
+from isodocs.analysis.publishing import Publication
 from isodocs.errors import ConfigError, IsodocsError, UsageError
-from isodocs.history import History
-from isodocs.progress import INTERVAL, Progress
-from isodocs.publishing import Publication
-from isodocs.repository import Repository
+from isodocs.git.history import History
+from isodocs.model.repository import Repository
+from isodocs.site.progress import INTERVAL, Progress
 from isodocs.translation import Translator
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")

@@ -6,8 +6,8 @@ import json
 import sys
 from typing import TextIO
 
-from isodocs import catalog
-from isodocs.catalog import Catalog, Entry
+from isodocs.model import catalog
+from isodocs.model.catalog import Catalog, Entry
 
 
 def list_catalogs(path: str | None = None) -> int:

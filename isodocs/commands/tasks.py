@@ -8,16 +8,17 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from isodocs import __version__, ical
+from isodocs import __version__
 from isodocs.analysis import analyse
-from isodocs.atomic import write_bytes
-from isodocs.config import Config
-from isodocs.dates import Interval
-from isodocs.escape import markdown_cell, markdown_code
-from isodocs.messages import phrase, text_in
-from isodocs.publishing import Publication
-from isodocs.repository import Repository
-from isodocs.upkeep import Task, due_by
+from isodocs.analysis.publishing import Publication
+from isodocs.analysis.upkeep import Task, due_by
+from isodocs.files.atomic import write_bytes
+from isodocs.model.config import Config
+from isodocs.model.dates import Interval
+from isodocs.model.repository import Repository
+from isodocs.outputs import ical
+from isodocs.outputs.escape import markdown_cell, markdown_code
+from isodocs.translation.messages import phrase, text_in
 
 
 def tasks(fmt: str = "text", output: str | None = None, path: str = ".", today: date | None = None,

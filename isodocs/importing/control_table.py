@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from isodocs.config import Config
-from isodocs.escape import markdown_cell as cell
+from isodocs.model.config import Config
+from isodocs.outputs.escape import markdown_cell as cell
 from isodocs.translation import Translator
 
 # Column and label names, lower case, punctuation removed; each maps to one field.

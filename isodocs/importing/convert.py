@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 from markdownify import MarkdownConverter
 
-from isodocs.config import Config
-from isodocs.escape import linkable
 from isodocs.importing import Source
 from isodocs.importing.control_table import CAPTIONS, ControlData, merge, recognise, settle
 from isodocs.importing.images import IMAGE_TOKEN
+from isodocs.model.config import Config
+from isodocs.outputs.escape import linkable
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 FIRST_PAGE = 15  # blocks (paragraphs, headings, tables) that make the first page, where control tables live

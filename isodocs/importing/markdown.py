@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from isodocs.fences import SplitError, decode, split
+from isodocs.files.fences import SplitError, decode, split
+from isodocs.files.yamlload import YamlError, YMap, parse
 from isodocs.importing import ImportFailure, Source
 from isodocs.importing.images import IMAGE_TOKEN, take
-from isodocs.yamlload import YamlError, YMap, parse
 
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\s*\)")
 

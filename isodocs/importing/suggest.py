@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from isodocs.catalog import Catalog
+from isodocs.model.catalog import Catalog
 
 THRESHOLD = 0.7
 LIMIT = 6

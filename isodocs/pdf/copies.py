@@ -22,9 +22,9 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from isodocs.document import Document
-from isodocs.escape import html_attribute, html_text, linkable
-from isodocs.publishing import EXTERNAL
+from isodocs.analysis.publishing import EXTERNAL
+from isodocs.model.document import Document
+from isodocs.outputs.escape import html_attribute, html_text, linkable
 from isodocs.site.navigation import manual_nav
 from isodocs.site.pages import Handbook
 from isodocs.site.panel import history

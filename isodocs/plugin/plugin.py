@@ -19,18 +19,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from isodocs import checks, history
-from isodocs.document import Document
+from isodocs import checks
+from isodocs.analysis.publishing import Publication, PublishError, published_nav
 from isodocs.errors import IsodocsError
-from isodocs.escape import html_text
-from isodocs.findings import ERROR
+from isodocs.git import history
+from isodocs.model.document import Document
+from isodocs.model.findings import ERROR
+from isodocs.model.repository import Repository
+from isodocs.outputs.escape import html_text
 from isodocs.plugin.config import IsodocsPluginConfig
-from isodocs.progress import Progress
-from isodocs.publishing import Publication, PublishError, published_nav
-from isodocs.repository import Repository
 from isodocs.site.dashboard import with_dashboard
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
+from isodocs.site.progress import Progress
 
 log = logging.getLogger("mkdocs.plugins.isodocs")
 ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"

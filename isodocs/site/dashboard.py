@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from isodocs.analysis.certification import upcoming_audits
 from isodocs.analysis.programme import programme
-from isodocs.escape import html_attribute, link_target, markdown_cell as cell, markdown_text
-from isodocs.rules import NONCONFORMITY_OVERDUE, REVIEW_DUE_SOON, REVIEW_OVERDUE
+from isodocs.model.rules import NONCONFORMITY_OVERDUE, REVIEW_DUE_SOON, REVIEW_OVERDUE
+from isodocs.outputs.escape import html_attribute, link_target, markdown_cell as cell, markdown_text
 from isodocs.site.navigation import relative
 
 if TYPE_CHECKING:

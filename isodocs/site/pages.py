@@ -12,21 +12,21 @@ from datetime import date, timedelta
 from functools import cached_property
 from html import escape
 
-from isodocs import catalog as catalog_module
 from isodocs.analysis import Analysis, analyse, evidence
 from isodocs.analysis.certification import certification_events
+from isodocs.analysis.publishing import Publication
 from isodocs.analysis.risks import above_acceptance, risks
 from isodocs.analysis.states import ControlState, clause_states, control_states
-from isodocs.approvals import Proof, proofs
-from isodocs.catalog import Entry
 from isodocs.checks import Report
-from isodocs.document import Decision, Document
 from isodocs.errors import CatalogError
-from isodocs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
-from isodocs.history import APPROVED, CHANGED, Approval, History, Revision
-from isodocs.publishing import Publication
-from isodocs.repository import Repository
-from isodocs.rules import CERTIFICATION_AUDIT_AT_RISK
+from isodocs.git.approvals import Proof, proofs
+from isodocs.git.history import APPROVED, CHANGED, Approval, History, Revision
+from isodocs.model import catalog as catalog_module
+from isodocs.model.catalog import Entry
+from isodocs.model.document import Decision, Document
+from isodocs.model.repository import Repository
+from isodocs.model.rules import CERTIFICATION_AUDIT_AT_RISK
+from isodocs.outputs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
 from isodocs.site.dashboard import dashboard
 from isodocs.site.labels import labels, value
 from isodocs.site.navigation import Nav, manual_nav, relative

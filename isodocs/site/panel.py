@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from isodocs.approvals import Proof
-from isodocs.document import Document
-from isodocs.escape import html_attribute, html_text, link_target
-from isodocs.history import CHANGED, Revision
+from isodocs.git.approvals import Proof
+from isodocs.git.history import CHANGED, Revision
+from isodocs.model.document import Document
+from isodocs.outputs.escape import html_attribute, html_text, link_target
 from isodocs.site.navigation import relative
 from isodocs.site.pages import Handbook, anchor, cell
 

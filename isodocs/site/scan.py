@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-from isodocs.publishing import Publication, read_page
-from isodocs.repository import Repository
+from isodocs.analysis.publishing import Publication, read_page
+from isodocs.model.repository import Repository
 
 TAG = re.compile(r"<[^>]*>")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")

@@ -15,12 +15,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from isodocs.errors import ConfigError
-from isodocs.escape import html_text
-from isodocs.fences import decode, split
+from isodocs.files.fences import decode, split
+from isodocs.files.yamlload import parse
+from isodocs.outputs.escape import html_text
 from isodocs.site.dashboard import with_dashboard
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
-from isodocs.yamlload import parse
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 NEEDED_EXTENSIONS = ("tables", "md_in_html", "attr_list")
@@ -130,7 +130,7 @@ def _plain(value: object) -> object:
 def _write_config(handbook: Handbook, config_path: Path, config: dict[str, Any], folder: Path) -> Path:
     """The generator's configuration beside the staged pages: docs in `docs`, the site in `site`, no isodocs
     plugin (its work is done), the nav without hidden entries, local paths made absolute."""
-    from isodocs.publishing import published_nav
+    from isodocs.analysis.publishing import published_nav
 
     config["site_name"] = html_text(config.get("site_name") or "")   # themes print it unescaped
     config["docs_dir"] = "docs"

@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 from isodocs.analysis import Analysis
 from isodocs.checks import editions
-from isodocs.repository import Repository
+from isodocs.model.repository import Repository
 
 DEADLINE = date(2027, 6, 30)
 EDITION = next(d for d in DEFECTS if d.rule == "edition-superseded")

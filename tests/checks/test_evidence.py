@@ -13,7 +13,7 @@ from conftest import FIXTURES, TODAY, commit_all, run
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from isodocs.checks import run as run_checks
-from isodocs.repository import Repository
+from isodocs.model.repository import Repository
 
 SOA = "docs/records/statement-of-applicability.md"
 BACKUP = ('    A.8.13: {applicable: true, implementation: implemented, justification: "Risk treatment.", '
@@ -148,7 +148,7 @@ DAY = date.fromisoformat(TODAY)
 def test_stale_exactly_when_the_newest_approved_evidence_is_older_than_its_frequency(tmp_path_factory, ages, drafts,
                                                                                      frequency):
     from isodocs.analysis.evidence import NAMED
-    from isodocs.dates import Interval
+    from isodocs.model.dates import Interval
 
     root = tmp_path_factory.mktemp("evidence") / "repo"
     shutil.copytree(FIXTURES / "clean", root)
@@ -188,7 +188,7 @@ def test_evidence_add_appends_an_entry_keeping_every_line(tmp_path: Path):
     assert "counts once REC-EV-1 (draft) is approved" in result.out
     after = path.read_text(encoding="utf-8").splitlines()
     assert after[:14] == before[:14] and after[14 + 5:] == before[14:]   # the comment stays with its entry
-    from isodocs.repository import Repository as Model
+    from isodocs.model.repository import Repository as Model
     added = next(d for d in Model.load(root, cache=False).documents if d.id == "REC-EV-1").evidence[-1]
     assert (added.date, added.by, added.what, added.controls, added.files) == (
         date(2026, 11, 20), "security-officer", 'Access review: 3 accounts removed, "stale" ones # too',
@@ -234,7 +234,7 @@ def test_evidence_add_refuses_bad_input_in_one_line_and_changes_nothing(tmp_path
 @given(texts=st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
                       .filter(lambda t: t.strip()), min_size=1, max_size=3))
 def test_evidence_add_reads_back_exactly_what_was_given(tmp_path_factory, texts):
-    from isodocs.repository import Repository as Model
+    from isodocs.model.repository import Repository as Model
 
     root = tmp_path_factory.mktemp("add") / "repo"
     shutil.copytree(FIXTURES / "clean", root)

@@ -19,7 +19,7 @@ from conftest import TODAY, run
 from scaffold import scaffold
 from wordfiles import docx_from_markdown, png, policy_docx, policy_odt
 
-from isodocs.repository import Repository
+from isodocs.model.repository import Repository
 
 # what a scaffolded repository of drafts hears; edition-superseded because these use ISO 9001:2015
 DRAFT_WARNINGS = {"clause-draft-only", "soa-missing-decision", "management-review-overdue", "clause-uncovered",

@@ -13,9 +13,9 @@ from hypothesis import given, settings, strategies as st
 from ruamel.yaml import YAML
 from scaffold import approve_everything, scaffold, tree
 
-from isodocs import catalog, transitions
-from isodocs.editing import TokenEditor
-from isodocs.yamlload import parse
+from isodocs.files.editing import TokenEditor
+from isodocs.files.yamlload import parse
+from isodocs.model import catalog, transitions
 
 ID_IN_LIST = re.compile(r"""(["']?)(?:A\.)?[0-9]+(?:\.[0-9]+)*\1(, )?""")
 HISTORICAL_NC = """---

@@ -11,7 +11,7 @@ import pytest
 from conftest import TODAY, run
 from scaffold import ROMASHKA, approve_everything, scaffold, tree
 
-from isodocs import catalog
+from isodocs.model import catalog
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +54,12 @@ def test_the_organization_name_comes_through_intact(romashka: Path):
     assert f"organization: '{ROMASHKA}'" in (romashka / "isodocs.yml").read_text(encoding="utf-8")
     assert ROMASHKA in (romashka / "mkdocs.yml").read_text(encoding="utf-8")
     assert f"how {ROMASHKA} checks" in (romashka / "docs/procedures/internal-audit.md").read_text(encoding="utf-8")
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     assert Repository.load(romashka).config.organization == ROMASHKA
 
 
 def test_every_starter_document_is_a_draft_and_only_chosen_standards_appear(romashka: Path):
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     repository = Repository.load(romashka)
     assert repository.load_findings == []
     assert len(repository.documents) > 20
@@ -102,7 +102,7 @@ def test_every_standard_and_edition_shares_one_document_set(tmp_path: Path):
     approve_everything(root, TODAY)
     code, report = check(root)
     assert (code, rules_of(report)) == (0, transition_notices(*catalog.available()))
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     audits = [d for d in Repository.load(root).documents if d.title == "Internal audit"]
     assert len(audits) == 1 and set(audits[0].clauses) == {c for c in catalog.available()
                                                            if catalog.load(c).kind == "requirements"}
@@ -111,7 +111,7 @@ def test_every_standard_and_edition_shares_one_document_set(tmp_path: Path):
 def test_every_annex_a_control_has_a_starter_document(tmp_path: Path):
     root = scaffold(tmp_path / "controls", "iso27001-2022", "iso42001-2023", "iso27701-2025",
                     organization="Example Ltd")
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     named = {(c, i) for d in Repository.load(root).documents for c, ids in d.clauses.items() for i in ids}
     for catalog_id in ("iso27001-2022", "iso42001-2023", "iso27701-2025"):
         missing = [e.id for e in catalog.load(catalog_id).controls if (catalog_id, e.id) not in named]
@@ -175,7 +175,7 @@ def test_ci_provider_gitlab_keeps_only_gitlab_files(tmp_path: Path):
 @pytest.mark.parametrize(("base", "language"), [("iso9001-2015", "en"), ("iso9001-2026", "ru")])
 def test_aqap_with_9001_scaffolds_its_additions_and_reaches_100_percent(tmp_path: Path, base: str, language: str):
     root = scaffold(tmp_path / "defence", base, "aqap2110-2016", extra=("--language", language))
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     documents = {d.path.removeprefix("docs/"): d for d in Repository.load(root).documents}
     for path, document_id in AQAP_DOCUMENTS.items():
         document = documents[path]
@@ -209,7 +209,7 @@ def test_aqap_with_9001_scaffolds_its_additions_and_reaches_100_percent(tmp_path
 
 def test_31000_maps_the_risk_procedure_and_register_to_its_process(tmp_path: Path):
     root = scaffold(tmp_path / "risk", "iso9001-2026", "iso31000-2018", organization="Example Ltd")
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     documents = {d.id: d for d in Repository.load(root).documents}
     process = {"6.3", "6.4", "6.4.2", "6.4.3", "6.4.4", "6.5", "6.6", "6.7"}
     assert set(documents["PRO-002"].clauses["iso31000-2018"]) == process

@@ -17,7 +17,7 @@ from leaks import CASES, CONTROL, SECRET, Case, commit, edit, restricted, write
 from pypdf import PdfReader
 from scaffold import scaffold
 
-from isodocs.document import Document
+from isodocs.model.document import Document
 from isodocs.pdf.copies import css_string, file_name
 
 ROOT = Path(__file__).resolve().parents[2]

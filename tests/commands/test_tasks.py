@@ -12,7 +12,7 @@ import pytest
 from conftest import TODAY, run
 from hypothesis import given, strategies as st
 
-from isodocs import ical
+from isodocs.outputs import ical
 
 
 @pytest.fixture

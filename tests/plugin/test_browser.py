@@ -47,7 +47,7 @@ def chromium(profile: Path, *args: str) -> str:
 
 def test_register_lists_every_document_in_the_browser(site):
     root, url, profile = site
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     dom = chromium(profile, "--dump-dom", f"{url}/overview/register/")
     for document in Repository.load(root).documents:
         assert f">{document.id}</a>" in dom, document.id

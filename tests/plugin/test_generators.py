@@ -13,7 +13,7 @@ from conftest import TODAY, run
 from leaks import CASES, CONTROL, SECRET, Case, traces
 from test_leaks import mkdocs, prepare, pristine  # noqa: F401 (the fixture)
 
-from isodocs.markdown import SUFFIXES
+from isodocs.files.markdown import SUFFIXES
 
 # MkDocs runs the whole corpus through the plugin by default (test_leaks.py) and Zensical through the staging
 # here; the staging on MkDocs and ProperDocs runs with -m slow (every generator builds the control site below)
@@ -51,7 +51,7 @@ def test_every_generator_builds_the_same_pages_with_the_panel(pristine: Path, tm
     site = root / "public"
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     assert "overview/register/index.html" in pages and "overview/soa-iso27001-2022/index.html" in pages
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     generated = 8   # dashboard, register, calendar, changes, risks, nonconformities, coverage and SoA of 27001
     assert len(pages) == len(Repository.load(root).pages) + generated
     assert 'class="isodocs-panel"' in (site / "policies/backup/index.html").read_text(encoding="utf-8")

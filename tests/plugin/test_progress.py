@@ -14,7 +14,7 @@ from hypothesis import given, strategies as st
 from scaffold import scaffold
 from test_site import ENV, MKDOCS
 
-from isodocs.progress import Progress
+from isodocs.site.progress import Progress
 
 LINE = re.compile(r"isodocs: ([\d,]+) of ([\d,]+) pages \((\d+)%\)")
 

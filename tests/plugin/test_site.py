@@ -73,7 +73,7 @@ def test_fresh_scaffold_builds_strict(tmp_path: Path):
 
 def test_register_lists_every_document(built: Path):
     page = html(built, "overview/register")
-    from isodocs.repository import Repository
+    from isodocs.model.repository import Repository
     repository = Repository.load(built)
     ids = sorted(d.id for d in repository.documents)
     listed = re.findall(r"<tr>\s*<td><a href=\"[^\"]+\">([^<]+)</a>", page)

@@ -164,7 +164,7 @@ def test_template_defaults_name_this_release_and_this_repository():
     """Plain cookiecutter and cruft users get the same pins as `isodocs new`: the template's defaults are
     this version and the Source URL from pyproject.toml."""
     from isodocs import __version__
-    from isodocs.resources import project_url
+    from isodocs.files.resources import project_url
     context = json.loads((ROOT / "template" / "cookiecutter.json").read_text())
     assert context["isodocs_version"] == __version__
     assert context["isodocs_repository"] == project_url()

@@ -1,0 +1,1 @@
+"""History read from git: revisions, changes between them, approvals proven by commits."""

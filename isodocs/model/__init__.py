@@ -1,0 +1,1 @@
+"""The repository model: documents, configuration, catalogs, findings, dates."""

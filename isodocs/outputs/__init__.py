@@ -1,0 +1,1 @@
+"""What isodocs writes for people and machines: report formats, exports, calendars, escaping."""

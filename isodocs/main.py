@@ -214,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--path", default=".", help="the repository whose language the rules are told in")
 
     migrate = commands.add_parser("migrate", help="move the repository from one edition of a standard to the next")
     migrate.add_argument("source", metavar="FROM", help="the catalog in scope now, e.g. iso9001-2015")
@@ -291,7 +292,7 @@ def dispatch(args: argparse.Namespace) -> int:
         return site.scan(args.site_dir, args.path)
     if args.command == "rules":
         from isodocs.commands.rules import rules
-        return rules(args.format)
+        return rules(args.format, args.path)
     if args.command == "migrate":
         from isodocs.commands.migrate import migrate
         return migrate(args.source, args.target, args.path, args.write, args.allow_dirty)

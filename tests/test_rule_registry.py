@@ -48,9 +48,20 @@ def test_every_rule_is_documented_by_isodocs_rules():
     assert list(listed) == list(RULES)
     text = run("rules").out
     for rule in RULES.values():
-        assert listed[rule.id]["summary"] == rule.summary and rule.summary.endswith(".")
-        assert listed[rule.id]["fix"] == rule.fix and rule.fix
+        assert listed[rule.id]["summary"] == rule.meaning() and rule.meaning().endswith(".")
+        assert listed[rule.id]["fix"] == rule.fix() and rule.fix()
         assert f"{rule.id}  [{rule.severity}" in text
+        for language in LANGUAGES:
+            assert rule.meaning(language).endswith(".") and rule.fix(language).endswith("."), (rule.id, language)
+
+
+def test_isodocs_rules_speaks_the_repository_s_language(tmp_path: Path):
+    (tmp_path / "isodocs.yml").write_text("organization: Ромашка\nlanguage: ru\nstandards: [iso27001-2022]\n",
+                                          encoding="utf-8")
+    text = run("rules", "--path", str(tmp_path)).out
+    for rule in RULES.values():
+        assert f"    {rule.meaning('ru')}\n    Как исправить: {rule.fix('ru')}" in text
+    assert "ошибка (на этапе подготовки — предупреждение)" in text and "Fix:" not in text
 
 
 def test_every_rule_is_triggered_by_a_test():

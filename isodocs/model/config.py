@@ -110,6 +110,15 @@ def find_root(start: Path) -> Path:
                       hint="run isodocs in a compliance repository, or create one with 'isodocs new'")
 
 
+def language_at(path: str | Path | None) -> str:
+    """The language of the repository at or above `path`, for commands that also run outside one: English
+    when there is no repository (or its isodocs.yml cannot be read, which the commands that load it report)."""
+    try:
+        return load(find_root(Path(path or "."))).language
+    except ConfigError:
+        return "en"
+
+
 def load(root: Path) -> Config:
     path = root / CONFIG_FILE
     if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):

@@ -403,6 +403,11 @@ TEXTS: dict[str, str] = {
     "diff.reviewers": "### Review needed from",
     "site.state_not-required": "not required",
     "cli.error": "error",
+    "cli.rules-severity-error": "error",
+    "cli.rules-severity-warning": "warning",
+    "cli.rules-severity-off": "off",
+    "cli.rules-stage": " (a warning in the preparation stage)",
+    "cli.rules-fix": "Fix: {fix}",
     "cli.hint": "hint",
     "cli.warning": "warning",
     "cli.note": "note",
@@ -594,4 +599,159 @@ TEXTS: dict[str, str] = {
     "site.pdf_mark_draft": "DRAFT",
     "site.pdf_mark_in-review": "IN REVIEW",
     "site.pdf_mark_retired": "RETIRED",
+    # what each rule (isodocs/model/rules.py) means and how to fix it, as `isodocs rules` shows them
+    "rule.clause-uncovered.meaning": "A clause that requires documented information has no approved document whose "
+                                     "review is current.",
+    "rule.clause-uncovered.fix": "Name the clause under `clauses:` in an approved document, or approve and review the"
+                                 " one that does.",
+    "rule.clause-draft-only.meaning": "A required clause is addressed only by documents that are still draft or in "
+                                      "review.",
+    "rule.clause-draft-only.fix": "Approve one of the documents that name it (`isodocs approve DOC --by ROLE`).",
+    "rule.clause-unknown.meaning": "A document names a clause or control that its catalog does not have, or a catalog"
+                                   " not in scope.",
+    "rule.clause-unknown.fix": "Correct the number (ids are strings such as \"5.10\" or \"A.5.1\"); see `isodocs "
+                               "standards show ID`.",
+    "rule.owner-missing.meaning": "A controlled document has no owner.",
+    "rule.owner-missing.fix": "Add `owner:` with a role id from isodocs.yml.",
+    "rule.owner-unknown.meaning": "A document's owner or approver is not a role defined in isodocs.yml.",
+    "rule.owner-unknown.fix": "Use a role id listed under `roles:` in isodocs.yml, or add the role there.",
+    "rule.review-missing.meaning": "An approved document has no `last_reviewed` date, so its next review cannot be "
+                                   "planned.",
+    "rule.review-missing.fix": "Record the review: `isodocs review DOC --by ROLE` or set `last_reviewed:`.",
+    "rule.review-overdue.meaning": "A document's next review date (last review plus its review interval) has passed.",
+    "rule.review-overdue.fix": "Review the document and stamp it: `isodocs review DOC --by ROLE`.",
+    "rule.review-due-soon.meaning": "A document's next review falls within the `due_soon` window of isodocs.yml.",
+    "rule.review-due-soon.fix": "Plan the review with its owner before the due date.",
+    "rule.approval-missing.meaning": "A document marked approved lacks its approver, approval date or version.",
+    "rule.approval-missing.fix": "Set `approver:`, `approved:` and `version:`, or use `isodocs approve DOC --by "
+                                 "ROLE`.",
+    "rule.changed-since-approval.meaning": "An approved document's text or clause map changed in git after the commit"
+                                           " that approved it, without a new version and approval.",
+    "rule.changed-since-approval.fix": "Approve the change (`isodocs approve DOC --by ROLE`), or revert the edit.",
+    "rule.history-missing.meaning": "Approved documents cannot be verified because the git history that approved them"
+                                    " is missing: a shallow clone, grafts, or an approving commit outside the history"
+                                    " available.",
+    "rule.history-missing.fix": "Fetch the full history: GitHub Actions `actions/checkout` with `fetch-depth: 0`; "
+                                "GitLab CI `GIT_DEPTH: 0`; a local clone `git fetch --unshallow`.",
+    "rule.history-skipped.meaning": "Approvals were not verified against git history: `check --no-history` was given,"
+                                    " or the repository is not in git.",
+    "rule.history-skipped.fix": "Run `isodocs check` in the git repository, without --no-history, before relying on "
+                                "the approvals.",
+    "rule.approval-self.meaning": "An approved document's owner is also its approver (segregation of duties).",
+    "rule.approval-self.fix": "Set `approver:` to another role and approve again, or allow it with `approvals: "
+                              "{{allow_self_approval: true}}` in isodocs.yml.",
+    "rule.approval-unverified.meaning": "With `approvals.verify` set, the commit that approved a document's current "
+                                        "version was not authored (author) or signed (signature) by a member of its "
+                                        "approver role.",
+    "rule.approval-unverified.fix": "Have a member of the approver role make (or sign) the approving commit, or list "
+                                    "them under the role's `members:` in isodocs.yml.",
+    "rule.approval-removed.meaning": "`isodocs diff`: an approved document is deleted without being retired first.",
+    "rule.approval-removed.fix": "Set `status: retired` and keep the document; ISO expects obsolete documents to be "
+                                 "retired and kept.",
+    "rule.id-duplicate.meaning": "Two or more documents carry the same id.",
+    "rule.id-duplicate.fix": "Give each document its own id; `isodocs add` picks a free one.",
+    "rule.frontmatter-invalid.meaning": "A file's front matter cannot be read: YAML that does not parse, an unclosed "
+                                        "header, bytes that are not UTF-8, a file that cannot be read.",
+    "rule.frontmatter-invalid.fix": "Fix the YAML at the line given; indent with spaces, quote values that contain ':"
+                                    " ', and inside `{{...}}` quote values that contain a comma (or write the mapping"
+                                    " in block style, one `key: value` a line).",
+    "rule.schema-invalid.meaning": "Front matter parses but does not fit the document schema: a missing or unknown "
+                                   "key, a value of the wrong type, an impossible or future date.",
+    "rule.schema-invalid.fix": "Correct the key or value at the line given; the schema is documented under Reference.",
+    "rule.link-broken.meaning": "A link from a document points to a file that does not exist in the repository.",
+    "rule.link-broken.fix": "Correct the relative path, or restore the target.",
+    "rule.link-hidden.meaning": "A page that the site publishes links to a file that `publish.max_classification` "
+                                "keeps out of the site: the link would show the hidden file's name, and lead nowhere.",
+    "rule.link-hidden.fix": "Remove the link, or lower the target's classification if it may be published.",
+    "rule.soa-missing-decision.meaning": "An Annex A control has no decision in the Statement of Applicability "
+                                         "(decisions count once the SoA is approved and current: see soa-draft-only).",
+    "rule.soa-missing-decision.fix": "Add the control under `applicability:` in the SoA with `applicable: true` or "
+                                     "`false`.",
+    "rule.soa-unjustified-exclusion.meaning": "An Annex A control is excluded in the Statement of Applicability "
+                                              "without a justification.",
+    "rule.soa-unjustified-exclusion.fix": "Write why the control does not apply under `justification:`.",
+    "rule.soa-unimplemented.meaning": "An applicable Annex A control has no document that implements it.",
+    "rule.soa-unimplemented.fix": "Name the control under `clauses:` in the implementing document, or list it under "
+                                  "`documents:`.",
+    "rule.soa-draft-only.meaning": "An Annex A control does not count yet because it rests on documents not in force:"
+                                   " its decision is in a Statement of Applicability that is not approved (or overdue"
+                                   " for review), or the applicable control is implemented only by drafts or "
+                                   "documents overdue for review. Only approved, current documents count.",
+    "rule.soa-draft-only.fix": "Approve the Statement of Applicability, and approve (or review) one implementing "
+                               "document.",
+    "rule.evidence-stale.meaning": "An applicable Annex A control whose Statement of Applicability decision sets "
+                                   "`frequency:` has no evidence of operation in an approved record, or its latest "
+                                   "evidence is older than that frequency allows. Opt-in: controls without "
+                                   "`frequency:` are not followed.",
+    "rule.evidence-stale.fix": "Record the evidence under `evidence:` in a record (date, by, what, controls, files or"
+                               " link) and approve the record; or change `frequency:` in the SoA if the control is "
+                               "meant to operate less often.",
+    "rule.placeholder-left.meaning": "An approved document still contains placeholder text (TODO, TBD, FIXME, "
+                                     "[[...]]).",
+    "rule.placeholder-left.fix": "Replace the placeholder with the organization's own content before approval.",
+    "rule.risk-review-overdue.meaning": "A risk in the risk register has passed its review date.",
+    "rule.risk-review-overdue.fix": "Reassess the risk with its owner and set a new `review:` date.",
+    "rule.risk-action-overdue.meaning": "A risk treatment action (`action:` with `due:` in the risk register) is past"
+                                        " its due date and not recorded as done.",
+    "rule.risk-action-overdue.fix": "Carry the action out and record the day under `done:`, or agree a new `due:` "
+                                    "date with the risk owner.",
+    "rule.risk-above-acceptance.meaning": "A risk's level (likelihood x impact) is above `defaults.risk_acceptance` "
+                                          "in isodocs.yml, yet it is accepted (`treatment: accept`) or has neither "
+                                          "controls nor a treatment action.",
+    "rule.risk-above-acceptance.fix": "Treat the risk (controls and an action with a due date), or have top "
+                                      "management accept it explicitly and record why; risks at or below the "
+                                      "acceptance level may be accepted.",
+    "rule.risk-control-inapplicable.meaning": "A risk is treated with an Annex A control that the Statement of "
+                                              "Applicability excludes or has not decided.",
+    "rule.risk-control-inapplicable.fix": "Mark the control applicable in the SoA, or treat the risk with another "
+                                          "control.",
+    "rule.audit-programme-gap.meaning": "The internal audit programme leaves clauses of a standard unaudited over the"
+                                        " audit cycle.",
+    "rule.audit-programme-gap.fix": "Plan audits under `audits:` that together cover every clause within "
+                                    "`defaults.audit_cycle`.",
+    "rule.management-review-overdue.meaning": "No management review is recorded in an approved record, or the last "
+                                              "one is older than `defaults.management_review`. A review recorded in a"
+                                              " draft record does not count.",
+    "rule.management-review-overdue.fix": "Hold the management review, record it with `management_review: {{held: "
+                                          "DATE}}` and approve the record.",
+    "rule.certification-audit-at-risk.meaning": "A surveillance or recertification audit is less than 90 days away "
+                                                "while major nonconformities are open, reviews are overdue or clauses"
+                                                " lack an approved document.",
+    "rule.certification-audit-at-risk.fix": "Close the major nonconformities, review the overdue documents and "
+                                            "approve the missing ones first.",
+    "rule.initial-audit-unprepared.meaning": "The initial certification audit (`certification.initial`) is less than "
+                                             "90 days away, or past, and no full internal audit is done (every clause"
+                                             " 4 to 10 and every applicable Annex A control, in an approved "
+                                             "programme) or no management review is recorded in an approved record.",
+    "rule.initial-audit-unprepared.fix": "Do the full internal audit and record it with `done:` in the approved "
+                                         "programme, and hold the management review, before the certification body "
+                                         "arrives.",
+    "rule.stage-not-certified.meaning": "The certificate's issue date (`certification.issued`) has passed while "
+                                        "`stage:` is still `preparation`, so coverage and SoA gaps are still only "
+                                        "warnings.",
+    "rule.stage-not-certified.fix": "Set `stage: certified` in isodocs.yml: gaps become errors, as a certified system"
+                                    " needs.",
+    "rule.edition-superseded.meaning": "A standard in isodocs.yml is an edition that a newer one supersedes: a "
+                                       "warning during the transition period, an error once the transition deadline "
+                                       "(in the catalog's edition facts) has passed.",
+    "rule.edition-superseded.fix": "Move to the new edition: `isodocs migrate OLD NEW` previews the rewrite, "
+                                   "`--write` applies it.",
+    "rule.catalog-base-missing.meaning": "A catalog of additions (such as AQAP 2110, which adds to ISO 9001) is in "
+                                         "scope without any edition of the standard it adds to, so its requirements "
+                                         "have no base to stand on.",
+    "rule.catalog-base-missing.fix": "Add the base standard under `standards:` (for AQAP 2110: iso9001-2015 or "
+                                     "iso9001-2026), or drop the additions.",
+    "rule.catalog-incomplete.meaning": "A catalog in scope knowingly lacks entries (`incomplete:` in its edition "
+                                       "facts), so its coverage, its Statement of Applicability and its readiness "
+                                       "cannot be complete.",
+    "rule.catalog-incomplete.fix": "Decide the missing entries from your copy of the standard (a catalog of your own "
+                                   "in catalogs/ can carry them); once they are handled, turn the rule off under "
+                                   "`rules:`.",
+    "rule.migration-decision.meaning": "`isodocs migrate` left a decision to a person: a clause split in two, a new "
+                                       "clause no document addresses, two exclusions that fell on one clause.",
+    "rule.migration-decision.fix": "Edit the clause maps as the message says, then run `isodocs check`.",
+    "rule.nonconformity-overdue.meaning": "A nonconformity is still open after its due date; a closure counts only "
+                                          "once its record is approved.",
+    "rule.nonconformity-overdue.fix": "Close it (`closed:` with the date and the verification) and approve the "
+                                      "record, or agree a new due date.",
 }

@@ -39,8 +39,8 @@ def render(report: Report) -> str:
                 "rules": [{
                     "id": rule.id,
                     "name": "".join(part.capitalize() for part in rule.id.split("-")),
-                    "shortDescription": {"text": rule.summary},
-                    "help": {"text": rule.fix},
+                    "shortDescription": {"text": rule.meaning()},
+                    "help": {"text": rule.fix()},
                     "defaultConfiguration": {"level": rule.severity},
                 } for rule in RULES.values()],
             }},

@@ -69,3 +69,19 @@ def test_unknown_catalog_exits_2():
 def test_bad_flag_exits_2():
     result = run("check", "--formt", "json")
     assert result.code == 2
+
+
+def test_a_russian_repository_reads_the_catalogs_and_their_edition_facts_in_russian(tmp_path):
+    (tmp_path / "isodocs.yml").write_text("organization: Ромашка\nlanguage: ru\nstandards: [iso27001-2022]\n",
+                                          encoding="utf-8")
+    listed = run("standards", "--path", str(tmp_path)).out.splitlines()
+    assert listed[0].split()[:3] == ["код", "стандарт", "статус"]
+    row = next(line.split() for line in listed if line.startswith("iso9001-2015"))
+    assert row[3] == "заменён" and row[-2:] == ["требования", "-"]
+    out = run("standards", "show", "aqap2110-2016", "--path", str(tmp_path)).out
+    assert "Вид: дополнения к iso9001-2015 или iso9001-2026" in out
+    assert "Неполнота: пункты раздела о деятельности после 5.4.1" in out
+    assert "  4.3  " in out and "[дополняет: 8.4.3]" in out and "Incomplete" not in out
+    out = run("standards", "show", "iso27001-2022", "--path", str(tmp_path)).out
+    assert "ГОСТ Р ИСО/МЭК 27001-2021 (RU) принимает ISO/IEC 27001:2013 (принимает предыдущую редакцию)" in out
+    assert "Русские названия: собственный перевод isodocs" in out and "  5.1  Лидерство и приверженность" in out

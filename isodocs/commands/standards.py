@@ -8,19 +8,24 @@ from typing import TextIO
 
 from isodocs.model import catalog
 from isodocs.model.catalog import Catalog, Entry
+from isodocs.model.config import language_at
+from isodocs.translation import Translator, given
+
+COLUMNS = ("id", "standard", "status", "published", "transition-ends", "successor", "entries", "clauses", "controls",
+           "documented", "kind", "extends")
 
 
 def list_catalogs(path: str | None = None) -> int:
     """Every catalog isodocs ships (and, inside a repository, the repository's own) with its edition's status."""
     out = sys.stdout
-    rows = [("id", "standard", "status", "published", "transition ends", "successor", "entries", "clauses",
-             "controls", "documented", "kind", "extends")]
+    say = Translator(language_at(path), "standards.")
+    rows = [tuple(say[f"column-{column}"] for column in COLUMNS)]
     for loaded in catalog.every(path):
         edition = loaded.edition
-        rows.append((loaded.id, loaded.name, edition.status + ("" if loaded.builtin else " (own)"),
+        rows.append((loaded.id, loaded.name, say[f"status-{edition.status}"] + ("" if loaded.builtin else say["own"]),
                      edition.published or "-", str(edition.transition_ends or "-"), edition.replaced_by or "-",
                      str(len(loaded.entries)), str(sum(1 for e in loaded.entries.values() if not e.annex)),
-                     str(len(loaded.controls)), str(len(loaded.requires_documents)), loaded.kind,
+                     str(len(loaded.controls)), str(len(loaded.requires_documents)), say[f"kind-{loaded.kind}"],
                      ",".join(loaded.extends) or "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -35,45 +40,46 @@ def show(catalog_id: str, fmt: str = "text", path: str | None = None) -> int:
         json.dump([entry_json(entry) for entry in loaded.entries.values()], out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
+    say = Translator(language_at(path), "standards.")
     out.write(f"{loaded.name} — {loaded.title}\n")
-    for line in edition_lines(loaded):
+    for line in edition_lines(loaded, say.language):
         out.write(line + "\n")
     for amendment in loaded.amendments:
-        out.write(f"Amended by {amendment.id} ({amendment.title}): {', '.join(amendment.entries)}\n")
-    _tree(loaded, None, 0, out)
+        out.write(say("amended-by", id=amendment.id, title=amendment.title, entries=tuple(amendment.entries)) + "\n")
+    _tree(loaded, None, 0, out, say)
     return 0
 
 
-def edition_lines(loaded: Catalog) -> list[str]:
-    """The edition's facts as `standards show` prints them, one per line."""
+def edition_lines(loaded: Catalog, language: str = "en") -> list[str]:
+    """The edition's facts as `standards show` prints them, one per line, in the language."""
     edition = loaded.edition
-    lines = [f"Kind: {kind_line(loaded)}",
-             f"Status: {edition.status}" + (f", published {edition.published}" if edition.published else "")]
+    say = Translator(language, "standards.")
+    status = say[f"status-{edition.status}"]
+    lines = [say("kind", kind=kind_line(loaded, language)),
+             say("status-published", status=status, published=edition.published) if edition.published
+             else say("status", status=status)]
     if edition.replaces:
-        lines.append(f"Replaces: {edition.replaces}")
+        lines.append(say("replaces", edition=edition.replaces))
     if edition.superseded:
-        lines.append(f"Superseded by {edition.replaced_by}; transition ends {edition.transition_ends}")
+        lines.append(say("superseded", successor=edition.replaced_by, ends=str(edition.transition_ends)))
     for adoption in edition.adoptions:
-        note = f" ({adoption.note})" if adoption.note else ""
-        lines.append(f"National adoption: {adoption.id} ({adoption.country}) adopts {adoption.adopts}{note}")
-    if edition.titles_en:
-        lines.append(f"English titles: {edition.titles_en}")
-    if edition.titles_ru:
-        lines.append(f"Russian titles: {edition.titles_ru}")
-    if edition.incomplete:
-        lines.append(f"Incomplete: {edition.incomplete}")
-    if edition.gaps:
-        lines.append(f"Known gaps: {edition.gaps}")
-    lines += [f"Source: {source}" for source in edition.sources]
+        note = say("adoption-note", note=given(en=adoption.note, ru=adoption.note_ru)) if adoption.note else ""
+        lines.append(say("adoption", id=adoption.id, country=adoption.country, adopts=adoption.adopts, note=note))
+    for key, fact, fact_ru in (("titles-en", edition.titles_en, edition.titles_en_ru),
+                               ("titles-ru", edition.titles_ru, edition.titles_ru_ru),
+                               ("incomplete", edition.incomplete, edition.incomplete_ru),
+                               ("gaps", edition.gaps, edition.gaps_ru)):
+        if fact:
+            lines.append(say(key, fact=given(en=fact, ru=fact_ru)))
+    lines += [say("source", source=source) for source in edition.sources]
     return lines
 
 
-def kind_line(loaded: Catalog) -> str:
+def kind_line(loaded: Catalog, language: str = "en") -> str:
+    say = Translator(language, "standards.")
     if loaded.kind == "additions":
-        return f"additions to {' or '.join(loaded.extends)} (one of them must be in scope too)"
-    if loaded.kind == "guidance":
-        return "guidance, not certifiable (nothing is required unless isodocs.yml names it under required:)"
-    return "certifiable requirements"
+        return say("kind-line-additions", bases=tuple(loaded.extends))
+    return say[f"kind-line-{loaded.kind}"]
 
 
 def entry_json(entry: Entry) -> dict[str, object]:
@@ -90,17 +96,17 @@ def entry_json(entry: Entry) -> dict[str, object]:
     }
 
 
-def _tree(loaded: Catalog, parent: str | None, depth: int, out: TextIO) -> None:
+def _tree(loaded: Catalog, parent: str | None, depth: int, out: TextIO, say: Translator) -> None:
     for entry in loaded.children(parent):
         marks = []
         if entry.documented_information:
-            marks.append(f"documented: {entry.documented_information}")
+            marks.append(say("documented", what=entry.documented_information))
         if entry.control:
-            marks.append("SoA")
+            marks.append(say["soa"])
         if entry.amendment:
-            marks.append(f"amended: {entry.amendment}")
+            marks.append(say("amended", amendment=entry.amendment))
         if entry.extends:
-            marks.append(f"extends: {', '.join(entry.extends)}")
+            marks.append(say("extends", bases=tuple(entry.extends)))
         suffix = f"  [{'; '.join(marks)}]" if marks else ""
-        out.write(f"{'  ' * depth}{entry.id}  {entry.title or '(untitled)'}{suffix}\n")
-        _tree(loaded, entry.id, depth + 1, out)
+        out.write(f"{'  ' * depth}{entry.id}  {entry.title_in(say.language) or say['untitled']}{suffix}\n")
+        _tree(loaded, entry.id, depth + 1, out, say)

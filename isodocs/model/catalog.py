@@ -54,6 +54,7 @@ class Adoption:
     country: str
     adopts: str
     note: str | None = None
+    note_ru: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,10 @@ class Edition:
     sources: tuple[str, ...] = ()
     gaps: str | None = None                 # what the catalog knowingly lacks or could not confirm, said plainly
     incomplete: str | None = None           # entries it lacks, so coverage cannot be complete (check warns)
+    titles_en_ru: str | None = None         # the facts above said in Russian (`titles_ru`, `gaps_ru`, ... in YAML)
+    titles_ru_ru: str | None = None
+    gaps_ru: str | None = None
+    incomplete_ru: str | None = None
 
     @property
     def superseded(self) -> bool:
@@ -236,13 +241,16 @@ def _edition(data: YMap | None, path: Path) -> Edition:
                                data.lines.get(key)) from None
 
     titles = data.get("titles") or {}
+    titles_said_ru = data.get("titles_ru") or {}
     edition = Edition(
         published=str(data["published"]) if data.get("published") else None, status=data.get("status") or "current",
         replaces=data.get("replaces"), replaced_by=data.get("replaced_by"), transition_ends=day("transition_ends"),
         titles_en=titles.get("en"), titles_ru=titles.get("ru"),
-        adoptions=tuple(Adoption(a["id"], a["country"], a["adopts"], a.get("note"))
+        adoptions=tuple(Adoption(a["id"], a["country"], a["adopts"], a.get("note"), a.get("note_ru"))
                         for a in data.get("adoptions") or []),
-        sources=tuple(data.get("sources") or []), gaps=data.get("gaps"), incomplete=data.get("incomplete"))
+        sources=tuple(data.get("sources") or []), gaps=data.get("gaps"), incomplete=data.get("incomplete"),
+        titles_en_ru=titles_said_ru.get("en"), titles_ru_ru=titles_said_ru.get("ru"), gaps_ru=data.get("gaps_ru"),
+        incomplete_ru=data.get("incomplete_ru"))
     if edition.superseded and (edition.replaced_by is None or edition.transition_ends is None):
         raise CatalogError("a superseded edition names its successor (replaced_by) and its transition_ends date",
                            path, data.lines.get("status"))

@@ -252,3 +252,27 @@ def test_titles_in_the_repository_language_with_the_parent_for_an_untitled_entry
     assert iso9001.title_of(context, "ru") == context.title_ru
     english_only = catalog.Entry("X.1", "Only in English", title_ru=None)
     assert english_only.title_in("ru") == "Only in English"
+
+
+@pytest.mark.parametrize("catalog_id", catalog.available())
+def test_every_edition_fact_is_said_in_russian_too(catalog_id: str):
+    """An edition's facts are English by nature (they cite English sources); a Russian repository reads them in
+    isodocs' own Russian words (`titles_ru`, `gaps_ru`, `incomplete_ru`, `note_ru`), so each has its counterpart."""
+    edition = catalog.load(catalog_id).edition
+    pairs = [(edition.titles_en, edition.titles_en_ru), (edition.titles_ru, edition.titles_ru_ru),
+             (edition.gaps, edition.gaps_ru), (edition.incomplete, edition.incomplete_ru),
+             *((adoption.note, adoption.note_ru) for adoption in edition.adoptions)]
+    for english, russian in pairs:
+        assert bool(english) == bool(russian), (catalog_id, english, russian)
+        if russian:
+            assert re.search("[а-яё]", russian) and not re.search(r"\b(the|and|of|is|are)\b", russian), russian
+
+
+def test_the_catalog_schema_refuses_a_misspelt_russian_fact(tmp_path):
+    text = (catalog.catalog_dir() / "iso31000-2018.yml").read_text(encoding="utf-8").replace(
+        "id: iso31000-2018", "id: own-31000")
+    (tmp_path / "own-31000.yml").write_text(text, encoding="utf-8")
+    assert catalog.local(tmp_path)["own-31000"].edition.gaps_ru.startswith("Разделы 1–3")
+    (tmp_path / "own-31000.yml").write_text(text.replace("  gaps_ru:", "  gaps_rus:"), encoding="utf-8")
+    with pytest.raises(CatalogError, match="gaps_rus"):
+        catalog.local(tmp_path)

@@ -32,6 +32,7 @@ from isodocs.model.config import Config
 from isodocs.model.document import TYPES
 from isodocs.model.repository import Repository
 from isodocs.outputs.escape import markdown_text, terminal_text
+from isodocs.translation import Translator, say, t, value
 
 PARALLEL_FROM = 8  # files: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 8
@@ -80,11 +81,13 @@ def import_documents(paths: list[str], kind: str | None = None, owner: str | Non
                      approver: str | None = None, clauses: list[str] | None = None, into: str | None = None,
                      accept: bool = False, output: str = "text", overwrite: bool = False, path: str = ".") -> int:
     repository = Repository.load(Path(path))
+    language = repository.config.language
     options = _options(repository, kind, owner, approver, clauses or [], into, accept, overwrite)
     given = [Path(p) for p in paths]
     for item in given:
         if not item.exists() and not item.is_symlink():
-            raise UsageError(f"{item}: no such file or folder", hint="nothing was imported")
+            raise UsageError(t("import.no-such-file", language, item=item),
+                             hint=t("import.nothing-imported", language), language=language)
     reports: list[Report] = []
     wanted: list[tuple[Path, Report]] = []
     for file, reason in sources.files(given):
@@ -101,7 +104,7 @@ def import_documents(paths: list[str], kind: str | None = None, owner: str | Non
         else:
             planned.append(_prepare(repository, options, file, report, *result))
     _write(repository, options, planned)
-    _print(reports, output)
+    _print(reports, output, language)
     return 1 if any(report.status == "failed" for report in reports) else 0
 
 
@@ -160,7 +163,7 @@ def _prepare(repository: Repository, options: Options, file: Path, report: Repor
     converted.title = title
     report.title, report.type, report.type_from = title, kind, kind_from
     if kind_from == "default":
-        report.needs_person.append("type: neither the title nor the folder says; 'policy' assumed (use --type)")
+        report.needs_person.append(say("import.type-assumed"))
     report.unsupported = list(source.notes)
     control = converted.control
     report.carried += control.carried
@@ -170,10 +173,9 @@ def _prepare(repository: Repository, options: Options, file: Path, report: Repor
     report.suggested = [asdict(s) for s in suggestions]
     report.suggestions_accepted = options.accept and bool(suggestions)
     if suggestions and not options.accept:
-        report.needs_person.append("clauses: confirm the suggested clauses in the front matter comment "
-                                   "(or import with --accept-suggestions)")
+        report.needs_person.append(say("import.clauses-confirm"))
     if not suggestions and not options.clauses:
-        report.needs_person.append("clauses: none suggested; name the clauses it addresses by hand")
+        report.needs_person.append(say("import.clauses-none"))
     return Planned(report, converted, images, kind, target, suggestions)
 
 
@@ -213,7 +215,7 @@ def _write_one(repository: Repository, options: Options, item: Planned, taken: s
     namesakes = [d for d in repository.documents if d.path != shown and d.title
                  and d.title.casefold() == (item.converted.title or "").casefold()]
     for namesake in namesakes:
-        report.needs_person.append(f"title: {namesake.id} ({namesake.path}) has the same title; keep one of them")
+        report.needs_person.append(say("import.namesake", id=namesake.id, path=namesake.path))
     doc_id = existing.id if existing is not None and existing.id else free_id(repository, item.kind, taken)
     taken.add(doc_id)
     text = _render(repository, options, item, doc_id)
@@ -239,7 +241,7 @@ def _render(repository: Repository, options: Options, item: Planned, doc_id: str
     owner = front.get("owner") or options.owner
     approver = front.get("approver") or options.approver
     if owner is None and not any(note.startswith("owner:") for note in item.report.needs_person):
-        item.report.needs_person.append("owner: not known; set owner: to a role (or import with --owner ROLE)")
+        item.report.needs_person.append(say("import.owner-unknown"))
     clauses = {catalog: list(ids) for catalog, ids in options.clauses.items()}
     if options.accept:
         for suggestion in item.suggestions:
@@ -250,10 +252,11 @@ def _render(repository: Repository, options: Options, item: Planned, doc_id: str
     lines = ["---", *header(doc_id, item.converted.title or doc_id, item.kind, owner, clauses,
                              front.get("classification", config.default_classification), more)]
     if item.suggestions:
-        verb = "accepted" if options.accept else "confirm, then list them under clauses:"
-        lines.append(f"# suggested clauses ({verb}):")
-        lines += [f"#   {s.catalog}: {s.clause} {_comment(s.title)} (score {s.score})" for s in item.suggestions]
-    lines.append(f"# imported from {_comment(Path(item.report.source).name)}")
+        lines.append("# " + t("import.comment-accepted" if options.accept else "import.comment-confirm",
+                              config.language))
+        lines += ["#   " + t("import.comment-suggestion", config.language, catalog=s.catalog, clause=s.clause,
+                              title=_comment(s.title), score=s.score) for s in item.suggestions]
+    lines.append("# " + t("import.comment-from", config.language, name=_comment(Path(item.report.source).name)))
     lines += ["---", f"# {markdown_text(item.converted.title or doc_id)}", "", item.converted.body.rstrip("\n")]
     history = history_section(control, config.language)
     if history:
@@ -265,30 +268,30 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def _print(reports: list[Report], output: str) -> None:
+def _print(reports: list[Report], output: str, language: str) -> None:
     counts = {status: sum(1 for r in reports if r.status == status) for status in ("imported", "failed", "skipped")}
     if output == "json":
         json.dump({"files": [asdict(r) for r in reports], "summary": counts}, sys.stdout, ensure_ascii=False,
                   indent=2)
         sys.stdout.write("\n")
         return
+    said = Translator(language, "import.")
     out = []
     for report in reports:
         if report.status != "imported":
-            out.append(f"{report.status}: {report.message}")
+            out.append(said(report.status, message=said.message(report.message or "")))
             continue
-        out.append(f"imported: {report.source} -> {report.path} ({report.id}, {report.type} from {report.type_from})")
+        out.append(said("imported", source=report.source, path=report.path, id=report.id,
+                        type=value(report.type or ""), origin=said[f"type-from-{report.type_from}"]))
         if report.carried:
-            out.append(f"  carried over: {'; '.join(report.carried)}")
+            out.append(said("carried", items=tuple(said.message(item) for item in report.carried)))
         for image in report.images:
-            out.append(f"  image: {image}")
+            out.append(said("image", image=image))
         for suggestion in report.suggested:
-            state = "accepted" if report.suggestions_accepted else "suggested"
-            out.append(f"  {state}: {suggestion['catalog']} {suggestion['clause']} {suggestion['title']} "
-                       f"(score {suggestion['score']})")
+            out.append(said("accepted" if report.suggestions_accepted else "suggested", **suggestion))
         for note in report.unsupported:
-            out.append(f"  not carried over: {note}")
+            out.append(said("not-carried", note=said.message(note)))
         for note in report.needs_person:
-            out.append(f"  needs a person: {note}")
-    out.append(f"{counts['imported']} imported, {counts['failed']} failed, {counts['skipped']} skipped")
+            out.append(said("needs-person", note=said.message(note)))
+    out.append(said("summary", **counts))
     sys.stdout.write("\n".join(terminal_text(line) for line in out) + "\n")

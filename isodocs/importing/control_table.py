@@ -14,7 +14,7 @@ from datetime import date
 
 from isodocs.model.config import Config
 from isodocs.outputs.escape import markdown_cell as cell
-from isodocs.translation import Translator
+from isodocs.translation import Translator, say
 
 # Column and label names, lower case, punctuation removed; each maps to one field.
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -154,24 +154,23 @@ def settle(data: ControlData, config: Config) -> ControlData:
         role, problem = match_role(config, person)
         if role:
             data.front[key] = role
-            data.carried.append(f"{key}: '{person}' is the role {role}")
+            data.carried.append(say("import.carried-role", key=key, person=person, role=role))
         else:
-            data.needs_person.append(f"{key}: '{person}' {problem}; choose a role in isodocs.yml")
+            data.needs_person.append(say("import.person-no-role", key=key, person=person, problem=problem))
     level = source.get("classification", "")
     if level:
         chosen = _classification(level)
         if chosen:
             data.front["classification"] = chosen
         else:
-            data.needs_person.append(f"classification: '{level}' is none of public, internal, confidential, "
-                                     f"restricted; set it by hand")
+            data.needs_person.append(say("import.classification-unknown", level=level))
     if data.revisions:
-        data.carried.append(f"{len(data.revisions)} revision(s) into the revision history section")
+        data.carried.append(say("import.carried-revisions", count=len(data.revisions)))
     if data.pairs:
-        data.carried.append("the document information table, as written, into its own section")
+        data.carried.append(say("import.carried-table"))
     for key in ("version", "approved", "last_reviewed"):
         if key in data.front:
-            data.carried.append(f"{key}: {data.front[key]}")
+            data.carried.append(say("import.carried-value", key=key, value=data.front[key]))
     return data
 
 
@@ -191,8 +190,8 @@ def match_role(config: Config, text: str) -> tuple[str | None, str]:
     if len(matches) == 1:
         return matches.pop(), ""
     if matches:
-        return None, f"matches several roles ({', '.join(sorted(matches))})"
-    return None, "matches no role's name or e-mail"
+        return None, say("import.role-several", roles=tuple(sorted(matches)))
+    return None, say("import.role-none")
 
 
 def _person(text: str) -> str:
@@ -219,7 +218,7 @@ def _version(text: str, data: ControlData) -> str | None:
         return None
     match = re.search(r"\d+(\.\d+)*", text)
     if not match:
-        data.needs_person.append(f"version: '{text}' has no version number; set version by hand")
+        data.needs_person.append(say("import.version-unreadable", text=text))
         return None
     number = match.group(0)
     return number if "." in number else f"{number}.0"
@@ -239,7 +238,8 @@ def _date(text: str, data: ControlData, what: str) -> date | None:
         return None
     day, problem = parse_day(text)
     if problem:
-        message = f"{what}: '{text}' {problem}; not carried over"
+        message = say("import.date-not-carried", what=say(f"import.date-{what.replace(' ', '-')}"), text=text,
+                      problem=problem)
         if message not in data.needs_person:
             data.needs_person.append(message)
     return day
@@ -261,7 +261,7 @@ def parse_day(text: str) -> tuple[date | None, str]:
                 return date(year, first, second), ""
             if first == second:
                 return date(year, first, second), ""
-            return None, "could be day/month or month/day"
+            return None, say("import.date-ambiguous")
         if m := re.fullmatch(r"(\d{1,2})\s+([a-zа-я]+)\s+(\d{4})", text):
             month = _month(m[2])
             if month:
@@ -271,8 +271,8 @@ def parse_day(text: str) -> tuple[date | None, str]:
             if month:
                 return date(int(m[3]), month, int(m[2])), ""
     except ValueError:
-        return None, "is not a real date"
-    return None, "is not a date isodocs can read"
+        return None, say("import.date-impossible")
+    return None, say("import.date-unreadable")
 
 
 def _month(word: str) -> int | None:

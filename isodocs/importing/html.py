@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from isodocs.importing import ImportFailure, Source
 from isodocs.importing.images import take
+from isodocs.translation import say
 
 DROPPED = ("script", "style", "noscript", "iframe", "object", "embed", "form", "template", "svg", "canvas",
            "head", "nav", "button", "input", "select", "textarea", "link", "meta")
@@ -27,14 +28,13 @@ def read(path: Path) -> Source:
     for tag in soup.find_all(DROPPED):
         tag.decompose()
     if dropped:
-        source.notes.append(f"left out of the page: {', '.join(f'<{name}>' for name in dropped)} (scripts, forms "
-                            "and embedded content are not carried over)")
+        source.notes.append(say("import.note-html-dropped", tags=tuple(f"<{name}>" for name in dropped)))
     for image in soup.find_all("img"):
         name, problem = take(source, path.parent, str(image.get("src") or ""))
         if name:
             image["src"] = name
         else:
-            source.notes.append(f"image not carried over: {problem}")
+            source.notes.append(say("import.note-image", problem=problem))
             image.replace_with(f"[image: {image.get('alt') or 'not carried over'}]")
     body = soup.body or soup
     source.html = body.decode_contents()

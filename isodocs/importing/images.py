@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from isodocs.importing import Source
+from isodocs.translation import say
 
 TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg",
          "image/bmp": ".bmp", "image/webp": ".webp", "image/tiff": ".tif", "image/x-emf": ".emf",
@@ -29,22 +30,22 @@ def take(source: Source, base: Path, reference: str) -> tuple[str | None, str | 
     if reference.startswith("data:"):
         head, _, payload = reference.partition(",")
         if ";base64" not in head:
-            return None, "an inline image that is not base64 data"
+            return None, say("import.image-not-base64")
         try:
             data = base64.b64decode(payload, validate=False)
         except (binascii.Error, ValueError):
-            return None, "an inline image whose data does not decode"
+            return None, say("import.image-undecodable")
         return keep(source, data, extension(head[5:].split(";")[0], data)), None
     parsed = urlparse(reference)
     if parsed.scheme or reference.startswith("//"):
-        return None, f"the remote image {reference[:80]} (not downloaded; isodocs never goes to the network)"
+        return None, say("import.image-remote", reference=reference[:80])
     target = (base / unquote(parsed.path)).resolve()
     if not target.is_relative_to(base.resolve()):
-        return None, f"the image {reference[:80]} lies outside the file's folder; not read"
+        return None, say("import.image-outside", reference=reference[:80])
     if not target.is_file():
-        return None, f"the image {reference[:80]} is missing"
+        return None, say("import.image-missing", reference=reference[:80])
     if target.stat().st_size > MAX_IMAGE:
-        return None, f"the image {reference[:80]} is over 20 MB"
+        return None, say("import.image-large", reference=reference[:80])
     data = target.read_bytes()
     suffix = target.suffix.lower() if target.suffix else extension(None, data)
     return keep(source, data, suffix), None

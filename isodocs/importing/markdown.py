@@ -10,6 +10,7 @@ from isodocs.files.fences import SplitError, decode, split
 from isodocs.files.yamlload import YamlError, YMap, parse
 from isodocs.importing import ImportFailure, Source
 from isodocs.importing.images import IMAGE_TOKEN, take
+from isodocs.translation import say
 
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(\s+\"[^\"]*\")?\s*\)")
 
@@ -31,12 +32,12 @@ def read(path: Path) -> Source:
                 source.title = header["title"]
             others = [str(key) for key in header if key != "title"]
             if others:
-                source.notes.append(f"front matter keys not carried over: {', '.join(others)}")
+                source.notes.append(say("import.note-front-matter", keys=tuple(others)))
 
     def image(match: re.Match[str]) -> str:
         name, problem = take(source, path.parent, match.group(2))
         if name is None:
-            source.notes.append(f"image not carried over: {problem}")
+            source.notes.append(say("import.note-image", problem=problem))
             return match.group(0)
         return f"![{match.group(1)}]({IMAGE_TOKEN}{name}{match.group(3) or ''})"
 

@@ -12,6 +12,7 @@ from odf.opendocument import load
 
 from isodocs.importing import Source
 from isodocs.importing.images import extension, keep
+from isodocs.translation import say
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -113,10 +114,10 @@ class Walker:
         if qname in ((TEXT, "section"), (TABLE, "table-header-rows"), (TABLE, "table-rows")):
             return self.blocks(node, depth)
         if qname in ((TEXT, "table-of-content"), (TEXT, "alphabetical-index"), (TEXT, "illustration-index")):
-            self._note("a generated table of contents or index was left out (the handbook makes its own)")
+            self._note(say("import.note-index"))
             return ""
         if qname == (OFFICE, "annotation"):
-            self._note("comment(s) not carried over; read them in the original")
+            self._note(say("import.note-odf-comments"))
             return ""
         return self.blocks(node, depth)
 
@@ -177,7 +178,7 @@ class Walker:
             elif qname == (DRAW, "frame"):
                 out.append(self._frame(child))
             elif qname == (OFFICE, "annotation"):
-                self._note("comment(s) not carried over; read them in the original")
+                self._note(say("import.note-odf-comments"))
             elif qname in SKIPPED:
                 continue
             else:
@@ -192,7 +193,7 @@ class Walker:
                 href = child.attributes.get((XLINK, "href"), "")
                 stored = self.document.Pictures.get(href)
                 if stored is None:
-                    self._note(f"the image '{href}' is not inside the file (a link to elsewhere); add it by hand")
+                    self._note(say("import.note-linked-image", href=href))
                     return ""
                 data = stored[1]
                 name = keep(self.source, data, extension(stored[2] or None, data))
@@ -201,8 +202,7 @@ class Walker:
                 alt = escape(str(title)) if title is not None else ""
                 return f'<img src="{escape(name)}" alt="{alt}">'
             if child.qname == (DRAW, "object") or child.qname == (DRAW, "object-ole"):
-                self._note(f"embedded object '{child.attributes.get((XLINK, 'href'), '')}' (a spreadsheet, chart "
-                           f"or formula) not carried over; attach or link it by hand")
+                self._note(say("import.note-odf-object", name=child.attributes.get((XLINK, "href"), "")))
                 return ""
             if child.qname == (DRAW, "text-box"):
                 return self.blocks(child)
@@ -232,8 +232,7 @@ def read(path: Path) -> Source:
     body = document.text
     if any(c.nodeType != c.TEXT_NODE and c.qname == (TEXT, "tracked-changes") for c in body.childNodes):
         regions = len(_descendants(body, (TEXT, "changed-region"), stop=("", "")))
-        source.notes.append(f"tracked changes ({regions} change(s)): the text is imported as it stands, deletions "
-                            "left out; accept or reject them in the editor and import again to be sure")
+        source.notes.append(say("import.note-odf-changes", count=regions))
     html = walker.blocks(body)
     if walker.footnotes:
         html += "<ol>" + "".join(f'<li id="footnote-{n}">{text}</li>'

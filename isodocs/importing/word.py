@@ -12,14 +12,15 @@ import mammoth
 
 from isodocs.importing import Source
 from isodocs.importing.images import extension
+from isodocs.translation import say
 
 STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
 p[style-name='Subtitle'] => p:fresh
 p[style-name='Заголовок'] => h1:fresh
 """
-EMBEDDED = {".xlsx": "spreadsheet", ".xls": "spreadsheet", ".xlsm": "spreadsheet", ".docx": "Word document",
-            ".pptx": "presentation", ".bin": "OLE object", ".vsdx": "Visio drawing", ".pdf": "PDF"}
+EMBEDDED = {".xlsx": "spreadsheet", ".xls": "spreadsheet", ".xlsm": "spreadsheet", ".docx": "word",
+            ".pptx": "presentation", ".bin": "ole", ".vsdx": "visio", ".pdf": "pdf"}  # import.embedded-KIND
 
 
 def read(path: Path) -> Source:
@@ -34,19 +35,17 @@ def read(path: Path) -> Source:
         comments = archive.read("word/comments.xml").count(b"<w:comment ") if "word/comments.xml" in names else 0
     insertions, deletions = body.count(b"<w:ins "), body.count(b"<w:del ")
     if insertions or deletions:
-        source.notes.append(f"tracked changes ({insertions} insertion(s), {deletions} deletion(s)): insertions "
-                            "were taken as written and deletions left out; accept or reject them in Word and "
-                            "import again to be sure")
+        source.notes.append(say("import.note-word-changes", insertions=insertions, deletions=deletions))
     if comments:
-        source.notes.append(f"{comments} comment(s) not carried over; read them in the original")
+        source.notes.append(say("import.note-comments", count=comments))
     for name in names:
         if name.startswith("word/embeddings/"):
             kind = EMBEDDED.get(Path(name).suffix.lower(), "object")
-            source.notes.append(f"embedded {kind} '{Path(name).name}' not carried over; attach or link it by hand")
+            source.notes.append(say("import.note-embedded", kind=say(f"import.embedded-{kind}"), name=Path(name).name))
         elif name.startswith("word/charts/") and name.endswith(".xml") and "/_rels/" not in name:
-            source.notes.append(f"chart '{Path(name).name}' not carried over; add it as an image by hand")
+            source.notes.append(say("import.note-chart", name=Path(name).name))
     if b"<w:altChunk" in body:
-        source.notes.append("imported content (altChunk) not carried over; open the original to see it")
+        source.notes.append(say("import.note-altchunk"))
 
     def store(image: mammoth.documents.Image) -> dict[str, str]:
         with image.open() as stream:

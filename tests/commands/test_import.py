@@ -450,3 +450,31 @@ def test_suggestions_on_every_starter_document_of_the_five_standards(tmp_path: P
 
     result = measure(tmp_path, ALL, language)
     assert result["documents"] == 50 and result["precision"] >= floor, result
+
+
+def test_a_russian_repository_reads_the_import_report_and_its_notes_in_russian(russian: Path, tmp_path: Path):
+    root = tmp_path / "ru"
+    shutil.copytree(russian, root)
+    source = policy_odt(tmp_path / "Политика доступа.odt", "Политика доступа", [
+        ["Версия", "Дата", "Автор", "Утвердил", "Описание изменений"],
+        ["1.0", "01.02.2024", "Иванов И. И.", "Петров П. П.", "Первая редакция"],
+        ["2.0", "03/04/2025", "Иванов И. И.", "Петров П. П.", "Пересмотр"],
+    ], SECTIONS_RU)
+    page = tmp_path / "Регламент.html"
+    page.write_text("<html><body><h1>Регламент</h1><p>Текст</p><script>x()</script>"
+                    "<img src='https://example.org/a.png' alt='схема'></body></html>", encoding="utf-8")
+    result = run("import", str(source), str(page), "--path", str(root))
+    assert result.code == 0, result.err
+    out = result.out
+    assert "-> docs/policies/politika-dostupa.md (POL-003, политика — по названию)" in out
+    assert "-> docs/procedures/reglament.md (PRO-011, процедура — по названию)" in out
+    assert "  перенесено: 2 редакции в раздел истории изменений; `version`: 2.0" in out
+    assert "'03/04/2025' может быть и день/месяц, и месяц/день; не перенесено" in out
+    assert "'Петров П. П.' не совпадает ни с именем, ни с адресом ни одной роли" in out
+    assert "  не перенесено: убрано со страницы: <script>" in out
+    assert "  не перенесено: изображение не перенесено: внешнее изображение https://example.org/a.png" in out
+    assert out.rstrip().endswith("импортировано: 2, не импортировано: 0, пропущено: 0")
+    written = (root / "docs/policies/politika-dostupa.md").read_text(encoding="utf-8")
+    assert "# импортирован из Политика доступа.odt" in written and "imported from" not in written
+    from test_russian_walk import english
+    assert not [line for line in out.splitlines() if english(line, frozenset({"Иванов И. И.", "Петров П. П."}))]

@@ -8,8 +8,8 @@ import yaml
 from mkdocs.structure.files import File, Files
 
 from isodocs.checks.rules import RULES
+from isodocs.files.schema import schema as load_schema
 from isodocs.main import build_parser
-from isodocs.schema import schema as load_schema
 
 
 def on_files(files: Files, config) -> Files:

@@ -29,10 +29,15 @@ from isodocs.model.findings import WARNING, Finding
 from isodocs.model.repository import Repository
 from isodocs.model.rules import MIGRATION_DECISION
 from isodocs.model.transitions import Transition
-from isodocs.translation import Translator, t
+from isodocs.translation import Translator, given, t
 from isodocs.translation.messages import say, text_in
 
 _round_trip = YAML(typ="rt")
+
+
+def step(kind: str, /, **params: object) -> str:
+    """One line of the preview (`migrate.step-KIND`), said again in the repository's language."""
+    return say(f"migrate.step-{kind}", **params)
 
 
 @dataclass
@@ -156,7 +161,7 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
             return None
         old_ids = [str(item) for item in clauses[source]]
         editor.key(clauses, source, target)
-        rewrite.steps.append((document.line("clauses"), f"clauses: {source} -> {target}"))
+        rewrite.steps.append((document.line("clauses"), step("key", key="clauses", source=source, target=target)))
         replacements = transition.replacements(old_ids)
         for old_id, new_ids in zip(old_ids, replacements, strict=True):
             line = document.clause_lines.get((source, old_id), document.line("clauses"))
@@ -166,7 +171,8 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
     soa = data.get("applicability")
     if isinstance(soa, CommentedMap) and source in soa:
         editor.key(soa, source, target)
-        rewrite.steps.append((document.line("applicability"), f"applicability: {source} -> {target}"))
+        rewrite.steps.append((document.line("applicability"), step("key", key="applicability", source=source,
+                                                                    target=target)))
         for control in list(soa[source]):
             moved = transition.ids(str(control))
             if moved != (str(control),):
@@ -184,7 +190,8 @@ def _document(path: Path, document: Document, transition: Transition, plan: Plan
         if isinstance(audit, CommentedMap) and audit.get("standard") == source and not audit.get("done"):
             editor.value(audit, "standard", target)
             editor.items(audit["clauses"], transition.replacements([str(c) for c in audit["clauses"]]))
-            rewrite.steps.append((audit.lc.line + 2, f"audit planned {audit['planned']}: {source} -> {target}"))
+            rewrite.steps.append((audit.lc.line + 2, step("audit", planned=str(audit["planned"]), source=source,
+                                                          target=target)))
     if not rewrite.steps:
         return None
     rewrite.new_text = ("\ufeff" if bom else "") + editor.result(path)
@@ -195,20 +202,24 @@ def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, 
              line: int, document_id: str | None) -> None:
     change = transition.changes.get(old_id)
     if change is None:
-        rewrite.steps.append((line, f"{old_id}: not in {transition.source.id}, left as written"))
+        rewrite.steps.append((line, step("unknown", clause=old_id, catalog=transition.source.id)))
         return
     if change.kind != "same" and change.new == (old_id,):
-        old_title = transition.source.entries[old_id].title or "(untitled)"
-        new_title = transition.target.entries[old_id].title or "(untitled)"
-        rewrite.steps.append((line, f"{old_id} {change.kind}: {old_title} -> {new_title}"))
+        old, new = transition.source.entries[old_id], transition.target.entries[old_id]
+        rewrite.steps.append((line, step("retitled", clause=old_id, kind=say(f"migrate.kind-{change.kind}"),
+                                         old=given(en=old.title or "", ru=old.title_ru),
+                                         new=given(en=new.title or "", ru=new.title_ru))))
     elif change.kind != "same":
-        rewrite.steps.append((line, f"{old_id} -> {', '.join(change.new) or '(removed)'} ({change.kind})"))
+        rewrite.steps.append((line, step("moved" if change.new else "removed", clause=old_id, new=tuple(change.new),
+                                         kind=say(f"migrate.kind-{change.kind}"))))
     if change.kind in transitions.DECISIONS or change.kind == "removed":
         plan.decisions.append(MIGRATION_DECISION.finding(rel, line, say(
-            f"migration-{change.kind}", clause=old_id, new=", ".join(change.new), note=change.note or ""),
+            f"migration-{change.kind}", clause=old_id, new=", ".join(change.new),
+            note=given(en=change.note or "", ru=change.note_ru)),
             document_id, WARNING))
     elif change.note:
-        note = f"{transition.target.id} {', '.join(change.new)}: {change.note}"
+        note = say("migrate.note", catalog=transition.target.id, new=tuple(change.new),
+                   note=given(en=change.note, ru=change.note_ru))
         if note not in plan.notes:
             plan.notes.append(note)
 
@@ -224,20 +235,23 @@ def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewri
     position = config.standards.index(source)
     editor.items(data["standards"], [[target] if i == position else [str(v)]
                                      for i, v in enumerate(data["standards"])])
-    rewrite.steps.append((config.line("standards", position), f"standards: {source} -> {target}"))
+    rewrite.steps.append((config.line("standards", position), step("key", key="standards", source=source,
+                                                                    target=target)))
     required = data.get("required")
     if isinstance(required, CommentedMap) and source in required:
         editor.key(required, source, target)
         old_ids = [str(v) for v in required[source]]
         editor.items(required[source], transition.replacements(old_ids))
-        rewrite.steps.append((config.line("required", source), f"required: {source} -> {target}"))
+        rewrite.steps.append((config.line("required", source), step("key", key="required", source=source,
+                                                                  target=target)))
         for old_id in old_ids:
             _explain(plan, rewrite, transition, old_id, list(transition.ids(old_id)),
                      CONFIG_FILE, config.line("required", source), None)
     exclusions = data.get("exclusions")
     if isinstance(exclusions, CommentedMap) and source in exclusions:
         editor.key(exclusions, source, target)
-        rewrite.steps.append((config.line("exclusions", source), f"exclusions: {source} -> {target}"))
+        rewrite.steps.append((config.line("exclusions", source), step("key", key="exclusions", source=source,
+                                                                    target=target)))
         taken: set[str] = set()
         for clause in list(exclusions[source]):
             new_ids = list(transition.ids(str(clause)))
@@ -261,10 +275,10 @@ def _preview(plan: Plan, root: Path, language: str, write: bool) -> str:
                  target=transition.target.name, map=transition.path.name), ""]
     for rewrite in plan.rewrites:
         lines.append(rewrite.path.relative_to(root).as_posix())
-        lines += [f"  {line:>5}  {step}" for line, step in rewrite.steps]
+        lines += [f"  {line:>5}  {text_in(step, language)}" for line, step in rewrite.steps]
     if plan.kept:
         lines += ["", say("kept")]
-        lines += [f"  {path}  ({why})" for path, why in plan.kept]
+        lines += [f"  {path}  ({text_in(why, language)})" for path, why in plan.kept]
     if plan.decisions:
         lines += ["", say("decide")]
         for finding in sorted(plan.decisions, key=Finding.sort_key):
@@ -273,7 +287,7 @@ def _preview(plan: Plan, root: Path, language: str, write: bool) -> str:
     if plan.reapprove:
         lines += ["", say("reapprove"), "  " + ", ".join(plan.reapprove)]
     if plan.notes:
-        lines += ["", say("notes")] + [f"  {note}" for note in plan.notes]
+        lines += ["", say("notes")] + [f"  {text_in(note, language)}" for note in plan.notes]
     if not write:
         lines += ["", say("nothing-written")]
     return "\n".join(lines) + "\n"

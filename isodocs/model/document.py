@@ -7,6 +7,7 @@ from datetime import date
 
 from isodocs.files.freezing import NOT_CACHED
 from isodocs.model.dates import Interval
+from isodocs.translation import say
 
 TYPES = ("policy", "procedure", "plan", "record", "register", "form", "manual", "guideline")
 STATUSES = ("draft", "in-review", "approved", "retired")
@@ -157,9 +158,9 @@ class Document:
     def historical(self) -> str | None:
         """Why the document records the past (and so keeps the edition it was written under), or None."""
         if self.retired:
-            return "retired"
+            return say("migrate.historical-retired")
         if self.nonconformity is not None and self.nonconformity.closed is not None:
-            return "a closed nonconformity"
+            return say("migrate.historical-closed")
         if self.review_held is not None:
-            return "a management review held"
+            return say("migrate.historical-review")
         return None

@@ -23,6 +23,7 @@ class Change:
     new: tuple[str, ...]
     kind: str      # same | renamed | renumbered | split | merged | new | removed
     note: str | None = None
+    note_ru: str | None = None   # the note in isodocs' own Russian words, for Russian repositories
     line: int = 0
 
 
@@ -92,7 +93,8 @@ def read(path: Path, catalogs: dict[str, Catalog]) -> Transition:
     added: list[Change] = []
     items: YList = data["changes"]
     for item, line in zip(items, items.lines, strict=True):
-        change = Change(item.get("old"), tuple(item.get("new") or ()), item["kind"], item.get("note"), line)
+        change = Change(item.get("old"), tuple(item.get("new") or ()), item["kind"], item.get("note"),
+                        item.get("note_ru"), line)
         _check(change, source, target, path)
         if change.old is None:
             added.append(change)

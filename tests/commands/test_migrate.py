@@ -335,3 +335,25 @@ def test_audits_done_under_the_old_edition_still_count_for_the_clauses_that_carr
     _, report = check(root)
     gaps = [f["message"] for f in report["findings"] if f["rule"] == "audit-programme-gap"]
     assert len(gaps) == 1 and "leaves 1 clauses of ISO 14001:2026 unaudited" in gaps[0] and gaps[0].endswith(": 6.3")
+
+
+def test_a_russian_repository_reads_the_preview_and_its_notes_in_russian(tmp_path: Path):
+    from test_russian_walk import english
+    root = scaffold(tmp_path / "ru", "iso9001-2015", organization="ООО Ромашка", extra=("--language", "ru"))
+    _add_records(root, "iso9001-2015", "8.4.1")   # a closed nonconformity, an open one, required, exclusions
+    result = migrated(root, "iso9001-2015", "iso9001-2026")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "`standards`: iso9001-2015 -> iso9001-2026" in out
+    assert "iso9001-2026 4.1: Климатическое изменение 2024 года теперь часть пункта" in out
+    assert "(закрытое несоответствие)" in out and "разделён" in out
+    people = frozenset(git.Repo(root).git.log("--format=%an%n%cn").splitlines())
+    designations = frozenset(loaded.name for loaded in catalog.every())
+    assert not [line for line in out.splitlines() if english(line, people | designations)]
+
+
+def test_every_transition_note_is_said_in_russian_too():
+    for path in sorted((catalog.catalog_dir() / "transitions").glob("*.yml")):
+        for change in YAML(typ="safe").load(path.read_text(encoding="utf-8"))["changes"]:
+            assert bool(change.get("note")) == bool(change.get("note_ru")), (path.name, change)
+            assert not change.get("note_ru") or re.search("[а-яё]", change["note_ru"]), change

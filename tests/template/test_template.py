@@ -232,3 +232,18 @@ def test_the_pre_commit_hooks_pass_on_a_new_repository_and_watch_its_documents(t
         assert command == "isodocs"
         result = run(*args, *(["--path", str(root)] if args[0] == "codeowners" else [str(root)]))
         assert result.code == 0, result.out + result.err
+
+
+@pytest.mark.parametrize(("provider", "workflow"), [("github", ".github/workflows/isodocs.yml"),
+                                                    ("gitlab", ".gitlab-ci.yml")])
+def test_a_russian_repository_s_ci_names_its_issue_and_says_its_messages_in_russian(tmp_path: Path, provider: str,
+                                                                                    workflow: str):
+    from ruamel.yaml import YAML
+    ru = (scaffold(tmp_path / "ru", "iso27001-2022", extra=("--language", "ru", "--ci", provider)) / workflow)
+    en = (scaffold(tmp_path / "en", "iso27001-2022", organization="Acme", extra=("--ci", provider)) / workflow)
+    russian, english = ru.read_text(encoding="utf-8"), en.read_text(encoding="utf-8")
+    YAML(typ="safe").load(russian)
+    assert 'title="isodocs: что предстоит"' in russian and "what is due\"" not in russian
+    assert 'title="isodocs: what is due"' in english
+    assert "ISODOCS_GITLAB_TOKEN не задан" in russian if provider == "gitlab" else "Больше ничего не предстоит" in russian
+    assert "could not" not in russian and "could not" in english

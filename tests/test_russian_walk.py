@@ -13,6 +13,7 @@ import shutil
 import git
 import pytest
 from conftest import TODAY, commit_all, run
+from pypdf import PdfReader
 from scaffold import scaffold
 from test_russian import Visible
 
@@ -105,6 +106,14 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         parser.feed(page.read_text(encoding="utf-8"))
     said["handbook"] = "\n".join(parser.texts)
     shutil.rmtree(site)
+    copies = base / "pdf"
+    say("pdf", "pdf", "POL-001", "--no-manual", "--output", str(copies), *path, *today)
+    printed = "\n".join(page.extract_text() for page in PdfReader(copies / "POL-001.pdf").pages)
+    said["pdf copy"] = " ".join(printed.replace("-\n", "-").split())   # a page's lines break names and role ids
+    say("evidence add", "evidence", "add", "REC-EV-001", "--control", "iso27001-2022:A.8.13", "--what",
+        "Проверка восстановления", "--by", "security-officer", *path, *today)
+    say("evidence add: no such record", "evidence", "add", "REC-001", "--control", "iso27001-2022:A.8.13", "--what",
+        "Проверка восстановления", *path, *today, code=2)
     said["people"] = git.Repo(root).git.log("--format=%an%n%cn")
     return said
 
@@ -114,8 +123,7 @@ COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdo
             "codeowners", "codeowners --check",
             "history", "diff", "check after approval", "audit checklist", "export soa", "export register",
             "export risks", "export nonconformities", "site build", "site scan", "handbook",
-            "import", "standards",
-            "rules"]
+            "import", "standards", "rules", "pdf", "pdf copy", "evidence add", "evidence add: no such record"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -16,6 +16,7 @@ from isodocs.analysis.publishing import Publication
 from isodocs.errors import UsageError
 from isodocs.files.atomic import write_bytes
 from isodocs.model.repository import Repository
+from isodocs.translation import Translator
 
 
 def pdf(documents: list[str], output: str, manual: bool, path: str = ".", today: date | None = None) -> int:
@@ -26,20 +27,21 @@ def pdf(documents: list[str], output: str, manual: bool, path: str = ".", today:
     repository = Repository.load(Path(path), history=True)
     publication = Publication.decide(repository)
     publication.require()
+    said = Translator(repository.config.language, "pdf.")
     today = today or date.today()
     chosen = [repository.find(reference) for reference in documents]
     for document in chosen:
         if not publication.publishable(document.path):
-            raise UsageError(f"{document.id} is not published: {publication.hidden[document.path]}; no copy made",
-                             document.path, 1, hint="a controlled copy follows the site's publishing limit")
+            raise UsageError(said("not-published", id=document.id, why=publication.hidden[document.path]),
+                             document.path, 1, hint=said["not-published-hint"], language=said.language)
     history = repository.history
     handbook = Handbook.build(repository, checks.run(repository, today, history), history, today,
                               publication=publication)
     published = manual_order(handbook, handbook.documents)
     target = Path(os.path.abspath(output))
     if target.is_relative_to(repository.docs_dir.resolve()):
-        raise UsageError(f"--output {output} lies in the docs folder, where a PDF would become a page attachment",
-                         hint="choose a folder of its own, such as pdf")
+        raise UsageError(said("output-in-docs", output=output), hint=said["output-in-docs-hint"],
+                         language=said.language)
     taken: set[str] = set()
     copies = [single(handbook, d, file_name(d, taken), today) for d in (chosen or published)]
     if manual and not documents:
@@ -49,8 +51,8 @@ def pdf(documents: list[str], output: str, manual: bool, path: str = ".", today:
     for printed in copies:
         write_bytes(target / printed.name, engine.render(printed, target / printed.name, repository.docs_dir))
         for note in printed.notes:
-            sys.stderr.write(f"isodocs: note: {note}\n")
+            sys.stderr.write(said("note", note=said.message(note)) + "\n")
     kept_out = len([p for p in publication.hidden if p in {d.path for d in repository.documents}])
-    sys.stderr.write(f"isodocs: {len(copies)} PDF{'s' * (len(copies) != 1)} written to {target} in "
-                     f"{time.monotonic() - started:.1f} s; {kept_out} document{'s' * (kept_out != 1)} kept out\n")
+    sys.stderr.write(said("written", count=len(copies), target=target, seconds=f"{time.monotonic() - started:.1f}",
+                          kept=kept_out) + "\n")
     return 0

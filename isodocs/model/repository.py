@@ -27,6 +27,7 @@ from isodocs.model.crosswalks import Crosswalk
 from isodocs.model.document import Document
 from isodocs.model.findings import Finding
 from isodocs.model.rules import FRONTMATTER_INVALID
+from isodocs.translation import t
 from isodocs.translation.messages import say
 
 if TYPE_CHECKING:
@@ -116,8 +117,11 @@ class Repository:
                     raise UsageError(f"cannot use this document: {finding.message}", finding.path, finding.line,
                                      hint="fix its front matter first; nothing was changed")
         guess = difflib.get_close_matches(reference, list(self.by_id), n=1)
-        raise UsageError(f"no document '{reference}' in {self.root}",
-                         hint=f"did you mean {guess[0]}?" if guess else "give a document id or its file's path")
+        language = self.config.language
+        raise UsageError(t("cli.no-document", language, reference=reference, root=self.root),
+                         hint=t("cli.did-you-mean", language, guess=guess[0]) if guess else t("cli.give-document",
+                                                                                                 language),
+                         language=language)
 
     def _read_documents(self, cache: DocumentCache) -> None:
         docs = self.docs_dir

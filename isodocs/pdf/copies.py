@@ -28,6 +28,7 @@ from isodocs.outputs.escape import html_attribute, html_text, linkable
 from isodocs.site.navigation import manual_nav
 from isodocs.site.pages import Handbook
 from isodocs.site.panel import history
+from isodocs.translation import say
 
 STYLE = Path(__file__).resolve().parent / "print.css"
 # the scaffold's markdown_extensions and what the site stage adds (md_in_html), plus fenced code and definitions
@@ -267,8 +268,7 @@ class _Rewrite:
             element.set("src", file.as_uri())
             self.printed.allowed.add(str(file))
             return
-        self.printed.notes.append(f"{self.document.path}: image '{source}' left out (only published files of the "
-                                  "docs folder are embedded)")
+        self.printed.notes.append(say("pdf.image-left-out", path=self.document.path, source=source))
         alt = etree.Element("span", {"class": "image-left-out"})
         alt.text = f"[{element.get('alt') or source}]"
         alt.tail = element.tail

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 
 from isodocs.errors import IsodocsError
 from isodocs.pdf.copies import Printed
+from isodocs.translation import say
 
 INSTALL_HINT = ("WeasyPrint needs the system's Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
                 "fonts-dejavu-core (see the README's PDF section)")
@@ -54,6 +55,5 @@ def _render(printed: Printed, target: Path, base: Path, fonts: Any) -> bytes:
     if pdf is None:
         raise EngineError("WeasyPrint wrote no PDF", target)
     if refused:
-        printed.notes.append(f"{len(refused)} resource{'s' * (len(refused) != 1)} left out of {printed.name}: only "
-                             "published files of the docs folder are embedded")
+        printed.notes.append(say("pdf.resources-left-out", count=len(refused), name=printed.name))
     return bytes(pdf)

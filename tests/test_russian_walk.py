@@ -95,6 +95,8 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     source = base / "backup.md"
     source.write_text("# Резервное копирование\n\nКопии делаются ежедневно.\n", encoding="utf-8")
     say("import", "import", str(source), *path)
+    say("import: unknown type", "import", str(source), "--type", "memo", *path, code=2)
+    say("migrate: not in scope", "migrate", "iso9001-2015", "iso9001-2026", *path, code=2)
     say("standards", "standards", *path)
     say("rules", "rules", *path)
     site = base / "site"
@@ -123,7 +125,8 @@ COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdo
             "codeowners", "codeowners --check",
             "history", "diff", "check after approval", "audit checklist", "export soa", "export register",
             "export risks", "export nonconformities", "site build", "site scan", "handbook",
-            "import", "standards", "rules", "pdf", "pdf copy", "evidence add", "evidence add: no such record"]
+            "import", "standards", "rules", "pdf", "pdf copy", "evidence add", "evidence add: no such record",
+            "import: unknown type", "migrate: not in scope"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

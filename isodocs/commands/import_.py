@@ -110,8 +110,10 @@ def import_documents(paths: list[str], kind: str | None = None, owner: str | Non
 
 def _options(repository: Repository, kind: str | None, owner: str | None, approver: str | None,
              clauses: list[str], into: str | None, accept: bool, overwrite: bool) -> Options:
+    said = Translator(repository.config.language, "import.")
     if kind is not None and kind not in TYPES:
-        raise UsageError(f"unknown document type '{kind}'", hint=f"one of: {', '.join(TYPES)}")
+        raise UsageError(said("unknown-type", kind=kind), hint=said("one-of", types=tuple(TYPES)),
+                         language=said.language)
     for role in (owner, approver):
         if role is not None:
             repository.config.known_role(role)
@@ -119,8 +121,8 @@ def _options(repository: Repository, kind: str | None, owner: str | None, approv
     if into is not None:
         folder = (repository.docs_dir / into).resolve()
         if not folder.is_relative_to(repository.docs_dir.resolve()):
-            raise UsageError(f"--into {into} leads outside the documents' folder '{repository.config.docs_dir}'",
-                             hint="give a folder inside it, e.g. --into policies/imported")
+            raise UsageError(said("into-outside", into=into, docs=repository.config.docs_dir),
+                             hint=said["into-outside-hint"], language=said.language)
     return Options(kind, owner, approver, parse_clauses(repository, clauses), folder, accept, overwrite)
 
 

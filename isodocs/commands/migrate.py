@@ -64,21 +64,23 @@ def migrate(source: str, target: str, path: str = ".", write: bool = False, allo
     root = config_module.find_root(Path(path))
     settings = config_module.load(root)
     own = root / settings.catalogs_dir
+    said = Translator(settings.language, "migrate.")
     if source not in settings.standards:
-        raise UsageError(f"'{source}' is not among the standards in {CONFIG_FILE}",
-                         hint=f"in scope: {', '.join(settings.standards)}")
+        raise UsageError(said("not-in-scope", source=source, file=CONFIG_FILE),
+                         hint=said("in-scope", standards=tuple(settings.standards)), language=said.language)
     if target in settings.standards:
-        raise ConfigError(f"'{target}' is already in standards next to '{source}'", settings.path,
+        raise ConfigError(said("already-in-scope", source=source, target=target), settings.path,
                           settings.line("standards", settings.standards.index(target)),
-                          hint=f"migrate rewrites {source} into {target}; remove {target} from standards first")
+                          hint=said("already-in-scope-hint", source=source, target=target), language=said.language)
     map_path = transitions.path_for(source, target, own)
     if map_path is None:
-        known = ", ".join(f"{a} -> {b}" for a, b in transitions.available())
-        raise UsageError(f"no transition map from {source} to {target}", hint=f"known: {known}")
+        known = tuple(f"{a} -> {b}" for a, b in transitions.available())
+        raise UsageError(said("no-map", source=source, target=target), hint=said("known-maps", known=known),
+                         language=said.language)
     catalogs = {catalog_id: catalog.find(catalog_id, str(root)) for catalog_id in (source, target)}
     transition = transitions.read(map_path, catalogs)
     if not allow_dirty:
-        _refuse_dirty(root)
+        _refuse_dirty(root, said)
     repository = Repository.load(root, cache=False)
     plan = _plan(repository, transition)
     out = sys.stdout
@@ -90,18 +92,16 @@ def migrate(source: str, target: str, path: str = ".", write: bool = False, allo
     return 0
 
 
-def _refuse_dirty(root: Path) -> None:
+def _refuse_dirty(root: Path, said: Translator) -> None:
     try:
         import git
 
         repo = git.Repo(root, search_parent_directories=True)
     except Exception:  # gitpython raises several unrelated types for "not a repository"
-        raise UsageError(f"{root} is not in a git repository, so the rewrite could not be reviewed or undone",
-                         hint="commit the repository to git first, or pass --allow-dirty") from None
+        raise UsageError(said("not-in-git", root=root), hint=said["not-in-git-hint"],
+                         language=said.language) from None
     if repo.is_dirty(untracked_files=True):
-        raise UsageError("the repository has uncommitted changes; migrate plans and rewrites from what is committed",
-                         hint="commit or stash them first (so 'git diff' shows the migration alone), "
-                              "or pass --allow-dirty")
+        raise UsageError(said["dirty"], hint=said["dirty-hint"], language=said.language)
 
 
 def _plan(repository: Repository, transition: Transition) -> Plan:

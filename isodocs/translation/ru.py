@@ -446,6 +446,10 @@ TEXTS: dict[str, str] = {
     "standards.extends": "дополняет: {bases}",
     "standards.untitled": "(без названия)",
     # isodocs import: its report, the notes of its readers, the comments it writes
+    "import.unknown-type": "неизвестный вид документа '{kind}'",
+    "import.one-of": "один из: `{types}`",
+    "import.into-outside": "`--into {into}` ведёт за пределы папки документов '{docs}'",
+    "import.into-outside-hint": "укажите папку внутри неё, например `--into policies/imported`",
     "import.no-such-file": "{item}: нет такого файла или папки",
     "import.nothing-imported": "ничего не импортировано",
     "import.imported": "импортирован: {source} -> {path} ({id}, {type} — {origin})",
@@ -730,6 +734,19 @@ TEXTS: dict[str, str] = {
     "migrate.step-moved": "{clause} -> {new} ({kind})",
     "migrate.step-removed": "{clause} -> (удалён) ({kind})",
     "migrate.note": "{catalog} {new}: {note}",
+    "migrate.not-in-scope": "'{source}' нет среди стандартов в {file}",
+    "migrate.in-scope": "в области: {standards}",
+    "migrate.already-in-scope": "'{target}' уже есть в `standards` рядом с '{source}'",
+    "migrate.already-in-scope-hint": "переход переписывает {source} в {target}; сначала уберите {target} из "
+                                     "`standards`",
+    "migrate.no-map": "нет карты перехода с {source} на {target}",
+    "migrate.known-maps": "известны: {known}",
+    "migrate.not-in-git": "{root} не в репозитории git, поэтому правку нельзя было бы проверить или отменить",
+    "migrate.not-in-git-hint": "сначала зафиксируйте репозиторий в git или укажите `--allow-dirty`",
+    "migrate.dirty": "в репозитории есть незафиксированные изменения; переход планирует и переписывает "
+                     "зафиксированное",
+    "migrate.dirty-hint": "сначала зафиксируйте или отложите их (чтобы `git diff` показал только переход) или укажите "
+                          "`--allow-dirty`",
     "migrate.title-write": "Переход с {source} на {target} (карта: {map})",
     "migrate.title-preview": "План перехода с {source} на {target} (карта: {map})",
     "migrate.kept": "Оставлены как есть (исторические записи прежней редакции):",

@@ -98,6 +98,7 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     say("import: unknown type", "import", str(source), "--type", "memo", *path, code=2)
     say("migrate: not in scope", "migrate", "iso9001-2015", "iso9001-2026", *path, code=2)
     say("standards", "standards", *path)
+    say("standards show", "standards", "show", "iso27001-2022", *path)
     say("rules", "rules", *path)
     site = base / "site"
     say("site build", "site", "build", str(root), "--site-dir", str(site), *today)
@@ -126,7 +127,7 @@ COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdo
             "history", "diff", "check after approval", "audit checklist", "export soa", "export register",
             "export risks", "export nonconformities", "site build", "site scan", "handbook",
             "import", "standards", "rules", "pdf", "pdf copy", "evidence add", "evidence add: no such record",
-            "import: unknown type", "migrate: not in scope"]
+            "import: unknown type", "migrate: not in scope", "standards show"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

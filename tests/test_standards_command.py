@@ -83,5 +83,8 @@ def test_a_russian_repository_reads_the_catalogs_and_their_edition_facts_in_russ
     assert "Неполнота: пункты раздела о деятельности после 5.4.1" in out
     assert "  4.3  " in out and "[дополняет: 8.4.3]" in out and "Incomplete" not in out
     out = run("standards", "show", "iso27001-2022", "--path", str(tmp_path)).out
-    assert "ГОСТ Р ИСО/МЭК 27001-2021 (RU) принимает ISO/IEC 27001:2013 (принимает предыдущую редакцию)" in out
+    assert "ГОСТ Р ИСО/МЭК 27001-2021 (`RU`) принимает ISO/IEC 27001:2013 (принимает предыдущую редакцию)" in out
+    assert "  5.2  Политика  [документируется: поддерживается]" in out
     assert "Русские названия: собственный перевод isodocs" in out and "  5.1  Лидерство и приверженность" in out
+    assert out.startswith("ISO/IEC 27001:2022 — Информационная безопасность, кибербезопасность")
+    assert "Изменение `Amd 1:2024` (Изменения, связанные с действиями по климату): 4.1, 4.2" in out

@@ -41,11 +41,12 @@ def show(catalog_id: str, fmt: str = "text", path: str | None = None) -> int:
         out.write("\n")
         return 0
     say = Translator(language_at(path), "standards.")
-    out.write(f"{loaded.name} — {loaded.title}\n")
+    out.write(f"{loaded.name} — {given(en=loaded.title, ru=loaded.title_ru).said_in(say.language)}\n")
     for line in edition_lines(loaded, say.language):
         out.write(line + "\n")
     for amendment in loaded.amendments:
-        out.write(say("amended-by", id=amendment.id, title=amendment.title, entries=tuple(amendment.entries)) + "\n")
+        out.write(say("amended-by", id=amendment.id, title=given(en=amendment.title, ru=amendment.title_ru),
+                      entries=tuple(amendment.entries)) + "\n")
     _tree(loaded, None, 0, out, say)
     return 0
 
@@ -100,7 +101,8 @@ def _tree(loaded: Catalog, parent: str | None, depth: int, out: TextIO, say: Tra
     for entry in loaded.children(parent):
         marks = []
         if entry.documented_information:
-            marks.append(say("documented", what=entry.documented_information))
+            marks.append(say("documented", what=say.get(f"documented-{entry.documented_information}",
+                                                        entry.documented_information)))
         if entry.control:
             marks.append(say["soa"])
         if entry.amendment:

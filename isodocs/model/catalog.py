@@ -44,6 +44,7 @@ class Amendment:
     id: str
     title: str
     entries: tuple[str, ...]
+    title_ru: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Catalog:
     builtin: bool = True
     kind: str = "requirements"       # requirements | additions (to the `extends` catalogs) | guidance
     extends: tuple[str, ...] = ()    # for additions: the base catalogs, any one of which must be in scope
+    title_ru: str | None = None      # the standard's title in Russian (the national adoption's, or isodocs' own)
 
     @property
     def controls(self) -> list[Entry]:
@@ -188,14 +190,15 @@ def read(path: Path, builtin: bool = True) -> Catalog:
             raise CatalogError(f"entry '{entry.id}' names parent '{entry.parent}', which is not listed before it",
                                path, line)
         entries[entry.id] = entry
-    amendments = [Amendment(a["id"], a["title"], tuple(a["entries"])) for a in data.get("amendments") or []]
+    amendments = [Amendment(a["id"], a["title"], tuple(a["entries"]), a.get("title_ru"))
+                  for a in data.get("amendments") or []]
     for amendment in amendments:
         for entry_id in amendment.entries:
             if entry_id not in entries:
                 raise CatalogError(f"amendment {amendment.id} names unknown entry '{entry_id}'", path)
     kind, extends = _kind(data, entries, path)
     return Catalog(data["id"], data["name"], data["title"], path, entries, amendments,
-                   _edition(data.get("edition"), path), builtin, kind, extends)
+                   _edition(data.get("edition"), path), builtin, kind, extends, data.get("title_ru"))
 
 
 def _kind(data: YMap, entries: dict[str, Entry], path: Path) -> tuple[str, tuple[str, ...]]:

@@ -442,6 +442,9 @@ TEXTS: dict[str, str] = {
     "standards.amended": "amended: {amendment}",
     "standards.extends": "extends: {bases}",
     "standards.untitled": "(untitled)",
+    "standards.documented-maintained": "maintained",
+    "standards.documented-retained": "retained",
+    "standards.documented-both": "both",
     # isodocs import: its report, the notes of its readers, the comments it writes
     "import.unknown-type": "unknown document type '{kind}'",
     "import.one-of": "one of: {types}",

@@ -258,8 +258,10 @@ def test_titles_in_the_repository_language_with_the_parent_for_an_untitled_entry
 def test_every_edition_fact_is_said_in_russian_too(catalog_id: str):
     """An edition's facts are English by nature (they cite English sources); a Russian repository reads them in
     isodocs' own Russian words (`titles_ru`, `gaps_ru`, `incomplete_ru`, `note_ru`), so each has its counterpart."""
-    edition = catalog.load(catalog_id).edition
-    pairs = [(edition.titles_en, edition.titles_en_ru), (edition.titles_ru, edition.titles_ru_ru),
+    loaded = catalog.load(catalog_id)
+    edition = loaded.edition
+    pairs = [(loaded.title, loaded.title_ru), *((a.title, a.title_ru) for a in loaded.amendments),
+             (edition.titles_en, edition.titles_en_ru), (edition.titles_ru, edition.titles_ru_ru),
              (edition.gaps, edition.gaps_ru), (edition.incomplete, edition.incomplete_ru),
              *((adoption.note, adoption.note_ru) for adoption in edition.adoptions)]
     for english, russian in pairs:

@@ -55,7 +55,7 @@ def rules_page() -> str:
              "| Rule | Default | Means | Fix |", "|---|---|---|---|"]
     for rule in RULES.values():
         severity = f"{rule.severity} (gap)" if rule.gap else rule.severity
-        lines.append(f"| `{rule.id}` | {severity} | {rule.summary} | {rule.fix} |")
+        lines.append(f"| `{rule.id}` | {severity} | {rule.meaning()} | {rule.fix()} |")
     return "\n".join(lines) + "\n"
 
 

@@ -47,6 +47,18 @@ def commit_all(repo: git.Repo, message: str) -> git.Commit:
                              committer=git.Actor("Sam Lee", "sam@example.com"))
 
 
+def move_in_a_draft(root: Path, source: str) -> str:
+    """A copy of `source` (id MAN-IS-002) committed in `drafts/`, then moved into the documents folder and
+    committed again, as a team publishes a draft written elsewhere; the path it has now."""
+    repo = git.Repo(root)
+    (root / "drafts").mkdir()
+    (root / "drafts/new-policy.md").write_text((root / source).read_text().replace("MAN-IS-001", "MAN-IS-002"))
+    commit_all(repo, "Draft outside the handbook")
+    repo.git.mv("drafts/new-policy.md", "docs/policies/new-policy.md")
+    commit_all(repo, "Publish the draft")
+    return "docs/policies/new-policy.md"
+
+
 def make_repo(tmp_path: Path, fixture: str = "clean") -> Path:
     root = tmp_path / fixture
     shutil.copytree(FIXTURES / fixture, root)

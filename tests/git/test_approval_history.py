@@ -10,7 +10,7 @@ from pathlib import Path
 
 import git
 import pytest
-from conftest import TODAY, commit_all, run
+from conftest import TODAY, commit_all, move_in_a_draft, run
 
 MANUAL = "docs/policies/controls-manual.md"
 APPROVE_1_1 = (('version: "1.0"', 'version: "1.1"'), ("approved: 2026-06-01", "approved: 2026-11-02"))
@@ -173,12 +173,7 @@ def test_no_history_is_an_explicit_choice_that_every_format_reports(shallow_bran
 
 
 def test_an_approved_document_moved_in_from_outside_the_documents_counts_as_imported(clean: Path):
-    repo = git.Repo(clean)
-    (clean / "drafts").mkdir()
-    (clean / "drafts/new-policy.md").write_text((clean / MANUAL).read_text().replace("MAN-IS-001", "MAN-IS-002"))
-    commit_all(repo, "Draft outside the handbook")
-    repo.git.mv("drafts/new-policy.md", "docs/policies/new-policy.md")
-    commit_all(repo, "Publish the draft")
+    move_in_a_draft(clean, MANUAL)
     assert findings(clean) == []
     edit(clean, "docs/policies/new-policy.md", ("every quarter", "every month"))
     assert findings(clean) == [("changed-since-approval", "docs/policies/new-policy.md")]

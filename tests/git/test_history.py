@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import git
-from conftest import FIXTURES, TODAY, commit_all, run
+from conftest import FIXTURES, TODAY, commit_all, move_in_a_draft, run
 
 from isodocs.git import history
 
@@ -176,12 +176,7 @@ def test_a_project_in_a_folder_of_a_larger_repository_has_its_history(tmp_path: 
 
 
 def test_a_document_moved_in_from_outside_the_documents_folder_starts_its_history_there(clean: Path):
-    repo = git.Repo(clean)
-    (clean / "drafts").mkdir()
-    (clean / "drafts/new-policy.md").write_text((clean / MANUAL).read_text().replace("MAN-IS-001", "MAN-IS-002"))
-    commit_all(repo, "Draft outside the handbook")
-    repo.git.mv("drafts/new-policy.md", "docs/policies/new-policy.md")
-    commit_all(repo, "Publish the draft")
+    move_in_a_draft(clean, MANUAL)
     revisions = history.read(clean, "docs").classified("docs/policies/new-policy.md")
     assert [(r.subject, r.approval, r.content) for r in revisions] == [("Publish the draft", False, False)]
     assert "drafts/new-policy.md" not in history.read(clean, "docs").revisions

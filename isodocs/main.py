@@ -7,234 +7,213 @@ import sys
 from datetime import date
 
 from isodocs import __version__
+from isodocs.cli_language import language_for, speaking
 from isodocs.errors import IsodocsError, UsageError
 from isodocs.model.dates import Interval
-from isodocs.translation import t
+from isodocs.translation import Translator, t
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codequality")
 
 
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+def build_parser(language: str = "en") -> argparse.ArgumentParser:
+    """The parser, its texts in `language`; build and run it inside `speaking(language)` for argparse's own."""
+    say = Translator(language, "cli.")
+    m = Translator(language, "cli.metavar.")
 
+    def date_value(value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(say("not-a-date", value=value)) from None
 
-def _interval(value: str) -> Interval:
-    try:
-        return Interval.parse(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    def interval(value: str) -> Interval:
+        try:
+            return Interval.parse(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(say("not-an-interval", value=value)) from None
 
+    def repository_option(parser: argparse.ArgumentParser, help: str = "help.repository") -> None:
+        parser.add_argument("--path", default=".", metavar=m["path"], help=say(help))
 
-def _repository_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--path", default=".", help="the repository (default: the current folder)")
+    def today_option(parser: argparse.ArgumentParser, help: str = "help.today") -> None:
+        parser.add_argument("--today", type=date_value, metavar=m["date"], help=say(help))
 
+    def command(group: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> argparse.ArgumentParser:
+        text = say(f"help.{name.replace(' ', '.')}")
+        return group.add_parser(name.split()[-1], help=text, description=text)
 
-def _today_option(parser: argparse.ArgumentParser, help: str = "pretend today is DATE") -> None:
-    parser.add_argument("--today", type=_date, metavar="DATE", help=help)
+    parser = argparse.ArgumentParser(prog="isodocs", description=say("help.description"))
+    parser.add_argument("--version", action="version", version=f"isodocs {__version__}", help=say("help.version"))
+    commands = parser.add_subparsers(dest="command", metavar=m["command"])
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="isodocs", description="Compliance documentation as code for ISO "
-                                                                 "management systems.")
-    parser.add_argument("--version", action="version", version=f"isodocs {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    check = commands.add_parser("check", help="run every rule over a compliance repository")
-    check.add_argument("path", nargs="?", default=".", help="the repository (default: the current folder)")
+    check = command(commands, "check")
+    check.add_argument("path", nargs="?", default=".", metavar=m["repository"], help=say("help.repository"))
     check.add_argument("--format", choices=FORMATS, default="text")
-    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    _today_option(check, "pretend today is DATE, for reproducible runs")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--no-cache", dest="cache", action="store_false",
-                       help="parse every file again instead of reusing unchanged ones")
-    check.add_argument("--no-history", dest="history", action="store_false",
-                       help="do not read git history: approvals are not verified (every format says so)")
-    check.add_argument("--severity", choices=("error", "warning"),
-                       help="report findings of this severity or higher: `error` shows errors only")
-    check.add_argument("--rule", dest="rules", action="append", default=[], metavar="ID",
-                       help="report only findings of this rule (repeatable; see `isodocs rules`)")
+    check.add_argument("--output", metavar=m["file"], help=say("help.check.output"))
+    today_option(check, "help.check.today")
+    check.add_argument("--strict", action="store_true", help=say("help.check.strict"))
+    check.add_argument("--no-cache", dest="cache", action="store_false", help=say("help.check.no-cache"))
+    check.add_argument("--no-history", dest="history", action="store_false", help=say("help.check.no-history"))
+    check.add_argument("--severity", choices=("error", "warning"), help=say("help.check.severity"))
+    check.add_argument("--rule", dest="rules", action="append", default=[], metavar=m["rule"],
+                       help=say("help.check.rule"))
 
-    new = commands.add_parser("new", help="scaffold a compliance repository from the template")
-    new.add_argument("directory", nargs="?", metavar="DIR", help="the new repository's folder (default: from the "
-                                                                   "organization's name, in the current folder)")
-    new.add_argument("--organization", metavar="NAME")
-    new.add_argument("--standard", action="append", default=[], metavar="ID",
-                     help="a catalog id, e.g. iso27001-2022; repeat for several")
+    new = command(commands, "new")
+    new.add_argument("directory", nargs="?", metavar=m["dir"], help=say("help.new.directory"))
+    new.add_argument("--organization", metavar=m["name"])
+    new.add_argument("--standard", action="append", default=[], metavar=m["catalog"], help=say("help.new.standard"))
     new.add_argument("--language", choices=("en", "ru"))
     new.add_argument("--ci", dest="ci_provider", choices=("github", "gitlab", "none"))
-    new.add_argument("--review-interval", metavar="INTERVAL", help="default review interval, e.g. '12 months'")
-    new.add_argument("--top-management", metavar="TITLE")
-    new.add_argument("--system-owner", metavar="TITLE")
-    new.add_argument("--security-officer", metavar="TITLE")
-    new.add_argument("--reviewers", metavar="HANDLE", help="code-host team or user for CODEOWNERS")
-    new.add_argument("--repo-url", metavar="URL", help="web address of the repository: edit links in the handbook")
-    new.add_argument("--isodocs-source", metavar="SOURCE",
-                     help="where CI and pre-commit install isodocs from: git (default: the isodocs repository at "
-                          "this version's tag), index (isodocs==VERSION), a private index URL, or "
-                          "git+https://...@TAG")
-    new.add_argument("--isodocs-repository", metavar="URL",
-                     help="the isodocs git repository or your mirror of it (default: the project's own)")
-    new.add_argument("--code-scanning", action="store_const", const="yes",
-                     help="upload findings to GitHub code scanning (needs GitHub Advanced Security when private)")
-    new.add_argument("--deploy-handbook", action="store_const", const="yes",
-                     help="publish the handbook with GitHub Pages or GitLab Pages from the default branch")
-    new.add_argument("--no-input", action="store_true", help="ask nothing; use the options and the defaults")
+    new.add_argument("--review-interval", metavar=m["interval"], help=say("help.new.review-interval"))
+    new.add_argument("--top-management", metavar=m["job-title"])
+    new.add_argument("--system-owner", metavar=m["job-title"])
+    new.add_argument("--security-officer", metavar=m["job-title"])
+    new.add_argument("--reviewers", metavar=m["handle"], help=say("help.new.reviewers"))
+    new.add_argument("--repo-url", metavar=m["url"], help=say("help.new.repo-url"))
+    new.add_argument("--isodocs-source", metavar=m["source"], help=say("help.new.isodocs-source"))
+    new.add_argument("--isodocs-repository", metavar=m["url"], help=say("help.new.isodocs-repository"))
+    new.add_argument("--code-scanning", action="store_const", const="yes", help=say("help.new.code-scanning"))
+    new.add_argument("--deploy-handbook", action="store_const", const="yes", help=say("help.new.deploy-handbook"))
+    new.add_argument("--no-input", action="store_true", help=say("help.new.no-input"))
 
-    history = commands.add_parser("history", help="a document's revision history from git")
-    history.add_argument("document", metavar="DOC", help="a document id or path")
-    _repository_option(history)
+    history = command(commands, "history")
+    history.add_argument("document", metavar=m["doc"], help=say("help.document"))
+    repository_option(history)
     history.add_argument("--format", choices=("text", "json"), default="text")
 
-    review = commands.add_parser("review", help="stamp a review of a document")
-    review.add_argument("document", metavar="DOC", help="a document id or path")
-    review.add_argument("--by", required=True, metavar="ROLE", help="the role that reviewed it")
-    review.add_argument("--date", type=_date, metavar="DATE", help="the day of the review (default: today)")
-    _today_option(review, "pretend today is DATE (a later --date is refused)")
-    _repository_option(review)
+    review = command(commands, "review")
+    review.add_argument("document", metavar=m["doc"], help=say("help.document"))
+    review.add_argument("--by", required=True, metavar=m["role"], help=say("help.review.by"))
+    review.add_argument("--date", type=date_value, metavar=m["date"], help=say("help.review.date"))
+    today_option(review, "help.today-not-later")
+    repository_option(review)
 
-    approve = commands.add_parser("approve", help="approve a new version of a document")
-    approve.add_argument("document", metavar="DOC", help="a document id or path")
-    approve.add_argument("--by", required=True, metavar="ROLE", help="the approving role")
-    approve.add_argument("--major", action="store_true", help="raise the major version (1.3 -> 2.0)")
-    approve.add_argument("--date", type=_date, metavar="DATE", help="the day of the approval (default: today)")
-    _today_option(approve, "pretend today is DATE (a later --date is refused)")
-    approve.add_argument("--change-approver", action="store_true",
-                         help="let a role other than the document's approver approve it, and become its approver")
-    _repository_option(approve)
+    approve = command(commands, "approve")
+    approve.add_argument("document", metavar=m["doc"], help=say("help.document"))
+    approve.add_argument("--by", required=True, metavar=m["role"], help=say("help.approve.by"))
+    approve.add_argument("--major", action="store_true", help=say("help.approve.major"))
+    approve.add_argument("--date", type=date_value, metavar=m["date"], help=say("help.approve.date"))
+    today_option(approve, "help.today-not-later")
+    approve.add_argument("--change-approver", action="store_true", help=say("help.approve.change-approver"))
+    repository_option(approve)
 
-    add = commands.add_parser("add", help="add a new draft document with a free id")
-    add.add_argument("type", metavar="TYPE",
-                     help="policy, procedure, plan, record, register, form, manual or guideline")
-    add.add_argument("title", metavar="TITLE")
-    add.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
-                     help="a clause it addresses, e.g. iso27001-2022:A.5.15; repeat for several")
-    add.add_argument("--owner", required=True, metavar="ROLE")
-    add.add_argument("--date", type=_date, metavar="DATE", help="the day the document is begun (default: today)")
-    _today_option(add, "pretend today is DATE (a later --date is refused)")
-    _repository_option(add)
+    add = command(commands, "add")
+    add.add_argument("type", metavar=m["type"], help=say("help.add.type"))
+    add.add_argument("title", metavar=m["doc-title"])
+    add.add_argument("--clause", action="append", default=[], metavar=m["clause"], help=say("help.add.clause"))
+    add.add_argument("--owner", required=True, metavar=m["role"])
+    add.add_argument("--date", type=date_value, metavar=m["date"], help=say("help.add.date"))
+    today_option(add, "help.today-not-later")
+    repository_option(add)
 
-    importing = commands.add_parser("import", help="existing .docx, .odt, .html and .md files become draft documents")
-    importing.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to import every file from")
-    importing.add_argument("--type", dest="kind", metavar="TYPE",
-                           help="the type of every imported document (default: guessed from title or folder)")
-    importing.add_argument("--owner", metavar="ROLE",
-                           help="owner when the document-control table names nobody who holds a role")
-    importing.add_argument("--approver", metavar="ROLE",
-                           help="approver when the document-control table names nobody who holds a role")
-    importing.add_argument("--clause", action="append", default=[], metavar="CAT:ID",
-                           help="a clause every imported document addresses; repeat for several")
-    importing.add_argument("--into", metavar="FOLDER",
-                           help="a folder inside the documents' folder (default: one per type, as isodocs add)")
-    importing.add_argument("--accept-suggestions", action="store_true",
-                           help="list the suggested clauses under clauses: instead of in a comment")
-    importing.add_argument("--overwrite", action="store_true", help="replace documents that already exist")
+    importing = command(commands, "import")
+    importing.add_argument("paths", nargs="+", metavar=m["path"], help=say("help.import.paths"))
+    importing.add_argument("--type", dest="kind", metavar=m["type"], help=say("help.import.type"))
+    importing.add_argument("--owner", metavar=m["role"], help=say("help.import.owner"))
+    importing.add_argument("--approver", metavar=m["role"], help=say("help.import.approver"))
+    importing.add_argument("--clause", action="append", default=[], metavar=m["clause"],
+                           help=say("help.import.clause"))
+    importing.add_argument("--into", metavar=m["folder"], help=say("help.import.into"))
+    importing.add_argument("--accept-suggestions", action="store_true", help=say("help.import.accept-suggestions"))
+    importing.add_argument("--overwrite", action="store_true", help=say("help.import.overwrite"))
     importing.add_argument("--format", choices=("text", "json"), default="text")
-    _repository_option(importing)
+    repository_option(importing)
 
-    owners = commands.add_parser("codeowners", help="write CODEOWNERS from the documents' owners, or check it")
-    owners.add_argument("--check", action="store_true", help="exit 1 when CODEOWNERS is out of date")
-    _repository_option(owners)
+    owners = command(commands, "codeowners")
+    owners.add_argument("--check", action="store_true", help=say("help.codeowners.check"))
+    repository_option(owners)
 
-    diff = commands.add_parser("diff", help="what a change does to the document set")
-    diff.add_argument("base", metavar="BASE", help="the branch, tag or commit to compare with")
-    diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
+    diff = command(commands, "diff")
+    diff.add_argument("base", metavar=m["base"], help=say("help.diff.base"))
+    diff.add_argument("head", metavar=m["head"], nargs="?", help=say("help.diff.head"))
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    _today_option(diff)
-    _repository_option(diff)
+    today_option(diff)
+    repository_option(diff)
 
-    due = commands.add_parser("tasks", help="what is due, per owner: reviews, risks, nonconformities, audits")
+    due = command(commands, "tasks")
     due.add_argument("--format", choices=("text", "markdown", "json", "ics"), default="text",
-                     help="ics: an iCalendar feed of every dated duty, to subscribe to in a calendar")
-    due.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
-    _today_option(due, "pretend today is DATE (also the feed's stamp)")
-    due.add_argument("--within", type=_interval, metavar="INTERVAL",
-                     help="list what falls due within INTERVAL, e.g. '90 days' (default: defaults.due_soon)")
-    due.add_argument("--published", action="store_true",
-                     help="only what the handbook may show: leave out duties recorded in documents kept out of it")
-    _repository_option(due)
+                     help=say("help.tasks.format"))
+    due.add_argument("--output", metavar=m["file"], help=say("help.tasks.output"))
+    today_option(due, "help.tasks.today")
+    due.add_argument("--within", type=interval, metavar=m["interval"], help=say("help.tasks.within"))
+    due.add_argument("--published", action="store_true", help=say("help.tasks.published"))
+    repository_option(due)
 
-    copies = commands.add_parser("pdf", help="controlled copies as PDF: each published document, and the manual")
-    copies.add_argument("documents", nargs="*", metavar="DOC",
-                        help="ids or paths of the documents to print (default: every published one, and the manual)")
-    copies.add_argument("--output", metavar="DIR", default="pdf", help="the folder for the PDFs (default: pdf)")
-    copies.add_argument("--no-manual", dest="manual", action="store_false",
-                        help="only the single copies, not the manual")
-    _today_option(copies, "pretend today is DATE (the next review dates and the manual's cover)")
-    _repository_option(copies)
+    copies = command(commands, "pdf")
+    copies.add_argument("documents", nargs="*", metavar=m["doc"], help=say("help.pdf.documents"))
+    copies.add_argument("--output", metavar=m["dir"], default="pdf", help=say("help.pdf.output"))
+    copies.add_argument("--no-manual", dest="manual", action="store_false", help=say("help.pdf.no-manual"))
+    today_option(copies, "help.pdf.today")
+    repository_option(copies)
 
-    export = commands.add_parser("export", help="a spreadsheet for auditors")
-    export.add_argument("what", choices=("soa", "register", "risks", "nonconformities"))
+    export = command(commands, "export")
+    tables = ("soa", "register", "risks", "nonconformities")
+    export.add_argument("what", choices=tables, metavar=f"{{{','.join(tables)}}}")  # named so in errors too
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    export.add_argument("--output", metavar="FILE", help="the file to write (required for xlsx)")
-    _today_option(export)
-    _repository_option(export)
+    export.add_argument("--output", metavar=m["file"], help=say("help.export.output"))
+    today_option(export)
+    repository_option(export)
 
-    evidence = commands.add_parser("evidence", help="record evidence that controls operate")
+    evidence = command(commands, "evidence")
     evidence_commands = evidence.add_subparsers(dest="evidence_command", metavar="add", required=True)
-    record = evidence_commands.add_parser("add", help="a new entry under `evidence:` in a record")
-    record.add_argument("record", metavar="RECORD", help="the record's id or path")
-    record.add_argument("--control", action="append", required=True, metavar="CAT:ID",
-                        help="a control or clause it shows operating, e.g. iso27001-2022:A.8.13 (repeatable)")
-    record.add_argument("--what", required=True, metavar="TEXT", help="what was done")
-    record.add_argument("--by", metavar="WHO", help="who did it: a role or a person")
-    record.add_argument("--date", type=_date, metavar="DATE", help="the day it was done (default: today)")
-    record.add_argument("--file", action="append", default=[], metavar="PATH",
-                        help="a file in the repository that holds the proof (repeatable)")
-    record.add_argument("--link", metavar="URL", help="where the proof is kept outside the repository")
-    _today_option(record, "pretend today is DATE (a later --date is refused)")
-    _repository_option(record)
+    record = command(evidence_commands, "evidence add")
+    record.add_argument("record", metavar=m["record"], help=say("help.evidence.add.record"))
+    record.add_argument("--control", action="append", required=True, metavar=m["clause"],
+                        help=say("help.evidence.add.control"))
+    record.add_argument("--what", required=True, metavar=m["text"], help=say("help.evidence.add.what"))
+    record.add_argument("--by", metavar=m["who"], help=say("help.evidence.add.by"))
+    record.add_argument("--date", type=date_value, metavar=m["date"], help=say("help.evidence.add.date"))
+    record.add_argument("--file", action="append", default=[], metavar=m["path"], help=say("help.evidence.add.file"))
+    record.add_argument("--link", metavar=m["url"], help=say("help.evidence.add.link"))
+    today_option(record, "help.today-not-later")
+    repository_option(record)
 
-    audit = commands.add_parser("audit", help="internal audit tools")
+    audit = command(commands, "audit")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="checklist", required=True)
-    checklist = audit_commands.add_parser("checklist", help="a checklist per clause of a standard")
-    checklist.add_argument("standard", metavar="STANDARD", help="a catalog id in scope, e.g. iso27001-2022")
+    checklist = command(audit_commands, "audit checklist")
+    checklist.add_argument("standard", metavar=m["standard"], help=say("help.audit.checklist.standard"))
     checklist.add_argument("--format", choices=("markdown", "xlsx"), default="markdown")
-    checklist.add_argument("--output", metavar="FILE")
-    _today_option(checklist, "pretend today is DATE (the day prepared, and whether evidence is overdue)")
-    _repository_option(checklist)
+    checklist.add_argument("--output", metavar=m["file"])
+    today_option(checklist, "help.audit.checklist.today")
+    repository_option(checklist)
 
-    site = commands.add_parser("site", help="build the handbook through a site generator, or scan a built site")
+    site = command(commands, "site")
     site_commands = site.add_subparsers(dest="site_command", metavar="build|scan", required=True)
-    site_build = site_commands.add_parser("build", help="stage the publishable pages and run the generator on them")
-    site_build.add_argument("path", nargs="?", default=".", help="the repository (default: the current folder)")
+    site_build = command(site_commands, "site build")
+    site_build.add_argument("path", nargs="?", default=".", metavar=m["repository"], help=say("help.repository"))
     site_build.add_argument("--generator", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
-    site_build.add_argument("--site-dir", metavar="DIR", help="where the site goes (default: mkdocs.yml's site_dir)")
-    site_build.add_argument("--strict", action="store_true", help="the generator fails on its warnings")
+    site_build.add_argument("--site-dir", metavar=m["dir"], help=say("help.site.build.site-dir"))
+    site_build.add_argument("--strict", action="store_true", help=say("help.site.build.strict"))
     shown = site_build.add_mutually_exclusive_group()
-    shown.add_argument("--quiet", "-q", action="store_true", help="no progress or summary lines, the generator quiet")
-    shown.add_argument("--verbose", "-v", action="store_true",
-                       help="progress lines (pages written of the total) even when stderr is not a terminal")
-    _today_option(site_build)
-    site_scan = site_commands.add_parser("scan", help="exit 1 naming every trace of a hidden document in a site")
-    site_scan.add_argument("site_dir", metavar="SITE_DIR")
-    _repository_option(site_scan)
+    shown.add_argument("--quiet", "-q", action="store_true", help=say("help.site.build.quiet"))
+    shown.add_argument("--verbose", "-v", action="store_true", help=say("help.site.build.verbose"))
+    today_option(site_build)
+    site_scan = command(site_commands, "site scan")
+    site_scan.add_argument("site_dir", metavar=m["site-dir"])
+    repository_option(site_scan)
 
-    rules = commands.add_parser("rules", help="list every rule with its meaning and fix")
+    rules = command(commands, "rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
-    rules.add_argument("--path", default=".", help="the repository whose language the rules are told in")
+    repository_option(rules, "help.rules.path")
 
-    migrate = commands.add_parser("migrate", help="move the repository from one edition of a standard to the next")
-    migrate.add_argument("source", metavar="FROM", help="the catalog in scope now, e.g. iso9001-2015")
-    migrate.add_argument("target", metavar="TO", help="the catalog to move to, e.g. iso9001-2026")
-    migrate.add_argument("--write", action="store_true", help="rewrite the files (default: preview only)")
-    migrate.add_argument("--allow-dirty", action="store_true",
-                         help="write even though the working tree has uncommitted changes")
-    _repository_option(migrate)
+    migrate = command(commands, "migrate")
+    migrate.add_argument("source", metavar=m["from"], help=say("help.migrate.source"))
+    migrate.add_argument("target", metavar=m["to"], help=say("help.migrate.target"))
+    migrate.add_argument("--write", action="store_true", help=say("help.migrate.write"))
+    migrate.add_argument("--allow-dirty", action="store_true", help=say("help.migrate.allow-dirty"))
+    repository_option(migrate)
 
-    standards = commands.add_parser("standards", help="list the catalogs, or show one")
+    standards = command(commands, "standards")
     standards_commands = standards.add_subparsers(dest="standards_command", metavar="show")
-    show = standards_commands.add_parser("show", help="print one catalog")
-    show.add_argument("catalog", metavar="ID")
+    show = command(standards_commands, "standards show")
+    show.add_argument("catalog", metavar=m["catalog"])
     show.add_argument("--format", choices=("text", "json"), default="text")
-    show.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
-    standards.add_argument("--path", default=".", help="the repository whose own catalogs are listed too")
+    repository_option(show, "help.standards.path")
+    repository_option(standards, "help.standards.path")
     return parser
 
 
-def dispatch(args: argparse.Namespace) -> int:
+def dispatch(args: argparse.Namespace, language: str = "en") -> int:
     if args.command == "check":
         from isodocs.commands.check import check
         return check(args.path, args.format, args.output, args.today, args.strict, args.cache, args.history,
@@ -301,19 +280,21 @@ def dispatch(args: argparse.Namespace) -> int:
         if args.standards_command == "show":
             return standards.show(args.catalog, args.format, args.path)
         return standards.list_catalogs(args.path)
-    raise UsageError("no command given; try 'isodocs --help'")
+    raise UsageError(t("cli.no-command", language), language=language)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    language = language_for(arguments)   # before parsing: argparse's own errors and help are said in it too
+    with speaking(language):
+        args = build_parser(language).parse_args(arguments)
     try:
-        return dispatch(args)
+        return dispatch(args, language)
     except IsodocsError as error:
         sys.stderr.write(f"isodocs: {t('cli.error', error.language)}: {error}\n")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("isodocs: interrupted\n")
+        sys.stderr.write(f"isodocs: {t('cli.interrupted', language)}\n")
         return 130
     except BrokenPipeError:
         return 0

@@ -6,7 +6,8 @@ while parsing, before isodocs knows the repository. gettext's own route to argpa
 through the process's locale) would keep those texts outside the translation tables and follow the locale
 rather than the repository, so `speaking(language)` instead lends argparse a `gettext.NullTranslations` whose
 texts come from the tables (`cli.argparse.*`) for as long as the parser is built and run, and puts argparse's
-own names back afterwards. A text argparse says that the tables do not know stays as argparse says it.
+own names back afterwards. A text argparse says that the tables do not know stays as argparse says it, and so
+does the one text Python 3.10 writes without gettext (the "argument --x:" before a value's error).
 """
 
 from __future__ import annotations

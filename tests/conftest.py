@@ -21,6 +21,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # isodocs' caches go to a folder of this test session, never the user's own.
 os.environ["ISODOCS_CACHE_DIR"] = tempfile.mkdtemp(prefix="isodocs-test-cache-")
 atexit.register(shutil.rmtree, os.environ["ISODOCS_CACHE_DIR"], True)
+# Outside a repository the command line speaks the locale's language: the suite hears English whatever the
+# machine's locale is (tests/test_cli_language.py gives its runs their own).
+for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(variable, None)
+os.environ["LANG"] = "C.UTF-8"
 TODAY = "2026-11-21"
 
 

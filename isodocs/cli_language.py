@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import locale
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -126,13 +127,15 @@ def language_for(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -
 
 
 def locale_language(environ: Mapping[str, str]) -> str:
-    """The first of isodocs' languages the locale names, read as gettext reads it: the first variable of
-    LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set, a colon-separated list in which C stops the search."""
+    """The first of isodocs' languages the locale names, read as gettext.find reads it: the first variable of
+    LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set, a colon-separated list of locales in which C stops the
+    search."""
     value = next((environ[name] for name in LOCALE_VARIABLES if environ.get(name)), "")
     for entry in value.split(":"):
-        if entry in ("C", "POSIX"):
+        normal = locale.normalize(entry)   # as gettext: `russian` is ru_RU, POSIX is C, C.UTF-8 is en_US
+        if normal == "C":
             break
-        code = entry.split(".")[0].split("@")[0].split("_")[0].lower()
+        code = normal.split("@")[0].split(".")[0].split("_")[0]
         if code in LANGUAGES:
             return code
     return DEFAULT

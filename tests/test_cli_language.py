@@ -9,19 +9,30 @@ from __future__ import annotations
 
 import argparse
 import ast
+import gettext
 import os
+import string
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from english import commands, english, typed_as_is
 from hypothesis import given as for_all, settings, strategies as st
 from scaffold import scaffold
 
-from isodocs.cli_language import ARGPARSE, ARGPARSE_COUNTED, PROGRAMMERS_ONLY, ArgparseTexts, language_for
+from isodocs.cli_language import (
+    ARGPARSE,
+    ARGPARSE_COUNTED,
+    LOCALE_VARIABLES,
+    PROGRAMMERS_ONLY,
+    ArgparseTexts,
+    language_for,
+    locale_language,
+)
 from isodocs.main import build_parser, main
-from isodocs.translation import t
+from isodocs.translation import LANGUAGES, t
 
 ISODOCS = Path(sys.executable).parent / "isodocs"
 CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -227,6 +238,31 @@ def test_a_broken_isodocs_yml_leaves_the_language_to_the_locale_and_the_error_to
 def test_the_locale_is_read_as_gettext_reads_it(tmp_path: Path, monkeypatch, environment, language: str):
     monkeypatch.chdir(tmp_path)
     assert language_for(["check", "--bogus"], environment) == language
+
+
+LOCALES = st.one_of(st.sampled_from(["ru_RU.UTF-8", "ru", "RU", "russian", "ru@latin", "ru_UA", "en_US.UTF-8",
+                                     "english", "de_DE", "uk_UA", "C", "POSIX", "C.UTF-8", ""]),
+                    st.text(alphabet=string.ascii_letters + "_.@", max_size=10))
+
+
+@pytest.fixture(scope="module")
+def localedir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalog folder as gettext looks for one, with a message file for each of isodocs' languages."""
+    folder = tmp_path_factory.mktemp("locale")
+    for language in LANGUAGES:
+        (folder / language / "LC_MESSAGES").mkdir(parents=True)
+        (folder / language / "LC_MESSAGES" / "isodocs.mo").write_bytes(b"")
+    return folder
+
+
+@settings(deadline=None, max_examples=300)
+@for_all(st.dictionaries(st.sampled_from(LOCALE_VARIABLES), st.lists(LOCALES, max_size=3).map(":".join)))
+def test_the_locale_picks_the_language_gettext_would_pick(localedir: Path, environment: dict[str, str]):
+    with mock.patch.dict(os.environ, environment):
+        for name in set(LOCALE_VARIABLES) - set(environment):
+            os.environ.pop(name, None)
+        found = gettext.find("isodocs", str(localedir))
+    assert locale_language(environment) == (Path(found).parts[-3] if found else "en")
 
 
 @settings(deadline=None, max_examples=200)

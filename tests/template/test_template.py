@@ -23,13 +23,15 @@ COOKIECUTTER = Path(sys.executable).parent / "cookiecutter"
 ANSWERS = {"organization": ROMASHKA, "iso27001_2022": "yes", "iso9001_2015": "yes"}
 
 
-def test_plain_cookiecutter_gives_the_same_tree_as_isodocs_new(tmp_path: Path):
+@pytest.mark.parametrize("language, ci", [("en", "github"), ("ru", "gitlab")])
+def test_plain_cookiecutter_gives_the_same_tree_as_isodocs_new(tmp_path: Path, language: str, ci: str):
     out = tmp_path / "plain"
     subprocess.run([str(COOKIECUTTER), str(ROOT), "--directory", "template", "--no-input", "--default-config",
-                    "-o", str(out), *(f"{k}={v}" for k, v in ANSWERS.items()), "project_slug=romashka"],
-                   check=True, capture_output=True)
+                    "-o", str(out), *(f"{k}={v}" for k, v in ANSWERS.items()), "project_slug=romashka",
+                    f"language={language}", f"ci_provider={ci}"], check=True, capture_output=True)
     plain = out / "romashka"
-    ours = scaffold(tmp_path / "ours" / "romashka", "iso27001-2022", "iso9001-2015")
+    ours = scaffold(tmp_path / "ours" / "romashka", "iso27001-2022", "iso9001-2015",
+                    extra=("--language", language, "--ci", ci))
     assert tree(plain) == tree(ours)
     assert len(list(git.Repo(plain).iter_commits())) == 1
 

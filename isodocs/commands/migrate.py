@@ -17,7 +17,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from isodocs.errors import ConfigError, UsageError
+from isodocs.errors import ConfigError, UsageError, spoken_in
 from isodocs.files.atomic import write_bytes
 from isodocs.files.editing import EditError, TokenEditor, locked, parse_header
 from isodocs.files.fences import decode, split
@@ -77,18 +77,19 @@ def migrate(source: str, target: str, path: str = ".", write: bool = False, allo
         known = tuple(f"{a} -> {b}" for a, b in transitions.available())
         raise UsageError(said("no-map", source=source, target=target), hint=said("known-maps", known=known),
                          language=said.language)
-    catalogs = {catalog_id: catalog.find(catalog_id, str(root)) for catalog_id in (source, target)}
-    transition = transitions.read(map_path, catalogs)
-    if not allow_dirty:
-        _refuse_dirty(root, said)
-    repository = Repository.load(root, cache=False)
-    plan = _plan(repository, transition)
-    out = sys.stdout
-    out.write(_preview(plan, root, repository.config.language, write))
-    if write:
-        for rewrite in plan.rewrites:
-            _write(rewrite, transition.target.id)
-        out.write(f"Wrote {len(plan.rewrites)} files. Next: git diff, isodocs check, then commit.\n")
+    with spoken_in(said.language):
+        catalogs = {catalog_id: catalog.find(catalog_id, str(root)) for catalog_id in (source, target)}
+        transition = transitions.read(map_path, catalogs)
+        if not allow_dirty:
+            _refuse_dirty(root, said)
+        repository = Repository.load(root, cache=False)
+        plan = _plan(repository, transition)
+        out = sys.stdout
+        out.write(_preview(plan, root, repository.config.language, write))
+        if write:
+            for rewrite in plan.rewrites:
+                _write(rewrite, transition.target.id)
+            out.write(said("wrote", count=len(plan.rewrites)) + "\n")
     return 0
 
 
@@ -108,8 +109,8 @@ def _plan(repository: Repository, transition: Transition) -> Plan:
     plan = Plan(transition)
     source, target = transition.source.id, transition.target.id
     for finding in repository.load_findings:
-        raise EditError(f"cannot read this file, so it cannot be migrated: {text_in(finding.message, 'en')}",
-                        repository.root / finding.path, finding.line or None, hint="fix it first; nothing was changed")
+        raise EditError(say("migrate.unreadable", problem=finding.message), repository.root / finding.path,
+                        finding.line or None, hint=say("migrate.unreadable-hint"))
     mapped: set[str] = set()
     for document in repository.documents:
         historical = document.historical
@@ -300,17 +301,17 @@ def _write(rewrite: Rewrite, target: str) -> None:
         if path.name == CONFIG_FILE:
             data = parse(rewrite.new_text)
             if target not in (data.get("standards") or []):
-                raise EditError("the rewrite lost the new standard; nothing was written", path)
+                raise EditError(say("migrate.lost-standard", target=target), path, hint=say("migrate.by-hand-hint"))
         else:
             header = split(decode(rewrite.new_text.encode("utf-8"))).header or ""
             data = parse(header, first_line=2)
             for catalog_id, ids in rewrite.expect.items():
                 if [str(i) for i in data["clauses"][catalog_id]] != ids:
-                    raise EditError(f"the rewritten clause map reads {list(data['clauses'][catalog_id])}, not "
-                                    f"{ids}; nothing was written", path, hint="edit this file by hand")
+                    raise EditError(say("migrate.misread", found=tuple(str(i) for i in data["clauses"][catalog_id]),
+                                        planned=tuple(ids)), path, hint=say("migrate.by-hand-hint"))
     except YamlError as error:
-        raise EditError(f"the rewrite would break the YAML ({error.message}); nothing was written", path,
-                        error.line) from None
+        raise EditError(say("migrate.would-break", problem=error.message), path, error.line,
+                        hint=say("migrate.by-hand-hint")) from None
     with locked(path.parent):
         write_bytes(path, rewrite.new_text.encode("utf-8"))
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from isodocs.errors import OutputError
+from isodocs.translation import say
 
 
 def write_text(path: Path, text: str) -> None:
@@ -25,8 +26,8 @@ def write_chunks(path: Path, chunks: Iterable[bytes], durable: bool = True) -> N
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(f"cannot write it: {error.strerror or error}", path,
-                          hint="name a file in a folder you may write to") from None
+        raise OutputError(say("output.cannot-write", reason=error.strerror or str(error)), path,
+                          hint=say("output.cannot-write-hint")) from None
 
 
 def _write_chunks(path: Path, chunks: Iterable[bytes], durable: bool) -> None:

@@ -11,6 +11,7 @@ person must decide (a split clause, a new clause no document addresses) is liste
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from isodocs.errors import ConfigError, UsageError, spoken_in
-from isodocs.files.atomic import write_bytes
+from isodocs.files.atomic import write_together
 from isodocs.files.editing import EditError, TokenEditor, locked, parse_header
 from isodocs.files.fences import decode, split
 from isodocs.files.yamlload import YamlError, parse
@@ -87,8 +88,7 @@ def migrate(source: str, target: str, path: str = ".", write: bool = False, allo
         out = sys.stdout
         out.write(_preview(plan, root, repository.config.language, write))
         if write:
-            for rewrite in plan.rewrites:
-                _write(rewrite, transition.target.id)
+            _write(plan.rewrites, transition.target.id)
             out.write(said("wrote", count=len(plan.rewrites)) + "\n")
     return 0
 
@@ -294,8 +294,18 @@ def _preview(plan: Plan, root: Path, language: str, write: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(rewrite: Rewrite, target: str) -> None:
-    """Write one rewritten file atomically, after checking that the result parses and says what was planned."""
+def _write(rewrites: list[Rewrite], target: str) -> None:
+    """Every rewritten file checked, then all written or none (each atomically, under its folder's lock)."""
+    for rewrite in rewrites:
+        _verify(rewrite, target)
+    with ExitStack() as stack:
+        for folder in sorted({rewrite.path.parent for rewrite in rewrites}):
+            stack.enter_context(locked(folder))
+        write_together([(rewrite.path, rewrite.new_text.encode("utf-8")) for rewrite in rewrites])
+
+
+def _verify(rewrite: Rewrite, target: str) -> None:
+    """The rewritten text parses and says what was planned."""
     path = rewrite.path
     try:
         if path.name == CONFIG_FILE:
@@ -312,7 +322,3 @@ def _write(rewrite: Rewrite, target: str) -> None:
     except YamlError as error:
         raise EditError(say("migrate.would-break", problem=error.message), path, error.line,
                         hint=say("migrate.by-hand-hint")) from None
-    with locked(path.parent):
-        write_bytes(path, rewrite.new_text.encode("utf-8"))
-
-

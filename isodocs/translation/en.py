@@ -610,6 +610,8 @@ TEXTS: dict[str, str] = {
     "edit.item-misplaced": "the new item would not land in '{key}'; nothing was changed",
     "edit.value-several-lines": "a value spans several lines; edit it by hand",
     "output.cannot-write": "cannot write it: {reason}",
+    "output.nothing-written-hint": "nothing was written; name files in folders you may write to",
+    "output.partly-written-hint": "these were written already: {written}",
     "output.cannot-write-hint": "name a file in a folder you may write to",
     "migrate.wrote": "Wrote {count} {count|file|files}. Next: git diff, isodocs check, then commit.",
     "migrate.unreadable": "cannot read this file, so it cannot be migrated: {problem}",
@@ -618,6 +620,19 @@ TEXTS: dict[str, str] = {
     "migrate.by-hand-hint": "edit this file by hand, then run migrate again",
     "migrate.misread": "the rewritten clause map reads {found}, not {planned}; nothing was written",
     "migrate.would-break": "the rewrite would break the YAML ({problem}); nothing was written",
+    "yaml.problem": "{problem}",
+    "yaml.problem-tab": "{problem} (this line contains a tab; YAML indents with spaces only)",
+    "yaml.invalid": "invalid YAML",
+    "yaml.nesting": "nesting deeper than {depth} levels",
+    "yaml.alias": "anchors and aliases (&, *) are not allowed here; write the value out",
+    "yaml.key-plain": "a key must be plain text",
+    "yaml.duplicate": "duplicate key '{key}' (first at line {first}); keep one",
+    "yaml.unsupported": "unsupported YAML node {kind}",
+    "yaml.comma-early": "a comma inside {{...}} ended the value of '{previous}' early, so '{key}' became a key without "
+                        "a value; quote the value ({example}) or write the mapping in block style, one `key: value` a "
+                        "line",
+    "yaml.comma-no-value": "'{key}' inside {{...}} has no `: value` (a comma ends each value there); quote a value "
+                           "that contains a comma, or write the mapping in block style, one `key: value` a line",
     "error.line": "{where}{message}",
     "error.line-hint": "{where}{message} (hint: {hint})",
     "cli.warning": "warning",

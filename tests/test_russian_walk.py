@@ -22,7 +22,7 @@ from isodocs.model import catalog
 
 NAMES = {"isodocs", "ISO", "IEC", "git", "CODEOWNERS", "mkdocs",                     # the names of things
          "CI", "GitHub", "GitLab", "Pages", "Dependabot", "Markdown", "PDF", "Pango",
-         "YAML", "AQAP", "Word", "Office", "LibreOffice", "OpenDocument", "HTML", "RTF"}
+         "YAML", "AQAP", "OHSAS", "Word", "Office", "LibreOffice", "OpenDocument", "HTML", "RTF"}
 CODE = re.compile(r"\\?`[^`\n]*?\\?`|<[^>\n]*>")  # code spans, and HTML tags of the Markdown reports
 QUOTED = re.compile(r"'[^'\n]*'|«[^»\n]*»|\"[^\"\n]*\"|“[^”\n]*”")
 IDENTIFIER = re.compile(r"[0-9_./:@=-]")
@@ -104,6 +104,8 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     say("migrate: not in scope", "migrate", "iso9001-2015", "iso9001-2026", *path, code=2)
     say("standards", "standards", *path)
     say("standards show", "standards", "show", "iso27001-2022", *path)
+    for catalog_id in catalog.available():   # each catalog's edition facts, amendments and entries' notes
+        say(f"standards show {catalog_id}", "standards", "show", catalog_id, *path)
     say("rules", "rules", *path)
     site = base / "site"
     say("site build", "site", "build", str(root), "--site-dir", str(site), *today)
@@ -132,7 +134,8 @@ COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdo
             "history", "diff", "check after approval", "audit checklist", "export soa", "export register",
             "export risks", "export nonconformities", "site build", "site scan", "handbook",
             "import", "standards", "rules", "pdf", "pdf copy", "evidence add", "evidence add: no such record",
-            "import: unknown type", "import: damaged files", "migrate: not in scope", "standards show"]
+            "import: unknown type", "import: damaged files", "migrate: not in scope", "standards show",
+            *(f"standards show {catalog_id}" for catalog_id in catalog.available())]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

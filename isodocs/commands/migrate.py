@@ -24,6 +24,7 @@ from isodocs.files.editing import EditError, TokenEditor, locked, parse_header
 from isodocs.files.fences import decode, split
 from isodocs.files.yamlload import YamlError, parse
 from isodocs.model import catalog, config as config_module, transitions
+from isodocs.model.catalog import Entry
 from isodocs.model.config import CONFIG_FILE
 from isodocs.model.document import Document
 from isodocs.model.findings import WARNING, Finding
@@ -208,8 +209,7 @@ def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, 
     if change.kind != "same" and change.new == (old_id,):
         old, new = transition.source.entries[old_id], transition.target.entries[old_id]
         rewrite.steps.append((line, step("retitled", clause=old_id, kind=say(f"migrate.kind-{change.kind}"),
-                                         old=given(en=old.title or "", ru=old.title_ru),
-                                         new=given(en=new.title or "", ru=new.title_ru))))
+                                         old=_title(old), new=_title(new))))
     elif change.kind != "same":
         rewrite.steps.append((line, step("moved" if change.new else "removed", clause=old_id, new=tuple(change.new),
                                          kind=say(f"migrate.kind-{change.kind}"))))
@@ -223,6 +223,11 @@ def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, 
                    note=given(en=change.note, ru=change.note_ru))
         if note not in plan.notes:
             plan.notes.append(note)
+
+
+def _title(entry: Entry) -> str:
+    """An entry's title in every language; a paragraph the standard leaves untitled says so."""
+    return given(en=entry.title, ru=entry.title_ru) if entry.title else say("standards.untitled")
 
 
 def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewrite:

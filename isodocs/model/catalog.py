@@ -29,6 +29,10 @@ class Entry:
     title_ru: str | None = None
     extends: tuple[str, ...] = ()   # an addition's clauses of the base standard (the crosswalk to it)
     source: str | None = None       # the public page this entry was confirmed against
+    note_ru: str | None = None      # the note in isodocs' own Russian words
+
+    def note_in(self, language: str) -> str | None:
+        return self.note_ru if language == "ru" and self.note_ru else self.note
 
     @property
     def annex(self) -> bool:
@@ -77,6 +81,7 @@ class Edition:
     titles_ru_ru: str | None = None
     gaps_ru: str | None = None
     incomplete_ru: str | None = None
+    replaces_ru: str | None = None          # `replaces` said in Russian, where it is more than a designation
 
     @property
     def superseded(self) -> bool:
@@ -253,7 +258,7 @@ def _edition(data: YMap | None, path: Path) -> Edition:
                         for a in data.get("adoptions") or []),
         sources=tuple(data.get("sources") or []), gaps=data.get("gaps"), incomplete=data.get("incomplete"),
         titles_en_ru=titles_said_ru.get("en"), titles_ru_ru=titles_said_ru.get("ru"), gaps_ru=data.get("gaps_ru"),
-        incomplete_ru=data.get("incomplete_ru"))
+        incomplete_ru=data.get("incomplete_ru"), replaces_ru=data.get("replaces_ru"))
     if edition.superseded and (edition.replaced_by is None or edition.transition_ends is None):
         raise CatalogError("a superseded edition names its successor (replaced_by) and its transition_ends date",
                            path, data.lines.get("status"))

@@ -441,6 +441,7 @@ TEXTS: dict[str, str] = {
     "standards.soa": "SoA",
     "standards.amended": "amended: {amendment}",
     "standards.extends": "extends: {bases}",
+    "standards.note": "Note: {note}",
     "standards.untitled": "(untitled)",
     "standards.documented-maintained": "maintained",
     "standards.documented-retained": "retained",

@@ -427,7 +427,7 @@ TEXTS: dict[str, str] = {
     "standards.kind-line-requirements": "требования, по которым сертифицируют",
     "standards.kind-line-additions": "дополнения к {bases: или } (один из них тоже должен быть в области)",
     "standards.kind-line-guidance": "руководство, не для сертификации (ничего не требуется, пока isodocs.yml не "
-                                    "назовёт это в required:)",
+                                    "назовёт это в `required:`)",
     "standards.status": "Статус: {status}",
     "standards.status-published": "Статус: {status}, опубликован {published}",
     "standards.replaces": "Заменяет: {edition}",
@@ -444,6 +444,7 @@ TEXTS: dict[str, str] = {
     "standards.soa": "Положение о применимости",
     "standards.amended": "изменён: `{amendment}`",
     "standards.extends": "дополняет: {bases}",
+    "standards.note": "Примечание: {note}",
     "standards.untitled": "(без названия)",
     "standards.documented-maintained": "поддерживается",
     "standards.documented-retained": "сохраняется",

@@ -15,7 +15,7 @@ from isodocs.model.dates import not_future
 from isodocs.model.document import TYPES
 from isodocs.model.repository import Repository
 from isodocs.outputs.escape import markdown_text
-from isodocs.translation import t
+from isodocs.translation import say, t
 
 SECTIONS = {"policy": ["Purpose", "Scope", "Responsibilities", "Policy", "Records"],
             "procedure": ["Purpose", "Scope", "Responsibilities", "Procedure", "Records"]}
@@ -25,9 +25,9 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".", 
         today: date | None = None) -> int:
     repository = Repository.load(Path(path))
     if kind not in TYPES:
-        raise UsageError(f"unknown document type '{kind}'", hint=f"one of: {', '.join(TYPES)}")
+        raise UsageError(say("cli.unknown-type", kind=kind), hint=say("cli.one-of-types", types=tuple(TYPES)))
     if not title.strip():
-        raise UsageError("the title is empty")
+        raise UsageError(say("cli.empty-title"))
     repository.config.known_role(owner)
     when = not_future(when, today, "document", repository.config.language)
     mapped = parse_clauses(repository, clauses)

@@ -112,8 +112,8 @@ def _options(repository: Repository, kind: str | None, owner: str | None, approv
              clauses: list[str], into: str | None, accept: bool, overwrite: bool) -> Options:
     said = Translator(repository.config.language, "import.")
     if kind is not None and kind not in TYPES:
-        raise UsageError(said("unknown-type", kind=kind), hint=said("one-of", types=tuple(TYPES)),
-                         language=said.language)
+        raise UsageError(t("cli.unknown-type", said.language, kind=kind),
+                         hint=t("cli.one-of-types", said.language, types=tuple(TYPES)), language=said.language)
     for role in (owner, approver):
         if role is not None:
             repository.config.known_role(role)

@@ -17,7 +17,7 @@ from isodocs.errors import ConfigError, IsodocsError, UsageError
 from isodocs.git.history import History
 from isodocs.model.repository import Repository
 from isodocs.site.progress import INTERVAL, Progress
-from isodocs.translation import Translator
+from isodocs.translation import Translator, say as message
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
@@ -127,7 +127,7 @@ def scan(site_dir: str, path: str) -> int:
 
     site = Path(site_dir)
     if not site.is_dir():
-        raise UsageError(f"no built site in {site_dir}", hint="build it first: isodocs site build --site-dir DIR")
+        raise UsageError(message("site.no-site", site=site_dir), hint=message("site.no-site-hint"))
     repository = Repository.load(Path(path), history=True)
     publication = Publication.decide(repository)
     wanted, named = traces(repository, publication)

@@ -112,7 +112,7 @@ def snapshot(repository: Repository, repo: git.Repo, prefix: str, revision: str)
 def compare(repository: Repository, base: str, head: str | None, today: date) -> Diff:
     repo = open_repo(repository.root)
     if repo is None:
-        raise IsodocsError(f"{repository.root} is not a git repository")
+        raise IsodocsError(say("git.not-a-repository", root=repository.root), hint=say("git.not-a-repository-hint"))
     for revision in (base, head):
         if revision is not None:
             try:

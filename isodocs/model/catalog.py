@@ -13,6 +13,7 @@ from isodocs.files.cache import FileCache
 from isodocs.files.resources import data_dir
 from isodocs.files.schema import problems
 from isodocs.files.yamlload import YamlError, YList, YMap, parse
+from isodocs.translation import say
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,7 @@ def load(catalog_id: str) -> Catalog:
     """The catalog with this id; CatalogError names the file and line when it is broken."""
     path = catalog_dir() / f"{catalog_id}.yml"
     if catalog_id not in available():
-        raise CatalogError(f"unknown catalog '{catalog_id}'",
-                           hint=f"known catalogs: {', '.join(available())}")
+        raise CatalogError(say("catalog.unknown", catalog=catalog_id), hint=say("catalog.known", known=available()))
     stored = FileCache(path, Catalog)
     found = stored.get()
     if found is None:
@@ -299,7 +299,8 @@ def find(catalog_id: str, path: str | None = None) -> Catalog:
     own = _repository_catalogs(path)
     if catalog_id in own:
         return own[catalog_id]
-    raise CatalogError(f"unknown catalog '{catalog_id}'", hint=f"known catalogs: {', '.join([*available(), *own])}")
+    raise CatalogError(say("catalog.unknown", catalog=catalog_id),
+                       hint=say("catalog.known", known=(*available(), *own)))
 
 
 def _repository_catalogs(path: str | None) -> dict[str, Catalog]:

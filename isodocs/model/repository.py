@@ -114,8 +114,8 @@ class Repository:
                     return document
             for finding in self.load_findings:
                 if finding.path == rel_path:
-                    raise UsageError(f"cannot use this document: {finding.message}", finding.path, finding.line,
-                                     hint="fix its front matter first; nothing was changed")
+                    raise UsageError(say("cli.unusable-document", problem=finding.message), finding.path,
+                                     finding.line, hint=say("cli.unusable-document-hint"))
         guess = difflib.get_close_matches(reference, list(self.by_id), n=1)
         language = self.config.language
         raise UsageError(t("cli.no-document", language, reference=reference, root=self.root),
@@ -166,9 +166,9 @@ def _catalogs(config: Config, own: dict[str, Catalog]) -> dict[str, Catalog]:
             loaded[catalog_id] = own[catalog_id]
             continue
         if catalog_id not in catalog.available():
-            raise ConfigError(f"unknown catalog '{catalog_id}' in standards", config.path,
+            raise ConfigError(say("config.unknown-catalog", catalog=catalog_id), config.path,
                               config.line("standards", index),
-                              hint=f"known: {', '.join([*catalog.available(), *own])}")
+                              hint=say("catalog.known", known=(*catalog.available(), *own)))
         loaded[catalog_id] = catalog.load(catalog_id)
     for key in ("required", "exclusions"):
         for catalog_id in getattr(config, key):

@@ -33,14 +33,15 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".", 
     mapped = parse_clauses(repository, clauses)
     folder = repository.docs_dir / FOLDER[kind]
     if not folder.resolve().is_relative_to(repository.root.resolve()):
-        raise UsageError(f"{folder.relative_to(repository.root)} leads outside the repository; not followed")
+        raise UsageError(say("cli.folder-outside", folder=folder.relative_to(repository.root)))
     folder.mkdir(parents=True, exist_ok=True)
     with locked(folder):
         repository = Repository.load(repository.root)  # ids taken by anyone who added meanwhile count too
         doc_id = free_id(repository, kind)
         target = folder / f"{slug(title)}.md"
         if target.exists():
-            raise UsageError(f"{target.relative_to(repository.root)} already exists", hint="choose another title")
+            raise UsageError(say("cli.exists", path=target.relative_to(repository.root)),
+                             hint=say("cli.exists-hint"))
         write_text(target, render(doc_id, title, kind, owner, mapped, repository.config.default_classification, when))
     sys.stdout.write(t("cli.added", repository.config.language, id=doc_id, path=target.relative_to(repository.root))
                      + "\n")

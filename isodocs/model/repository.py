@@ -126,11 +126,11 @@ class Repository:
     def _read_documents(self, cache: DocumentCache) -> None:
         docs = self.docs_dir
         if not docs.resolve().is_relative_to(self.root.resolve()):
-            raise ConfigError(f"the docs folder '{self.config.docs_dir}' lies outside the repository; not followed",
-                              self.config.path, self.config.line("docs_dir"))
+            raise ConfigError(say("config.docs-outside", folder=self.config.docs_dir), self.config.path,
+                              self.config.line("docs_dir"))
         if not docs.is_dir():
-            raise ConfigError(f"the docs folder '{self.config.docs_dir}' does not exist", self.config.path,
-                              self.config.line("docs_dir"), hint="create it, or set docs_dir in isodocs.yml")
+            raise ConfigError(say("config.docs-missing", folder=self.config.docs_dir), self.config.path,
+                              self.config.line("docs_dir"), hint=say("config.docs-missing-hint"))
         for rel_path, absolute, stat in _markdown_files(self.root, docs, self.load_findings):
             self.pages.add(rel_path)
             key = identity(stat)
@@ -173,8 +173,8 @@ def _catalogs(config: Config, own: dict[str, Catalog]) -> dict[str, Catalog]:
     for key in ("required", "exclusions"):
         for catalog_id in getattr(config, key):
             if catalog_id not in loaded:
-                raise ConfigError(f"'{key}' names catalog '{catalog_id}', which is not in standards",
-                                  config.path, config.line(key, catalog_id))
+                raise ConfigError(say("config.names-catalog", key=key, catalog=catalog_id), config.path,
+                                  config.line(key, catalog_id))
     return loaded
 
 

@@ -17,3 +17,6 @@ class IsodocsPluginConfig(Config):
     """Pretend today is this date (YYYY-MM-DD), for reproducible builds."""
     progress_interval = c.Type((int, float), default=5)
     """Seconds between two progress lines (pages done of the total) on a terminal; a shorter build prints none."""
+    prune_navigation = c.Type(bool, default=True)
+    """With mkdocs-material's `navigation.prune`, hand each page's template the navigation already reduced to the
+    page's branch: the same pages, in a build that grows linearly with the number of documents."""

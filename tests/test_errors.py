@@ -154,3 +154,22 @@ def test_bad_input_in_a_russian_repository_is_one_russian_line_and_exit_2(case, 
     assert line.startswith("isodocs: ошибка: "), line
     roles = frozenset({"ceo", "ciso", "it-lead"})   # ids from isodocs.yml, as the hint lists them
     assert not english(line, roles | {" docs:", " docs "}), line   # `docs`: the folder a case writes over
+
+
+def test_every_isodocs_error_crosses_a_process_boundary_whole():
+    """A worker process hands back its error pickled: the kind, message key and parameters, file, line, hint and
+    language survive, whatever the kind's constructor takes."""
+    import pickle
+
+    from isodocs.translation import say
+    for name, kind in defined_exceptions().items():
+        if not issubclass(kind, IsodocsError):
+            continue
+        error = kind.__new__(kind)
+        IsodocsError.__init__(error, say("date.not-real", text="2026-02-30"), Path("docs/a.md"), 7,
+                              say("output.cannot-write-hint"), "ru")
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is kind, name
+        assert vars(back) == vars(error) and back.message.key == "date.not-real", name
+        assert str(back) == ("docs/a.md:7: '2026-02-30' — несуществующая дата (ГГГГ-ММ-ДД) (подсказка: укажите "
+                             "файл в папке, куда у вас есть право записи)"), name

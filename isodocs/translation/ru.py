@@ -660,7 +660,7 @@ TEXTS: dict[str, str] = {
     "cli.in-scope": "в области: {standards}",
     "cli.clause-unknown": "`--clause {item}`: в {name} нет пункта '{clause}'",
     "cli.see-standard": "смотрите `isodocs standards show {catalog}`",
-    "date.not-real": "'{text}' — не существующая дата (ГГГГ-ММ-ДД)",
+    "date.not-real": "'{text}' — несуществующая дата (ГГГГ-ММ-ДД)",
     "date.not-interval": "'{text}' — не срок вида '12 months', '6 weeks', '90 days', '1 year'",
     "config.not-a-mapping": "должен быть набором настроек (`organization:`, `standards:`, ...)",
     "config.unreadable": "не читается: «{error}»",

@@ -545,7 +545,6 @@ TEXTS: dict[str, str] = {
     "cli.rules-severity-off": "off",
     "cli.rules-stage": " (a warning in the preparation stage)",
     "cli.rules-fix": "Fix: {fix}",
-    "cli.hint": "hint",
     "import.lock-file": "is an Office lock file of an open document",
     "import.not-a-format": "is not a format isodocs imports ({formats})",
     "import.not-a-format-hint": "save it as .docx, .odt, .html or .md",

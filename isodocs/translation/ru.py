@@ -548,7 +548,6 @@ TEXTS: dict[str, str] = {
     "cli.rules-severity-off": "выключено",
     "cli.rules-stage": " (на этапе подготовки — предупреждение)",
     "cli.rules-fix": "Как исправить: {fix}",
-    "cli.hint": "подсказка",
     "import.lock-file": "файл блокировки Office открытого документа",
     "import.not-a-format": "формат, который isodocs не импортирует (только `{formats}`)",
     "import.not-a-format-hint": "сохраните его как `.docx`, `.odt`, `.html` или `.md`",

@@ -67,7 +67,8 @@ def _new(directory: str | None, organization: str | None, standards: list[str], 
         defaults = _defaults(template)
         problems = template_hook("pre_gen_project").problems({**defaults, **context})
         if problems:
-            raise UsageError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+            raise UsageError(say("cli.more-problems", first=problems[0], count=len(problems) - 1)
+                             if len(problems) > 1 else problems[0])
     try:
         created = cookiecutter(str(template), no_input=no_input, extra_context=context, output_dir=str(output),
                                default_config=True)

@@ -751,6 +751,7 @@ TEXTS: dict[str, str] = {
     "cli.folder-outside": "{folder} leads outside the repository; not followed",
     "cli.exists": "{path} already exists",
     "cli.exists-hint": "choose another title",
+    "cli.more-problems": "{first} (and {count} more)",
     "cli.template-refused": "the template refused the answers (the reason is printed above)",
     "cli.cannot-scaffold": "cannot scaffold: {error}",
     "error.line": "{where}{message}",

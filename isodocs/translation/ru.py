@@ -757,6 +757,7 @@ TEXTS: dict[str, str] = {
     "cli.folder-outside": "{folder} ведёт за пределы репозитория; isodocs по нему не переходит",
     "cli.exists": "{path} уже существует",
     "cli.exists-hint": "выберите другое название",
+    "cli.more-problems": "{first} (и ещё {count})",
     "cli.template-refused": "шаблон отверг ответы (причина напечатана выше)",
     "cli.cannot-scaffold": "не удаётся создать репозиторий: «{error}»",
     "error.line": "{where}{message}",

@@ -14,6 +14,7 @@ from english import english, typed_as_is
 from pypdf import PdfReader
 from scaffold import scaffold
 from test_russian import Visible
+from wordfiles import damaged_files
 
 from isodocs.main import build_parser
 from isodocs.model import catalog
@@ -78,9 +79,15 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     source.write_text("# Резервное копирование\n\nКопии делаются ежедневно.\n", encoding="utf-8")
     say("import", "import", str(source), *path)
     say("import: unknown type", "import", str(source), "--type", "memo", *path, code=2)
+    share = base / "share"
+    share.mkdir()
+    damaged_files(share)   # a .docx, .odt, .xlsx and .pdf made by their libraries, then damaged
+    say("import: damaged files", "import", str(share), *path, code=1)
     say("migrate: not in scope", "migrate", "iso9001-2015", "iso9001-2026", *path, code=2)
     say("standards", "standards", *path)
     say("standards show", "standards", "show", "iso27001-2022", *path)
+    for catalog_id in catalog.available():   # each catalog's edition facts, amendments and entries' notes
+        say(f"standards show {catalog_id}", "standards", "show", catalog_id, *path)
     say("rules", "rules", *path)
     site = base / "site"
     say("site build", "site", "build", str(root), "--site-dir", str(site), *today)
@@ -110,7 +117,8 @@ COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdo
             "history", "diff", "check after approval", "audit checklist", "export soa", "export register",
             "export risks", "export nonconformities", "site build", "site scan", "handbook",
             "import", "standards", "rules", "pdf", "pdf copy", "evidence add", "evidence add: no such record",
-            "import: unknown type", "migrate: not in scope", "standards show"]
+            "import: unknown type", "import: damaged files", "migrate: not in scope", "standards show",
+            *(f"standards show {catalog_id}" for catalog_id in catalog.available())]
 
 
 ARGPARSE_SAYS = {"review: no role given", "tasks: unreadable interval"}

@@ -70,7 +70,8 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
             raise PluginError(f"isodocs: {error}") from None
         report = checks.run(repository, today, revisions)
         self._log_findings(report)
-        self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir, publication)
+        self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir, publication,
+                                      self.config.navigation_group_size)
         revisions.remember()
         if config.nav is None:
             config.nav = self.handbook.nav()

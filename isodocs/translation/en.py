@@ -192,6 +192,7 @@ TEXTS: dict[str, str] = {
     "site.section_records": "Records",
     "site.section_forms": "Forms",
     "site.section_overview": "Overview",
+    "site.nav_group": "{first} – {last}",   # a group of a large section: its first and last entry
     "site.overdue_banner": "Overdue for review: the next review was due on {due}. The document stays in force, but "
                            "its owner must review it.",
     "site.dashboard": "Dashboard",

@@ -194,6 +194,7 @@ TEXTS: dict[str, str] = {
     "site.section_records": "Записи",
     "site.section_forms": "Формы",
     "site.section_overview": "Обзор",
+    "site.nav_group": "{first} – {last}",   # группа большого раздела: первая и последняя запись
     "site.overdue_banner": "Просрочен пересмотр: следующий пересмотр был назначен на {due}. Документ действует, но "
                            "владелец должен его пересмотреть.",
     "site.dashboard": "Сводка",

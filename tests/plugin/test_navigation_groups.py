@@ -8,8 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import make_repo
+from conftest import make_repo, run
 from hypothesis import given, settings, strategies as st
+from scaffold import scaffold
+from test_large_folders import primary_nav, walk
+from test_site import build
 
 from isodocs import checks
 from isodocs.git.history import History
@@ -173,3 +176,24 @@ def test_handbook_names_groups_by_the_titles_the_navigation_shows(tmp_path: Path
     assert f"{t['changes']} – {t['risks']}" in groups
     assert all(len(items) <= 2 for _, items in sections(nav))
     assert len(nav) <= 2
+
+
+def test_the_option_is_checked_and_isodocs_site_build_groups_as_the_plugin_does(tmp_path: Path):
+    root = scaffold(tmp_path / "acme", "iso27001-2022")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - isodocs\n", "  - isodocs:\n      navigation_group_size: 1\n"), encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0 and "option 'navigation_group_size' is 1" in result.stderr, result.stderr
+    line = text.splitlines().index("  - isodocs") + 2
+    result = run("site", "build", str(root), "--site-dir", str(tmp_path / "public"))
+    assert result.code == 2 and f"mkdocs.yml:{line}: the isodocs plugin's option 'navigation_group_size' is 1" \
+        in result.err, result.err
+    config.write_text(text.replace("  - isodocs\n", "  - isodocs:\n      navigation_group_size: 4\n"), encoding="utf-8")
+    result = run("site", "build", str(root), "--site-dir", str(tmp_path / "public"), "--strict")
+    assert result.code == 0, result.err
+    page = (tmp_path / "public" / "policies" / "backup" / "index.html").read_text(encoding="utf-8")
+    nav = primary_nav(page)
+    assert all(len(item.children) <= 4 for item in walk(nav))
+    names = [item.label for item in walk(nav)]
+    assert "Acceptable use policy – Backup policy" in names and "Backup policy" in names, names   # its group, open

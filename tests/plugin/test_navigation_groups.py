@@ -152,6 +152,8 @@ def test_group_names_say_the_first_title_and_what_the_last_adds_escaped_for_html
     names = [next(iter(item)) for item in manual_nav(pages, "en", "overview", 50, title=long.__getitem__)[0]["Records"]
              if isinstance(item, dict)]
     assert names[0] == "A very long title of a record… – 039"
+    odd = manual_nav(["index.md", "r&d <i>x<i>/a.md", "r&d <i>x<i>/b.md"], "en", "overview")
+    assert list(odd[1]) == ["R&amp;d &lt;i&gt;x&lt;i&gt;"]   # a folder's name, printed by the theme as HTML
 
 
 def test_handbook_names_groups_by_the_titles_the_navigation_shows(tmp_path: Path):

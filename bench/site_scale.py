@@ -13,8 +13,9 @@ For each size, a synthetic repository (bench/generate.py) is built, the builds t
   out), and its floor; --also no-prune: without navigation.prune, and its floor.
 With --folder-size N the documents fill folders of N each (bench/generate.py), so a page's open folder lists N
 documents, which the navigation's groups (plugin option navigation_group_size) keep to a bounded share of a page.
-It prints wall time and peak memory, each figure's ratio to its floor, the bytes of one page, isodocs against
-each peer, and the growth from the first size to each later one (equal to the ratio of sizes when linear).
+It prints the time (the wall clock's, or with --clock cpu the processor time) and peak memory, each figure's
+ratio to its floor, the bytes of one page, isodocs against each peer, and the growth from the first size to each
+later one (equal to the ratio of sizes when linear).
 """
 
 from __future__ import annotations
@@ -106,9 +107,13 @@ def main() -> int:
     parser.add_argument("--also", nargs="*", default=[], choices=("sections", "no-prune"))
     parser.add_argument("--folder-size", type=int, default=0, metavar="N",
                         help="documents a folder holds (default: each type's documents over 50 folders)")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="time by the wall clock, or by the processor time each build used (fairer on a busy "
+                        "machine)")
     args = parser.parse_args()
     load = os.getloadavg()
-    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; mkdocs build -q, best of {args.repeat}; "
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; mkdocs build -q, best of {args.repeat}, "
+          f"{args.clock} time; "
           f"load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at {time.strftime('%H:%M:%S')}", flush=True)
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="isodocs-site-scale-") as folder:
@@ -121,18 +126,19 @@ def main() -> int:
                 copy = work / f"{documents}-{re.sub(r'[^a-z]+', '-', name)}"
                 shutil.copytree(root, copy, symlinks=True)
                 (copy / "mkdocs.yml").write_text(text, encoding="utf-8")
-                runs[name] = partial(run_once, [str(BIN / "mkdocs"), "build", "-q"], copy, ENV)
+                runs[name] = partial(run_once, [str(BIN / "mkdocs"), "build", "-q"], copy, ENV, args.clock)
                 sites[name] = copy / "site"
             if args.sphinx:
                 source, out = sphinx_project(root, work / f"{documents}-sphinx"), work / f"{documents}-sphinx-html"
                 command = [str(args.sphinx / "bin" / "sphinx-build"), "-q", "-E", "-b", "html", str(source), str(out)]
-                runs["sphinx-needs"] = partial(fresh, partial(run_once, command, work), out)
+                runs["sphinx-needs"] = partial(fresh, partial(run_once, command, work, clock=args.clock), out)
                 sites["sphinx-needs"] = out
             if args.strictdoc:
                 source, out = strictdoc_project(root, work / f"{documents}-sdoc"), work / f"{documents}-sdoc-html"
                 cache = work / f"{documents}-sdoc-tmp"
                 command = [str(args.strictdoc / "bin" / "strictdoc"), "export", str(source), "--output-dir", str(out)]
-                runs["strictdoc"] = partial(fresh, partial(run_once, command, work, {"TMPDIR": str(cache)}), out, cache)
+                export = partial(run_once, command, work, {"TMPDIR": str(cache)}, args.clock)
+                runs["strictdoc"] = partial(fresh, export, out, cache)
                 sites["strictdoc"] = out
             said = [partial(said_when_done, f"{documents:,} documents, {name}", run) for name, run in runs.items()]
             figures = dict(zip(runs, interleaved(*said, repeat=args.repeat), strict=True))

@@ -35,3 +35,6 @@ class IsodocsPluginConfig(Config):
     navigation_group_size = GroupSize(default=GROUP_SIZE)
     """The most entries a section of the navigation written for a site without `nav:` holds: a larger one is split
     into groups of consecutive entries (0: never)."""
+    prune_navigation = c.Type(bool, default=True)
+    """With mkdocs-material's `navigation.prune`, hand each page's template the navigation already reduced to the
+    page's branch: the same pages, in a build that grows linearly with the number of documents."""

@@ -17,7 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from isodocs import checks
 from isodocs.analysis.publishing import Publication, PublishError, published_nav
@@ -32,6 +34,7 @@ from isodocs.site.dashboard import with_dashboard
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
 from isodocs.site.progress import Progress
+from isodocs.site.pruning import PrunedNavigation, prunes
 
 log = logging.getLogger("mkdocs.plugins.isodocs")
 ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
@@ -42,6 +45,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
     handbook: Handbook
     documents: dict[str, Document]
     progress: Progress
+    page_navigation: PrunedNavigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -118,6 +122,18 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         self.progress = Progress(len(files.documentation_pages()), emit, interval=self.config.progress_interval,
                                  language=self.handbook.repository.config.language)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        theme = config.theme
+        self.page_navigation = (PrunedNavigation(nav) if self.config.prune_navigation
+                                and prunes(theme.name, list(theme.get("features") or [])) else None)
+        return nav
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        if self.page_navigation is not None:
+            context["nav"] = self.page_navigation  # type: ignore[typeddict-item]
+        return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self.progress.advance()

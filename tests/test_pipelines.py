@@ -30,15 +30,17 @@ def offline() -> list[str]:
 OPTIONS = {"github": ("--code-scanning", "--deploy-handbook"), "gitlab": ("--deploy-handbook",)}
 
 
-def generated(tmp_path: Path, ci: str, *options: str) -> Path:
+def generated(tmp_path: Path, ci: str, *options: str, language: str = "en") -> Path:
     return scaffold(tmp_path / f"{ci}-repo", "iso27001-2022", organization="Acme Ltd",
-                    extra=("--ci", ci, "--isodocs-source", "index", *options))
+                    extra=("--ci", ci, "--isodocs-source", "index", "--language", language, *options))
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("ci, options", [("github", ()), ("github", OPTIONS["github"]), ("gitlab", ()),
                                          ("gitlab", OPTIONS["gitlab"])])
-def test_generated_pipelines_validate_against_the_code_hosts_schemas(tmp_path: Path, ci: str, options: tuple):
-    root = generated(tmp_path, ci, *options)
+def test_generated_pipelines_validate_against_the_code_hosts_schemas(tmp_path: Path, ci: str, options: tuple,
+                                                                     language: str):
+    root = generated(tmp_path, ci, *options, language=language)
     files = {"github": [(".github/workflows/isodocs.yml", "vendor.github-workflows"),
                         (".github/dependabot.yml", "vendor.dependabot")],
              "gitlab": [(".gitlab-ci.yml", "vendor.gitlab-ci")]}[ci]
@@ -48,9 +50,10 @@ def test_generated_pipelines_validate_against_the_code_hosts_schemas(tmp_path: P
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("options", [(), OPTIONS["github"]])
-def test_zizmor_finds_nothing_in_the_generated_workflow(tmp_path: Path, options: tuple):
-    root = generated(tmp_path, "github", *options)
+def test_zizmor_finds_nothing_in_the_generated_workflow(tmp_path: Path, options: tuple, language: str):
+    root = generated(tmp_path, "github", *options, language=language)
     result = subprocess.run([*offline(), str(BIN / "zizmor"), "--offline", "--persona", "pedantic", "--format", "json",
                              str(root / ".github" / "workflows" / "isodocs.yml")], capture_output=True, text=True)
     assert json.loads(result.stdout) == [], result.stdout
@@ -232,6 +235,24 @@ def test_gitlab_default_branch_pipeline_publishes_pages_after_the_scan(tmp_path:
                                  "CI_OPEN_MERGE_REQUESTS": "acme/compliance!3"}).runs()
 
 
+def test_a_russian_gitlab_pipeline_runs_its_russian_jobs_and_pages_takes_the_handbook_s_site(tmp_path: Path, dist,
+                                                                                              harness_env: Path):
+    """The Russian pipeline's jobs and stages have Russian names, and `pages` finds the handbook's job by its name."""
+    root = generated(tmp_path, "gitlab", *OPTIONS["gitlab"], language="ru")
+    origin = tmp_path / "origin.git"
+    git.Repo.clone_from(root, origin, bare=True)
+    variables = {"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "main", "CI_COMMIT_REF_NAME": "main"}
+    runner = GitLab(origin, tmp_path / "run", harness_env, dist.folder, pipeline=root / ".gitlab-ci.yml", ref="main",
+                    variables=variables)
+    assert runner.runs() and runner.pipeline["stages"] == ["проверка", "сборка", "публикация"]
+    jobs = runner.jobs()
+    assert {name for name, job in jobs.items() if job.ran} == {"проверка документов", "справочник", "pages"}
+    assert all(jobs[name].code == 0 for name in ("проверка документов", "справочник", "pages")), {
+        name: job.steps[0].output[-2000:] for name, job in jobs.items() if job.ran and job.code}
+    assert (jobs["pages"].workspace / "public" / "index.html").is_file()
+    assert "предупреждений" in jobs["проверка документов"].steps[0].output   # the report, in Russian
+
+
 def test_github_weekly_run_keeps_one_issue_of_what_is_due(tmp_path: Path, dist, harness_env: Path):
     origin = origin_with_change(tmp_path, "github", broken=False)
     workflow_source = tmp_path / "github-repo" / ".github" / "workflows" / "isodocs.yml"
@@ -292,12 +313,13 @@ def test_gitlab_scheduled_pipeline_keeps_one_issue_of_what_is_due(tmp_path: Path
     assert created[0]["args"][-1].endswith("/projects/42/issues")
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("options", [(), OPTIONS["github"]])
-def test_the_github_workflow_follows_current_practice(tmp_path: Path, options: tuple):
+def test_the_github_workflow_follows_current_practice(tmp_path: Path, options: tuple, language: str):
     import re
 
     import yaml
-    path = generated(tmp_path, "github", *options) / ".github" / "workflows" / "isodocs.yml"
+    path = generated(tmp_path, "github", *options, language=language) / ".github" / "workflows" / "isodocs.yml"
     text = path.read_text(encoding="utf-8")
     workflow = yaml.safe_load(text)
     triggers = workflow[True]                     # YAML 1.1 reads the key `on` as true
@@ -327,8 +349,12 @@ def test_the_github_workflow_follows_current_practice(tmp_path: Path, options: t
         assert "upload-sarif" not in text and "deploy-pages" not in text
 
 
-def test_github_check_on_an_unusable_repository_fails_closed_and_says_so(tmp_path: Path, dist, harness_env: Path):
-    root = generated(tmp_path, "github")
+@pytest.mark.parametrize("language, step_name, said", [
+    ("en", "Check the document set", "could not check this repository (exit code 2)"),
+    ("ru", "Проверить набор документов", "не смог проверить репозиторий (код выхода 2)")], ids=["en", "ru"])
+def test_github_check_on_an_unusable_repository_fails_closed_and_says_so(tmp_path: Path, dist, harness_env: Path,
+                                                                         language: str, step_name: str, said: str):
+    root = generated(tmp_path, "github", language=language)
     (root / "isodocs.yml").write_text("organization: [unclosed\n", encoding="utf-8")
     commit_all(git.Repo(root), "A broken isodocs.yml")
     origin = tmp_path / "origin.git"
@@ -336,7 +362,7 @@ def test_github_check_on_an_unusable_repository_fails_closed_and_says_so(tmp_pat
     runner = GitHub(origin, tmp_path / "run", harness_env, dist.folder, event="push", ref="main",
                     workflow=root / ".github" / "workflows" / "isodocs.yml")
     check = runner.jobs(only=("check",))["check"]
-    step = check.step("Check the document set")
+    step = check.step(step_name)
     assert step.code == 2 and step.outputs["exit-code"] == "2"
-    assert "could not check this repository (exit code 2)" in step.summary
+    assert said in step.summary
     assert "isodocs.yml:2: did not find expected" in step.output and "Traceback" not in step.output

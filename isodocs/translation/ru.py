@@ -570,6 +570,9 @@ TEXTS: dict[str, str] = {
     "cli.codeowners-current": "{path} актуален",
     "cli.codeowners-written": "{path} записан",
     "cli.codeowners-unchanged": "{path} уже актуален",
+    "codeowners.begin": ("# isodocs: начало "
+                         "(создано `isodocs codeowners` по владельцам из isodocs.yml; не правьте вручную)"),
+    "codeowners.end": "# isodocs: конец",
     "cli.history-shallow": "примечание: клон неполный (shallow), ранней истории нет; загрузите её: git fetch "
                            "--unshallow",
     "cli.history-deleted": "удалён",

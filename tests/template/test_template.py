@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -22,13 +23,15 @@ COOKIECUTTER = Path(sys.executable).parent / "cookiecutter"
 ANSWERS = {"organization": ROMASHKA, "iso27001_2022": "yes", "iso9001_2015": "yes"}
 
 
-def test_plain_cookiecutter_gives_the_same_tree_as_isodocs_new(tmp_path: Path):
+@pytest.mark.parametrize("language, ci", [("en", "github"), ("ru", "gitlab")])
+def test_plain_cookiecutter_gives_the_same_tree_as_isodocs_new(tmp_path: Path, language: str, ci: str):
     out = tmp_path / "plain"
     subprocess.run([str(COOKIECUTTER), str(ROOT), "--directory", "template", "--no-input", "--default-config",
-                    "-o", str(out), *(f"{k}={v}" for k, v in ANSWERS.items()), "project_slug=romashka"],
-                   check=True, capture_output=True)
+                    "-o", str(out), *(f"{k}={v}" for k, v in ANSWERS.items()), "project_slug=romashka",
+                    f"language={language}", f"ci_provider={ci}"], check=True, capture_output=True)
     plain = out / "romashka"
-    ours = scaffold(tmp_path / "ours" / "romashka", "iso27001-2022", "iso9001-2015")
+    ours = scaffold(tmp_path / "ours" / "romashka", "iso27001-2022", "iso9001-2015",
+                    extra=("--language", language, "--ci", ci))
     assert tree(plain) == tree(ours)
     assert len(list(git.Repo(plain).iter_commits())) == 1
 
@@ -219,7 +222,6 @@ def test_cookiecutter_renders_every_file_of_the_repository():
 def test_the_pre_commit_hooks_pass_on_a_new_repository_and_watch_its_documents(tmp_path: Path):
     """What pre-commit runs for the scaffold's config: each hook's entry from this repository's manifest,
     when a changed file matches the scaffold's own `files` pattern."""
-    import re
     import shlex
     root = scaffold(tmp_path / "r", "iso9001-2015", extra=("--ci", "none"))
     manifest = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
@@ -232,6 +234,18 @@ def test_the_pre_commit_hooks_pass_on_a_new_repository_and_watch_its_documents(t
         assert command == "isodocs"
         result = run(*args, *(["--path", str(root)] if args[0] == "codeowners" else [str(root)]))
         assert result.code == 0, result.out + result.err
+
+
+def test_a_russian_repository_names_its_pre_commit_hooks_in_russian(tmp_path: Path):
+    """pre-commit prints a hook's `name`, which the manifest gives in English; the configuration's hook is laid over
+    the manifest's, so it may set any key the manifest has, as the Russian scaffold does with `name`."""
+    manifest = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    root = scaffold(tmp_path / "r", "iso9001-2015", extra=("--ci", "none", "--language", "ru"))
+    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    assert [hook["id"] for hook in hooks] == list(manifest)
+    for hook in hooks:
+        assert set(hook) <= set(manifest[hook["id"]]), hook
+        assert hook["name"].startswith("isodocs: ") and re.search("[а-я]", hook["name"]), hook
 
 
 @pytest.mark.parametrize(("provider", "workflow"), [("github", ".github/workflows/isodocs.yml"),

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from isodocs.translation import t
+from isodocs.translation import DEFAULT, Message, say
 
 
 class IsodocsError(Exception):
-    """Something makes the call or the repository unusable. Printed as one line, exit 2."""
+    """Something makes the call or the repository unusable. Printed as one line, exit 2.
+
+    `message` and `hint` are best given as messages (`say(key, ...)`): the error is then said in the
+    repository's language (`language`, or `said_in`) and keeps its key and parameters when pickled, as a
+    worker process hands it back."""
 
     def __init__(self, message: str, path: Path | str | None = None, line: int | None = None,
-                 hint: str | None = None, language: str = "en") -> None:
+                 hint: str | None = None, language: str = DEFAULT) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -19,12 +26,42 @@ class IsodocsError(Exception):
         self.hint = hint
         self.language = language  # of the repository, when the message and hint are said in it
 
-    def __str__(self) -> str:
+    def said(self) -> Message:
+        """The whole line (file, line, message, hint) as a message, to be said in any language."""
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        hint = f" ({t('cli.hint', self.language)}: {self.hint})" if self.hint else ""
-        return f"{where}{self.message}{hint}"
+        if self.hint:
+            return say("error.line-hint", where=where, message=self.message, hint=self.hint)
+        return say("error.line", where=where, message=self.message)
+
+    def said_in(self, language: str) -> str:
+        return self.said().said_in(language)
+
+    def __str__(self) -> str:
+        return self.said_in(self.language)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (type(self), dict(self.__dict__)))
+
+
+def _restore(kind: type[IsodocsError], state: dict[str, Any]) -> IsodocsError:
+    """An error rebuilt from its fields, whatever its subclass's constructor takes."""
+    error = kind.__new__(kind)
+    Exception.__init__(error, state.get("message"))
+    error.__dict__.update(state)
+    return error
+
+
+@contextmanager
+def spoken_in(language: str) -> Iterator[None]:
+    """Errors raised inside, from code that does not know the repository's language, are said in it."""
+    try:
+        yield
+    except IsodocsError as error:
+        if error.language == DEFAULT:
+            error.language = language
+        raise
 
 
 class ConfigError(IsodocsError):

@@ -143,3 +143,37 @@ def test_a_document_read_with_a_byte_order_mark_or_crlf_is_a_document(tmp_path: 
     from isodocs.model.repository import Repository
     titles = sorted(d.title for d in Repository.load(root, cache=False).documents if d.id == "BAD-001")
     assert titles == ["Bad input", "CRLF line ends"]
+
+
+def russian_case(case: dict) -> bool:
+    """The cases whose repository names its language: without isodocs.yml, or with one that says nothing of its
+    language, nothing tells isodocs to speak Russian."""
+    return case.get("setup") not in ("missing_config", "broken_config")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if russian_case(c)], ids=lambda c: c["case"])
+def test_bad_input_in_a_russian_repository_is_said_in_russian(case: dict, tmp_path: Path):
+    from test_russian_walk import english
+    root = tmp_path / "repository"
+    shutil.copytree(FIXTURES / "clean", root)
+    env, prefix = {}, []
+    if "file" in case:
+        shutil.copy(CORPUS / case["file"], root / TARGET)
+    else:
+        path = globals()[case["setup"]](root)
+        if case["setup"] == "broken_catalog":
+            env = {"ISODOCS_STANDARDS": path}
+        if case["setup"] == "unreadable_file":
+            prefix = WITHOUT_OVERRIDE
+    config = root / "isodocs.yml"
+    config.write_text(config.read_text().replace("language: en", "language: ru"))
+    result = subprocess.run([*prefix, str(ISODOCS), "check", str(root), "--today", TODAY, "--no-cache"],
+                            capture_output=True, text=True, env={**os.environ, **env})
+    assert "Traceback" not in result.stderr
+    assert result.returncode == case["exit"], result.stderr or result.stdout
+    if case["exit"] == 2:
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith("isodocs: ошибка: ") and not english(line), line
+    else:
+        lines = [line for line in result.stdout.splitlines() if english(line)]
+        assert not lines, "\n".join(lines)

@@ -111,19 +111,65 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_through_the_command_line_is_one_line_and_exit_2(case, tmp_path: Path):
-    _, change, args, code, message = case
+def run_case(case, tmp_path: Path, language: str = "en") -> subprocess.CompletedProcess[str]:
+    """The case's call on a copy of the clean fixture changed as the case says (and speaking `language`)."""
+    _, change, args, code, _ = case
     root = tmp_path / "repository"
     shutil.copytree(FIXTURES / "clean", root)
     if change is not None:
         change(root)
+    if language != "en":
+        path = root / "isodocs.yml"
+        text = path.read_text(encoding="utf-8")
+        assert "language: en" in text or "language: [en" in text
+        path.write_text(text.replace("language: en", f"language: {language}").replace(
+            "language: [en", f"language: [{language}"), encoding="utf-8")
     result = subprocess.run([str(ISODOCS), *args], cwd=root, capture_output=True, text=True)
     assert "Traceback" not in result.stderr
     assert result.returncode == code, result.stderr
+    return result
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_through_the_command_line_is_one_line_and_exit_2(case, tmp_path: Path):
+    message = case[4]
+    result = run_case(case, tmp_path)
     lines = result.stderr.strip().splitlines()
     if lines[-1].startswith("isodocs: error: ") and not lines[0].startswith("usage:"):
         assert len(lines) == 1, result.stderr          # an IsodocsError: one line
     else:
         assert lines[0].startswith("usage: isodocs")    # argparse's own: the usage, then one line
     assert message in lines[-1]
+
+
+# Said in English whatever the repository: there is no repository to ask (no isodocs.yml), or argparse refuses
+# the call before isodocs reads one (argparse's own errors are issue-17-cli's).
+ENGLISH_ONLY = {"no repository", "impossible --today", "unreadable --within"}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[0] not in ENGLISH_ONLY], ids=lambda c: c[0])
+def test_bad_input_in_a_russian_repository_is_one_russian_line_and_exit_2(case, tmp_path: Path):
+    from test_russian_walk import english
+    [line] = run_case(case, tmp_path, "ru").stderr.strip().splitlines()
+    assert line.startswith("isodocs: ошибка: "), line
+    roles = frozenset({"ceo", "ciso", "it-lead"})   # ids from isodocs.yml, as the hint lists them
+    assert not english(line, roles | {" docs:", " docs "}), line   # `docs`: the folder a case writes over
+
+
+def test_every_isodocs_error_crosses_a_process_boundary_whole():
+    """A worker process hands back its error pickled: the kind, message key and parameters, file, line, hint and
+    language survive, whatever the kind's constructor takes."""
+    import pickle
+
+    from isodocs.translation import say
+    for name, kind in defined_exceptions().items():
+        if not issubclass(kind, IsodocsError):
+            continue
+        error = kind.__new__(kind)
+        IsodocsError.__init__(error, say("date.not-real", text="2026-02-30"), Path("docs/a.md"), 7,
+                              say("output.cannot-write-hint"), "ru")
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is kind, name
+        assert vars(back) == vars(error) and back.message.key == "date.not-real", name
+        assert str(back) == ("docs/a.md:7: '2026-02-30' — несуществующая дата (ГГГГ-ММ-ДД) (подсказка: укажите "
+                             "файл в папке, куда у вас есть право записи)"), name

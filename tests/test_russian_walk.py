@@ -16,12 +16,14 @@ from conftest import TODAY, commit_all, run
 from pypdf import PdfReader
 from scaffold import scaffold
 from test_russian import Visible
+from wordfiles import damaged_files
 
 from isodocs.model import catalog
 
 NAMES = {"isodocs", "ISO", "IEC", "git", "CODEOWNERS", "mkdocs",                     # the names of things
          "CI", "GitHub", "GitLab", "Pages", "Dependabot", "Markdown", "PDF", "Pango",
-         "YAML", "AQAP", "Renovate", "JUnit", "SARIF"}
+         "YAML", "AQAP", "Renovate", "JUnit", "SARIF", "OHSAS", "Word", "Office", "LibreOffice", "OpenDocument",
+         "HTML", "RTF"}
 CODE = re.compile(r"\\?`[^`\n]*?\\?`|<[^>\n]*>")  # code spans, and HTML tags of the Markdown reports
 QUOTED = re.compile(r"'[^'\n]*'|«[^»\n]*»|\"[^\"\n]*\"|“[^”\n]*”")
 IDENTIFIER = re.compile(r"[0-9_./:@=-]")
@@ -96,9 +98,15 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     source.write_text("# Резервное копирование\n\nКопии делаются ежедневно.\n", encoding="utf-8")
     say("import", "import", str(source), *path)
     say("import: unknown type", "import", str(source), "--type", "memo", *path, code=2)
+    share = base / "share"
+    share.mkdir()
+    damaged_files(share)   # a .docx, .odt, .xlsx and .pdf made by their libraries, then damaged
+    say("import: damaged files", "import", str(share), *path, code=1)
     say("migrate: not in scope", "migrate", "iso9001-2015", "iso9001-2026", *path, code=2)
     say("standards", "standards", *path)
     say("standards show", "standards", "show", "iso27001-2022", *path)
+    for catalog_id in catalog.available():   # each catalog's edition facts, amendments and entries' notes
+        say(f"standards show {catalog_id}", "standards", "show", catalog_id, *path)
     say("rules", "rules", *path)
     site = base / "site"
     say("site build", "site", "build", str(root), "--site-dir", str(site), *today)
@@ -127,7 +135,8 @@ COMMANDS = ["README", "isodocs.yml", "mkdocs.yml", "new", "check", "check markdo
             "history", "diff", "check after approval", "audit checklist", "export soa", "export register",
             "export risks", "export nonconformities", "site build", "site scan", "handbook",
             "import", "standards", "rules", "pdf", "pdf copy", "evidence add", "evidence add: no such record",
-            "import: unknown type", "migrate: not in scope", "standards show"]
+            "import: unknown type", "import: damaged files", "migrate: not in scope", "standards show",
+            *(f"standards show {catalog_id}" for catalog_id in catalog.available())]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -193,3 +194,44 @@ def _odt_table(rows: list[list[str]]):
             table_row.addElement(cell)
         table.addElement(table_row)
     return table
+
+
+def _damaged_part(source: Path, target: Path, part: str) -> Path:
+    """`source` copied to `target` with `part` cut in half: still a sound zip, with broken XML inside."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            data = original.read(info)
+            copy.writestr(info, data[: len(data) // 2] if info.filename == part else data)
+    source.unlink()
+    return target
+
+
+def _truncated(path: Path) -> Path:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    return path
+
+
+def damaged_files(folder: Path) -> dict[str, str]:
+    """Office files made by the real libraries (python-docx, odfpy, openpyxl, pypdf), then damaged, each with
+    the key of the reason `isodocs import` gives for it."""
+    import openpyxl
+    from pypdf import PdfWriter
+
+    control = [["Version", "Date"], ["1.0", "2024-01-01"]]
+    _truncated(policy_docx(folder / "truncated.docx", "Truncated", control, {}))
+    _damaged_part(policy_docx(folder / "whole.docx", "Broken XML", control, {}), folder / "broken-xml.docx",
+                  "word/document.xml")
+    _damaged_part(policy_odt(folder / "whole.odt", "Broken XML", control, {}), folder / "broken-xml.odt",
+                  "content.xml")
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Risk", "Owner"])
+    workbook.save(folder / "risks.xlsx")
+    _truncated(folder / "risks.xlsx")
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with (folder / "scan.pdf").open("wb") as stream:
+        writer.write(stream)
+    _truncated(folder / "scan.pdf")
+    return {"truncated.docx": "import.not-a-zip", "broken-xml.docx": "import.unconvertible",
+            "broken-xml.odt": "import.broken-part", "risks.xlsx": "import.not-a-format",
+            "scan.pdf": "import.refused.pdf"}

@@ -32,6 +32,7 @@ from isodocs.model.findings import Finding
 from isodocs.model.repository import Repository
 from isodocs.model.rules import FRONTMATTER_INVALID, SCHEMA_INVALID
 from isodocs.outputs.escape import linkable
+from isodocs.translation import say
 
 EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 UNCLASSIFIABLE = (FRONTMATTER_INVALID.id, SCHEMA_INVALID.id)
@@ -103,18 +104,15 @@ class Publication:
         if not self.blocked:
             return
         first = self.blocked[0]
-        more = f" (and {len(self.blocked) - 1} more)" if len(self.blocked) > 1 else ""
-        why = "; isodocs cannot classify this page, so it may not be published" if self.limit is not None else ""
-        raise PublishError(f"{first.message}{why}{more}", first.path, first.line or 1,
-                           hint="fix its front matter so that isodocs can read it (`isodocs check` lists every "
-                                "problem), or move it out of the docs folder")
+        more = say("publish.more", count=len(self.blocked) - 1) if len(self.blocked) > 1 else ""
+        why = say("publish.unclassified") if self.limit is not None else ""
+        raise PublishError(say("publish.blocked", problem=first.message, why=why, more=more), first.path,
+                           first.line or 1, hint=say("publish.blocked-hint"))
 
     def unknown_page(self, docs_path: str) -> PublishError:
         """The error for a page the generator found that isodocs did not read."""
-        return PublishError("the site generator would publish this page, but isodocs did not read it",
-                            f"{self.repository.docs_prefix}{docs_path}", 1,
-                            hint=f"give it one of the suffixes {', '.join(markdown.SUFFIXES)}, or move it out of "
-                                 "the docs folder")
+        return PublishError(say("publish.unknown-page"), f"{self.repository.docs_prefix}{docs_path}", 1,
+                            hint=say("publish.unknown-page-hint", suffixes=tuple(markdown.SUFFIXES)))
 
     def commits_of(self, history: History) -> set[str]:
         """Commits that touched a hidden file: public pages show them only as redacted entries."""

@@ -77,8 +77,8 @@ def validate_filter(rules: Sequence[str]) -> None:
     for rule_id in rules:
         if rule_id not in RULES:
             guess = difflib.get_close_matches(rule_id, list(RULES), n=1)
-            raise UsageError(f"unknown rule '{rule_id}' after --rule",
-                             hint=f"did you mean '{guess[0]}'?" if guess else "see 'isodocs rules'")
+            raise UsageError(say("cli.unknown-rule", rule=rule_id),
+                             hint=say("did-you-mean", guess=guess[0]) if guess else say("cli.see-rules"))
 
 
 def filtered(report: Report, severity: str | None, rules: Sequence[str]) -> Report:

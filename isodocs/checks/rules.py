@@ -7,6 +7,7 @@ import difflib
 from isodocs.errors import ConfigError
 from isodocs.model.config import Config
 from isodocs.model.rules import ERROR, OFF, RULES, WARNING, Rule
+from isodocs.translation import say
 
 
 def severity(rule_id: str, config: Config) -> str:
@@ -24,8 +25,8 @@ def validate(config: Config) -> None:
     for rule_id in config.rules:
         if rule_id not in RULES:
             guess = difflib.get_close_matches(rule_id, list(RULES), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else "see 'isodocs rules'"
-            raise ConfigError(f"unknown rule '{rule_id}' under rules", config.path, config.line("rules", rule_id),
+            hint = say("did-you-mean", guess=guess[0]) if guess else say("cli.see-rules")
+            raise ConfigError(say("config.unknown-rule", rule=rule_id), config.path, config.line("rules", rule_id),
                               hint=hint)
 
 

@@ -15,7 +15,7 @@ from isodocs.model.dates import not_future
 from isodocs.model.document import TYPES
 from isodocs.model.repository import Repository
 from isodocs.outputs.escape import markdown_text
-from isodocs.translation import t
+from isodocs.translation import say, t
 
 SECTIONS = {"policy": ["Purpose", "Scope", "Responsibilities", "Policy", "Records"],
             "procedure": ["Purpose", "Scope", "Responsibilities", "Procedure", "Records"]}
@@ -25,22 +25,23 @@ def add(kind: str, title: str, clauses: list[str], owner: str, path: str = ".", 
         today: date | None = None) -> int:
     repository = Repository.load(Path(path))
     if kind not in TYPES:
-        raise UsageError(f"unknown document type '{kind}'", hint=f"one of: {', '.join(TYPES)}")
+        raise UsageError(say("cli.unknown-type", kind=kind), hint=say("cli.one-of-types", types=tuple(TYPES)))
     if not title.strip():
-        raise UsageError("the title is empty")
+        raise UsageError(say("cli.empty-title"))
     repository.config.known_role(owner)
     when = not_future(when, today, "document", repository.config.language)
     mapped = parse_clauses(repository, clauses)
     folder = repository.docs_dir / FOLDER[kind]
     if not folder.resolve().is_relative_to(repository.root.resolve()):
-        raise UsageError(f"{folder.relative_to(repository.root)} leads outside the repository; not followed")
+        raise UsageError(say("cli.folder-outside", folder=folder.relative_to(repository.root)))
     folder.mkdir(parents=True, exist_ok=True)
     with locked(folder):
         repository = Repository.load(repository.root)  # ids taken by anyone who added meanwhile count too
         doc_id = free_id(repository, kind)
         target = folder / f"{slug(title)}.md"
         if target.exists():
-            raise UsageError(f"{target.relative_to(repository.root)} already exists", hint="choose another title")
+            raise UsageError(say("cli.exists", path=target.relative_to(repository.root)),
+                             hint=say("cli.exists-hint"))
         write_text(target, render(doc_id, title, kind, owner, mapped, repository.config.default_classification, when))
     sys.stdout.write(t("cli.added", repository.config.language, id=doc_id, path=target.relative_to(repository.root))
                      + "\n")

@@ -9,16 +9,17 @@ from isodocs.analysis import analyse
 from isodocs.errors import UsageError
 from isodocs.model.repository import Repository
 from isodocs.outputs import exports
+from isodocs.translation import say
 
 
 def checklist(standard: str, fmt: str, output: str | None, path: str = ".", today: date | None = None) -> int:
     if fmt == "xlsx" and output is None:
-        raise UsageError("an xlsx checklist needs --output FILE")
+        raise UsageError(say("cli.xlsx-needs-output"))
     repository = Repository.load(Path(path))
     catalog = repository.catalogs.get(standard)
     if catalog is None:
-        raise UsageError(f"'{standard}' is not among the standards in isodocs.yml",
-                         hint=f"in scope: {', '.join(repository.catalogs)}")
+        raise UsageError(say("cli.not-in-scope", catalog=standard),
+                         hint=say("cli.in-scope", standards=tuple(repository.catalogs)))
     table = exports.checklist(analyse(repository, today or date.today()), catalog)
     exports.deliver(table, fmt, output, repository.config.language)
     return 0

@@ -14,7 +14,7 @@ from isodocs.files.drafts import parse_clauses
 from isodocs.files.editing import append_item
 from isodocs.model.dates import not_future
 from isodocs.model.repository import Repository
-from isodocs.translation import Translator, value
+from isodocs.translation import Translator, say as message, value
 
 
 def add(record: str, controls: list[str], what: str, by: str | None, when: date | None, files: list[str],
@@ -22,7 +22,7 @@ def add(record: str, controls: list[str], what: str, by: str | None, when: date 
     repository = Repository.load(Path(path), cache=False)
     document = repository.find(record)
     if not what.strip():
-        raise UsageError("--what is empty; say what was done", hint="e.g. --what 'Restore test of the database'")
+        raise UsageError(message("cli.what-empty"), hint=message("cli.what-empty-hint"))
     say = Translator(repository.config.language, "cli.")
     day = not_future(when, today, "evidence", say.language)
     named = parse_clauses(repository, controls)
@@ -30,8 +30,7 @@ def add(record: str, controls: list[str], what: str, by: str | None, when: date 
     for name in files:
         target = os.path.realpath(os.path.join(root, name))
         if os.path.commonpath([root, target]) != root or not os.path.isfile(target):
-            raise UsageError(f"--file {name}: no such file in the repository",
-                             hint="give the path from the repository's root, and add the file first")
+            raise UsageError(message("cli.no-evidence-file", name=name), hint=message("cli.no-evidence-file-hint"))
     item = [("date", day.isoformat())]
     if by:
         item.append(("by", _text(by)))

@@ -9,7 +9,7 @@ from pathlib import Path
 from isodocs.errors import IsodocsError
 from isodocs.model.repository import Repository
 from isodocs.outputs.escape import terminal_text
-from isodocs.translation import Translator
+from isodocs.translation import Translator, say as message
 
 
 def show(reference: str, path: str = ".", fmt: str = "text") -> int:
@@ -17,7 +17,8 @@ def show(reference: str, path: str = ".", fmt: str = "text") -> int:
     document = repository.find(reference)
     revisions = repository.history
     if not revisions.available:
-        raise IsodocsError(f"no history: {repository.root} is {revisions.reason}")
+        raise IsodocsError(message("git.not-a-repository", root=repository.root),
+                           hint=message("git.not-a-repository-hint"))
     rows = revisions.classified(document.path)
     approving = {r.hash for r in revisions.approving(document.path)}
     revisions.remember()

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import repeat
 from pathlib import Path
 
-from isodocs.errors import UsageError
+from isodocs.errors import IsodocsError, UsageError
 from isodocs.files.atomic import write_bytes, write_text
 from isodocs.files.drafts import FOLDER, free_id, header, parse_clauses, slug
 from isodocs.files.editing import locked
@@ -42,7 +42,7 @@ MAX_WORKERS = 8
 class Report:
     source: str
     status: str = "imported"          # imported | failed | skipped
-    message: str | None = None        # why it failed or was skipped
+    message: str | None = None        # why it failed or was skipped: a message, said in the repository's language
     path: str | None = None
     id: str | None = None
     type: str | None = None
@@ -94,13 +94,13 @@ def import_documents(paths: list[str], kind: str | None = None, owner: str | Non
         report = Report(str(file))
         reports.append(report)
         if reason is not None:
-            report.status, report.message = "skipped", f"{file}: {reason}"
+            report.status, report.message = "skipped", ImportFailure(reason, file).said()
         else:
             wanted.append((file, report))
     planned: list[Planned] = []
     for (file, report), result in zip(wanted, _read_all([file for file, _ in wanted], repository.config), strict=True):
-        if isinstance(result, str):
-            report.status, report.message = "failed", result
+        if isinstance(result, ImportFailure):
+            report.status, report.message = "failed", result.said()
         else:
             planned.append(_prepare(repository, options, file, report, *result))
     _write(repository, options, planned)
@@ -112,8 +112,8 @@ def _options(repository: Repository, kind: str | None, owner: str | None, approv
              clauses: list[str], into: str | None, accept: bool, overwrite: bool) -> Options:
     said = Translator(repository.config.language, "import.")
     if kind is not None and kind not in TYPES:
-        raise UsageError(said("unknown-type", kind=kind), hint=said("one-of", types=tuple(TYPES)),
-                         language=said.language)
+        raise UsageError(t("cli.unknown-type", said.language, kind=kind),
+                         hint=t("cli.one-of-types", said.language, types=tuple(TYPES)), language=said.language)
     for role in (owner, approver):
         if role is not None:
             repository.config.known_role(role)
@@ -126,8 +126,9 @@ def _options(repository: Repository, kind: str | None, owner: str | None, approv
     return Options(kind, owner, approver, parse_clauses(repository, clauses), folder, accept, overwrite)
 
 
-def _read_all(files: list[Path], config: Config) -> Iterator[tuple[Source, Converted] | str]:
-    """Each file read and converted (or why it cannot be), in order; many files in worker processes."""
+def _read_all(files: list[Path], config: Config) -> Iterator[tuple[Source, Converted] | ImportFailure]:
+    """Each file read and converted (or why it cannot be), in order; many files in worker processes, whose
+    failures come back pickled with their file, key and parameters."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
                   MAX_WORKERS)
     if len(files) < PARALLEL_FROM or workers < 2:
@@ -137,14 +138,14 @@ def _read_all(files: list[Path], config: Config) -> Iterator[tuple[Source, Conve
         yield from pool.map(_read, files, repeat(config), chunksize=2)
 
 
-def _read(file: Path, config: Config) -> tuple[Source, Converted] | str:
+def _read(file: Path, config: Config) -> tuple[Source, Converted] | ImportFailure:
     try:
         source = sources.read(file)
         return source, convert(source, config)
     except ImportFailure as error:
-        return str(error)
+        return error
     except Exception as error:  # the conversion tripping over an odd file: that file fails, the others go on
-        return str(sources.unreadable(file, error))
+        return sources.unreadable(file, error)
 
 
 def _prepare(repository: Repository, options: Options, file: Path, report: Report, source: Source,
@@ -195,10 +196,12 @@ def _write(repository: Repository, options: Options, planned: list[Planned]) -> 
                 try:
                     _write_one(current, options, item, taken, claimed)
                 except ImportFailure as error:
-                    item.report.status, item.report.message = "failed", str(error)
-                except OSError as error:
-                    item.report.status = "failed"
-                    item.report.message = f"{item.report.source}: cannot write {item.target}: {error.strerror}"
+                    item.report.status, item.report.message = "failed", error.said()
+                except (IsodocsError, OSError) as error:  # an OutputError from the atomic write, or the folder's
+                    cause = error.said() if isinstance(error, IsodocsError) else say(
+                        "import.os-error", target=item.target, error=error.strerror or str(error))
+                    failure = ImportFailure(say("import.not-written", error=cause), item.report.source)
+                    item.report.status, item.report.message = "failed", failure.said()
 
 
 def _write_one(repository: Repository, options: Options, item: Planned, taken: set[str],
@@ -207,12 +210,11 @@ def _write_one(repository: Repository, options: Options, item: Planned, taken: s
     shown = target.relative_to(root).as_posix()
     images = target.parent / f"{target.stem}-images"
     if target in claimed:
-        raise ImportFailure(f"would be written to {shown} like {claimed[target]}, which has the same title",
-                            report.source, hint="import it on its own with --into another folder, or rename it")
+        raise ImportFailure(say("import.same-target", path=shown, other=claimed[target]), report.source,
+                            hint=say("import.same-target-hint"))
     existing = next((d for d in repository.documents if d.path == shown), None)
     if (target.exists() or (item.images and images.exists())) and not options.overwrite:
-        raise ImportFailure(f"{shown} already exists; nothing was overwritten", report.source,
-                            hint="use --overwrite to replace it, or --into another folder")
+        raise ImportFailure(say("import.exists", path=shown), report.source, hint=say("import.exists-hint"))
     claimed[target] = report.source
     namesakes = [d for d in repository.documents if d.path != shown and d.title
                  and d.title.casefold() == (item.converted.title or "").casefold()]

@@ -11,18 +11,20 @@ person must decide (a split clause, a new clause no document addresses) is liste
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from isodocs.errors import ConfigError, UsageError
-from isodocs.files.atomic import write_bytes
+from isodocs.errors import ConfigError, UsageError, spoken_in
+from isodocs.files.atomic import write_together
 from isodocs.files.editing import EditError, TokenEditor, locked, parse_header
 from isodocs.files.fences import decode, split
 from isodocs.files.yamlload import YamlError, parse
 from isodocs.model import catalog, config as config_module, transitions
+from isodocs.model.catalog import Entry
 from isodocs.model.config import CONFIG_FILE
 from isodocs.model.document import Document
 from isodocs.model.findings import WARNING, Finding
@@ -77,18 +79,18 @@ def migrate(source: str, target: str, path: str = ".", write: bool = False, allo
         known = tuple(f"{a} -> {b}" for a, b in transitions.available())
         raise UsageError(said("no-map", source=source, target=target), hint=said("known-maps", known=known),
                          language=said.language)
-    catalogs = {catalog_id: catalog.find(catalog_id, str(root)) for catalog_id in (source, target)}
-    transition = transitions.read(map_path, catalogs)
-    if not allow_dirty:
-        _refuse_dirty(root, said)
-    repository = Repository.load(root, cache=False)
-    plan = _plan(repository, transition)
-    out = sys.stdout
-    out.write(_preview(plan, root, repository.config.language, write))
-    if write:
-        for rewrite in plan.rewrites:
-            _write(rewrite, transition.target.id)
-        out.write(f"Wrote {len(plan.rewrites)} files. Next: git diff, isodocs check, then commit.\n")
+    with spoken_in(said.language):
+        catalogs = {catalog_id: catalog.find(catalog_id, str(root)) for catalog_id in (source, target)}
+        transition = transitions.read(map_path, catalogs)
+        if not allow_dirty:
+            _refuse_dirty(root, said)
+        repository = Repository.load(root, cache=False)
+        plan = _plan(repository, transition)
+        out = sys.stdout
+        out.write(_preview(plan, root, repository.config.language, write))
+        if write:
+            _write(plan.rewrites, transition.target.id)
+            out.write(said("wrote", count=len(plan.rewrites)) + "\n")
     return 0
 
 
@@ -108,8 +110,8 @@ def _plan(repository: Repository, transition: Transition) -> Plan:
     plan = Plan(transition)
     source, target = transition.source.id, transition.target.id
     for finding in repository.load_findings:
-        raise EditError(f"cannot read this file, so it cannot be migrated: {text_in(finding.message, 'en')}",
-                        repository.root / finding.path, finding.line or None, hint="fix it first; nothing was changed")
+        raise EditError(say("migrate.unreadable", problem=finding.message), repository.root / finding.path,
+                        finding.line or None, hint=say("migrate.unreadable-hint"))
     mapped: set[str] = set()
     for document in repository.documents:
         historical = document.historical
@@ -207,8 +209,7 @@ def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, 
     if change.kind != "same" and change.new == (old_id,):
         old, new = transition.source.entries[old_id], transition.target.entries[old_id]
         rewrite.steps.append((line, step("retitled", clause=old_id, kind=say(f"migrate.kind-{change.kind}"),
-                                         old=given(en=old.title or "", ru=old.title_ru),
-                                         new=given(en=new.title or "", ru=new.title_ru))))
+                                         old=_title(old), new=_title(new))))
     elif change.kind != "same":
         rewrite.steps.append((line, step("moved" if change.new else "removed", clause=old_id, new=tuple(change.new),
                                          kind=say(f"migrate.kind-{change.kind}"))))
@@ -222,6 +223,11 @@ def _explain(plan: Plan, rewrite: Rewrite, transition: Transition, old_id: str, 
                    note=given(en=change.note, ru=change.note_ru))
         if note not in plan.notes:
             plan.notes.append(note)
+
+
+def _title(entry: Entry) -> str:
+    """An entry's title in every language; a paragraph the standard leaves untitled says so."""
+    return given(en=entry.title, ru=entry.title_ru) if entry.title else say("standards.untitled")
 
 
 def _config(repository: Repository, transition: Transition, plan: Plan) -> Rewrite:
@@ -293,25 +299,31 @@ def _preview(plan: Plan, root: Path, language: str, write: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(rewrite: Rewrite, target: str) -> None:
-    """Write one rewritten file atomically, after checking that the result parses and says what was planned."""
+def _write(rewrites: list[Rewrite], target: str) -> None:
+    """Every rewritten file checked, then all written or none (each atomically, under its folder's lock)."""
+    for rewrite in rewrites:
+        _verify(rewrite, target)
+    with ExitStack() as stack:
+        for folder in sorted({rewrite.path.parent for rewrite in rewrites}):
+            stack.enter_context(locked(folder))
+        write_together([(rewrite.path, rewrite.new_text.encode("utf-8")) for rewrite in rewrites])
+
+
+def _verify(rewrite: Rewrite, target: str) -> None:
+    """The rewritten text parses and says what was planned."""
     path = rewrite.path
     try:
         if path.name == CONFIG_FILE:
             data = parse(rewrite.new_text)
             if target not in (data.get("standards") or []):
-                raise EditError("the rewrite lost the new standard; nothing was written", path)
+                raise EditError(say("migrate.lost-standard", target=target), path, hint=say("migrate.by-hand-hint"))
         else:
             header = split(decode(rewrite.new_text.encode("utf-8"))).header or ""
             data = parse(header, first_line=2)
             for catalog_id, ids in rewrite.expect.items():
                 if [str(i) for i in data["clauses"][catalog_id]] != ids:
-                    raise EditError(f"the rewritten clause map reads {list(data['clauses'][catalog_id])}, not "
-                                    f"{ids}; nothing was written", path, hint="edit this file by hand")
+                    raise EditError(say("migrate.misread", found=tuple(str(i) for i in data["clauses"][catalog_id]),
+                                        planned=tuple(ids)), path, hint=say("migrate.by-hand-hint"))
     except YamlError as error:
-        raise EditError(f"the rewrite would break the YAML ({error.message}); nothing was written", path,
-                        error.line) from None
-    with locked(path.parent):
-        write_bytes(path, rewrite.new_text.encode("utf-8"))
-
-
+        raise EditError(say("migrate.would-break", problem=error.message), path, error.line,
+                        hint=say("migrate.by-hand-hint")) from None

@@ -12,10 +12,10 @@ from cookiecutter.exceptions import CookiecutterException, FailedHookException
 from cookiecutter.main import cookiecutter
 
 from isodocs import __version__
-from isodocs.errors import IsodocsError, UsageError
+from isodocs.errors import IsodocsError, UsageError, spoken_in
 from isodocs.files.resources import data_dir, project_url
 from isodocs.model import catalog
-from isodocs.translation import t
+from isodocs.translation import say, t
 
 
 def template_hook(name: str) -> ModuleType:
@@ -33,7 +33,8 @@ def answers_for(directory: str | None, organization: str | None, standards: list
     """The output folder and the cookiecutter answers that the command line gives."""
     unknown = [s for s in standards if s not in catalog.available()]
     if unknown:
-        raise UsageError(f"unknown standard '{unknown[0]}'", hint=f"known: {', '.join(catalog.available())}")
+        raise UsageError(say("cli.unknown-standard", catalog=unknown[0]),
+                         hint=say("catalog.known", known=catalog.available()))
     # The scaffold pins the isodocs that made it, from the isodocs repository unless told otherwise.
     context: dict[str, object] = {"isodocs_version": __version__, "isodocs_repository": project_url()}
     context.update({key: value for key, value in options.items() if value is not None})
@@ -48,26 +49,33 @@ def answers_for(directory: str | None, organization: str | None, standards: list
         context["project_slug"] = target.name
         output = target.parent if str(target.parent) else Path(".")
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise IsodocsError(f"'{directory}' already exists and is not empty", hint="choose a new folder")
+            raise IsodocsError(say("cli.folder-not-empty", folder=directory), hint=say("cli.folder-not-empty-hint"))
     return output, context
 
 
 def new(directory: str | None, organization: str | None, standards: list[str], no_input: bool,
         options: dict[str, str | None]) -> int:
+    with spoken_in(options.get("language") or "en"):   # the language asked for, before any repository exists
+        return _new(directory, organization, standards, no_input, options)
+
+
+def _new(directory: str | None, organization: str | None, standards: list[str], no_input: bool,
+         options: dict[str, str | None]) -> int:
     output, context = answers_for(directory, organization, standards, options)
     template = data_dir("template")
     if no_input:
         defaults = _defaults(template)
         problems = template_hook("pre_gen_project").problems({**defaults, **context})
         if problems:
-            raise UsageError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+            raise UsageError(say("cli.more-problems", first=problems[0], count=len(problems) - 1)
+                             if len(problems) > 1 else problems[0])
     try:
         created = cookiecutter(str(template), no_input=no_input, extra_context=context, output_dir=str(output),
                                default_config=True)
     except FailedHookException:
-        raise IsodocsError("the template refused the answers (the reason is printed above)") from None
+        raise IsodocsError(say("cli.template-refused")) from None
     except CookiecutterException as error:
-        raise IsodocsError(f"cannot scaffold: {error}") from None
+        raise IsodocsError(say("cli.cannot-scaffold", error=str(error))) from None
     project = Path(created)
     count = sum(1 for path in (project / "docs").rglob("*.md") if path.name != "index.md")
     sys.stdout.write(t("cli.new-created", str(context.get("language") or "en"), project=project, count=count) + "\n")

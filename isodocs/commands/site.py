@@ -18,7 +18,7 @@ from isodocs.git.history import History
 from isodocs.model.repository import Repository
 from isodocs.site.navigation import GROUP_SIZE, group_size
 from isodocs.site.progress import INTERVAL, Progress
-from isodocs.translation import Translator
+from isodocs.translation import Translator, say as message
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 
@@ -33,8 +33,8 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
     options = _plugin_options(config)
     docs_dir = str(config.get("docs_dir") or "docs")
     if (config_path.parent / docs_dir).resolve() != repository.docs_dir.resolve():
-        raise ConfigError(f"docs_dir is {docs_dir}, but isodocs.yml reads {repository.config.docs_dir}; make them "
-                          "the same", config_path)
+        raise ConfigError(message("site.docs-dir-differs", docs=docs_dir, config=repository.config.docs_dir),
+                          config_path)
     if today is None and options.get("today"):
         today = _date(str(options["today"]), config_path)
     today = today or date.today()
@@ -73,8 +73,8 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
                 shutil.rmtree(target)
             shutil.copytree(built, target)
         except OSError as error:
-            raise IsodocsError(f"cannot write the site: {error.strerror or error}", error.filename or target
-                               ) from None
+            raise IsodocsError(message("site.cannot-write", reason=error.strerror or str(error)),
+                               error.filename or target) from None
     if not quiet:
         sys.stderr.write(say("site-written", target=target) + "\n")
     return 0
@@ -112,15 +112,15 @@ def _stderr_line(line: str) -> None:
 def _replaceable(target: Path, repository: Repository) -> None:
     """Refuse a site folder whose replacement would lose the user's files."""
     if target.is_symlink():
-        raise UsageError(f"{target} is a link; not replaced", hint="give the folder it leads to, or another one")
+        raise UsageError(message("site.target-link", target=target), hint=message("site.target-link-hint"))
     root = repository.root.resolve()
     target = target.resolve()
     if target == root or target in root.parents or target.is_relative_to(repository.docs_dir.resolve()):
-        raise UsageError(f"--site-dir {target} would replace the repository or its documents",
-                         hint="choose a folder of its own, such as site")
+        raise UsageError(message("site.target-repository", target=target),
+                         hint=message("site.target-repository-hint"))
     if target.is_file() or (target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file()
                             and not (target / "404.html").is_file()):
-        raise UsageError(f"{target} exists and is not a built site; not replaced", hint="choose an empty folder")
+        raise UsageError(message("site.target-not-site", target=target), hint=message("site.target-not-site-hint"))
 
 
 def scan(site_dir: str, path: str) -> int:
@@ -128,7 +128,7 @@ def scan(site_dir: str, path: str) -> int:
 
     site = Path(site_dir)
     if not site.is_dir():
-        raise UsageError(f"no built site in {site_dir}", hint="build it first: isodocs site build --site-dir DIR")
+        raise UsageError(message("site.no-site", site=site_dir), hint=message("site.no-site-hint"))
     repository = Repository.load(Path(path), history=True)
     publication = Publication.decide(repository)
     wanted, named = traces(repository, publication)
@@ -157,20 +157,21 @@ def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def _group_size(options: dict[str, Any], where: Path) -> int:
+    value = options.get("navigation_group_size", GROUP_SIZE)
     try:
-        return group_size(options.get("navigation_group_size", GROUP_SIZE))
-    except ValueError as error:
+        return group_size(value)
+    except ValueError:
         lines = getattr(options, "lc", None)
         line = lines.key("navigation_group_size")[0] + 1 if lines is not None else None
-        raise ConfigError(f"the isodocs plugin's {error}", where, line) from None
+        raise ConfigError(message("site.plugin-group-size", value=repr(value)), where, line,
+                          hint=message("site.plugin-group-size-hint")) from None
 
 
 def _date(value: str, where: Path) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"option 'today' of the isodocs plugin: '{value}' is not a date (YYYY-MM-DD)", where
-                          ) from None
+        raise ConfigError(message("site.plugin-today", value=value), where) from None
 
 
 def _generator(name: str) -> list[str]:
@@ -178,5 +179,5 @@ def _generator(name: str) -> list[str]:
     beside = Path(sys.executable).parent / name
     found = str(beside) if beside.is_file() else shutil.which(name)
     if found is None:
-        raise UsageError(f"{name} is not installed", hint=f"pip install {name}")
+        raise UsageError(message("site.not-installed", name=name), hint=message("site.not-installed-hint", name=name))
     return [found]

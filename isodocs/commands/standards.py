@@ -60,7 +60,7 @@ def edition_lines(loaded: Catalog, language: str = "en") -> list[str]:
              say("status-published", status=status, published=edition.published) if edition.published
              else say("status", status=status)]
     if edition.replaces:
-        lines.append(say("replaces", edition=edition.replaces))
+        lines.append(say("replaces", edition=given(en=edition.replaces, ru=edition.replaces_ru)))
     if edition.superseded:
         lines.append(say("superseded", successor=edition.replaced_by, ends=str(edition.transition_ends)))
     for adoption in edition.adoptions:
@@ -111,4 +111,6 @@ def _tree(loaded: Catalog, parent: str | None, depth: int, out: TextIO, say: Tra
             marks.append(say("extends", bases=tuple(entry.extends)))
         suffix = f"  [{'; '.join(marks)}]" if marks else ""
         out.write(f"{'  ' * depth}{entry.id}  {entry.title_in(say.language) or say['untitled']}{suffix}\n")
+        if entry.note:
+            out.write(f"{'  ' * (depth + 2)}{say('note', note=entry.note_in(say.language))}\n")
         _tree(loaded, entry.id, depth + 1, out, say)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from isodocs.errors import OutputError
+from isodocs.translation import say
 
 
 def write_text(path: Path, text: str) -> None:
@@ -25,11 +26,44 @@ def write_chunks(path: Path, chunks: Iterable[bytes], durable: bool = True) -> N
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(f"cannot write it: {error.strerror or error}", path,
-                          hint="name a file in a folder you may write to") from None
+        raise OutputError(say("output.cannot-write", reason=error.strerror or str(error)), path,
+                          hint=say("output.cannot-write-hint")) from None
+
+
+def write_together(files: list[tuple[Path, bytes]]) -> None:
+    """Several files written all or none: each is staged beside its target first (where a full disk or a
+    folder that may not be written to fails), and only then is each renamed over its target."""
+    staged: list[tuple[str, Path]] = []
+    for path, data in files:
+        try:
+            staged.append((_stage(path, [data], durable=True), path))
+        except OSError as error:
+            for temporary, _ in staged:
+                Path(temporary).unlink(missing_ok=True)
+            raise OutputError(say("output.cannot-write", reason=error.strerror or str(error)), path,
+                              hint=say("output.nothing-written-hint")) from None
+    for index, (temporary, path) in enumerate(staged):
+        try:
+            os.replace(temporary, path)
+        except OSError as error:   # a rename within a folder: practically never; say what is left undone
+            for left, _ in staged[index:]:
+                Path(left).unlink(missing_ok=True)
+            raise OutputError(say("output.cannot-write", reason=error.strerror or str(error)), path,
+                              hint=say("output.partly-written-hint", written=tuple(str(p) for _, p in staged[:index])
+                                       or ("-",))) from None
 
 
 def _write_chunks(path: Path, chunks: Iterable[bytes], durable: bool) -> None:
+    temporary = _stage(path, chunks, durable)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _stage(path: Path, chunks: Iterable[bytes], durable: bool) -> str:
+    """A temporary file beside `path` holding the chunks (with the mode `path` has), its name returned."""
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else None
@@ -43,7 +77,7 @@ def _write_chunks(path: Path, chunks: Iterable[bytes], durable: bool) -> None:
                 os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return temporary

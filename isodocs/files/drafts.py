@@ -9,6 +9,7 @@ from collections.abc import Collection
 
 from isodocs.errors import UsageError
 from isodocs.model.repository import Repository
+from isodocs.translation import say
 
 PREFIX = {"policy": "POL", "procedure": "PRO", "plan": "PLN", "record": "REC", "register": "REG", "form": "FRM",
           "manual": "MAN", "guideline": "GUI"}
@@ -43,11 +44,11 @@ def parse_clauses(repository: Repository, given: list[str]) -> dict[str, list[st
         catalog_id, _, clause_id = item.partition(":")
         catalog = repository.catalogs.get(catalog_id)
         if catalog is None:
-            raise UsageError(f"--clause {item}: '{catalog_id}' is not among the standards in isodocs.yml",
-                             hint=f"in scope: {', '.join(repository.catalogs)}")
+            raise UsageError(say("cli.clause-out-of-scope", item=item, catalog=catalog_id),
+                             hint=say("cli.in-scope", standards=tuple(repository.catalogs)))
         if clause_id not in catalog.entries:
-            raise UsageError(f"--clause {item}: {catalog.name} has no clause '{clause_id}'",
-                             hint=f"see isodocs standards show {catalog_id}")
+            raise UsageError(say("cli.clause-unknown", item=item, name=catalog.name, clause=clause_id),
+                             hint=say("cli.see-standard", catalog=catalog_id))
         clauses.setdefault(catalog_id, []).append(clause_id)
     return clauses
 

@@ -23,6 +23,7 @@ from isodocs.errors import IsodocsError
 from isodocs.files.atomic import write_bytes
 from isodocs.files.fences import SplitError, decode, split
 from isodocs.files.yamlload import YamlError, YMap, parse
+from isodocs.translation import say
 
 _round_trip = YAML(typ="rt")
 
@@ -65,17 +66,17 @@ def parse_header(raw: bytes, path: Path) -> tuple[CommentedMap, YMap]:
     except SplitError as error:
         raise EditError(error.message, path, error.line) from None
     if parts.header is None:
-        raise EditError("has no front matter to edit", path, 1, hint="add a --- header first")
+        raise EditError(say("edit.no-front-matter"), path, 1, hint=say("edit.no-front-matter-hint"))
     try:
         plain = parse(parts.header, first_line=2)
         data = _round_trip.load(parts.header)
     except YamlError as error:
-        raise EditError(f"front matter does not parse: {error.message}", path, error.line,
-                        hint="fix it by hand first; nothing was changed") from None
+        raise EditError(say("edit.unparsed", problem=error.message), path, error.line,
+                        hint=say("edit.unparsed-hint")) from None
     except YAMLError as error:
-        raise EditError(f"front matter does not parse: {error}", path, 2) from None
+        raise EditError(say("edit.unparsed", problem=str(error)), path, 2, hint=say("edit.unparsed-hint")) from None
     if not isinstance(data, CommentedMap) or not isinstance(plain, YMap):
-        raise EditError("front matter is not a mapping of keys", path, 2)
+        raise EditError(say("edit.not-a-mapping"), path, 2, hint=say("edit.unparsed-hint"))
     return data, plain
 
 
@@ -107,7 +108,7 @@ def apply(raw: bytes, data: CommentedMap, changes: list[Change], path: Path) -> 
             current = lines[index]
             end = _value_end(current, column)
             if end is None or _spans_lines(data, change.key):
-                raise EditError(f"'{change.key}' spans several lines; edit it by hand", path, index + 1)
+                raise EditError(say("edit.several-lines", key=change.key), path, index + 1)
             token = current[column:end]
             lines[index] = current[:column] + quoted_like(token, change.value) + current[end:]
         else:
@@ -121,7 +122,7 @@ def apply(raw: bytes, data: CommentedMap, changes: list[Change], path: Path) -> 
     try:
         parse(split(decode(result)).header or "")
     except (YamlError, SplitError) as error:
-        raise EditError(f"the edit would break the front matter ({error}); nothing was changed", path) from None
+        raise EditError(say("edit.would-break", problem=error.message), path) from None
     return result
 
 
@@ -140,8 +141,8 @@ def append_item(path: Path, key: str, item: list[tuple[str, str]]) -> tuple[byte
         existing = data.get(key)
         if key in data and existing is not None:
             if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
-                raise EditError(f"'{key}' is not a block list (one '- ' item a line); edit it by hand", path,
-                                offset + data.lc.key(key)[0] + 1, hint="nothing was changed")
+                raise EditError(say("edit.not-a-block-list", key=key), path, offset + data.lc.key(key)[0] + 1,
+                                hint=say("edit.nothing-changed"))
             first_line, column = existing.lc.item(0)
             indent = " " * max(lines[offset + first_line].rfind("-", 0, column), 0)
             after = offset + max(_deepest_line(existing), first_line)
@@ -150,8 +151,8 @@ def append_item(path: Path, key: str, item: list[tuple[str, str]]) -> tuple[byte
             block = []
         else:
             if key in data:   # `key:` with nothing after it
-                raise EditError(f"'{key}' is empty; remove the line or add an item by hand", path,
-                                offset + data.lc.key(key)[0] + 1, hint="nothing was changed")
+                raise EditError(say("edit.empty-key", key=key), path, offset + data.lc.key(key)[0] + 1,
+                                hint=say("edit.nothing-changed"))
             indent = "  "
             after = offset + _last_line(data)
             block = [f"{key}:{newline}"]
@@ -162,10 +163,10 @@ def append_item(path: Path, key: str, item: list[tuple[str, str]]) -> tuple[byte
         try:
             reread = parse(split(decode(new)).header or "")
         except (YamlError, SplitError) as error:
-            raise EditError(f"the edit would break the front matter ({error}); nothing was changed", path) from None
+            raise EditError(say("edit.would-break", problem=error.message), path) from None
         before = plain.get(key) or []
         if not isinstance(reread, YMap) or len(reread.get(key) or []) != len(before) + 1:
-            raise EditError(f"the new item would not land in '{key}'; nothing was changed", path,
+            raise EditError(say("edit.item-misplaced", key=key), path,
                             offset + data.lc.key(key)[0] + 1 if key in data else None)
         write_bytes(path, new)
         return new, after + 2 + (len(block) - len(item))
@@ -278,7 +279,7 @@ class TokenEditor:
             current = lines[line]
             end = _scalar_end(current, column, flow)
             if end is None:
-                raise EditError("a value spans several lines; edit it by hand", path, line + 1)
+                raise EditError(say("edit.value-several-lines"), path, line + 1)
             if new is None:
                 lines[line] = _remove_flow_item(current, column, end)
             else:

@@ -13,7 +13,7 @@ import fastjsonschema
 
 from isodocs.files.resources import schema_path
 from isodocs.files.yamlload import line_of
-from isodocs.translation.messages import say
+from isodocs.translation.messages import LANGUAGES, given, say
 
 
 @dataclass(frozen=True)
@@ -68,36 +68,33 @@ def _explain(error: Any, root: Any, default_line: int) -> Iterator[SchemaProblem
         return
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        inside = f" in '{where}'" if where else ""
+        inside = say("schema.inside", where=where) if where else ""
         yield SchemaProblem(line, say("missing-key", key=missing, inside=inside))
         return
-    label = f"'{where}'" if where else "the value"
+    label = f"'{where}'" if where else say("schema.the-value")
     if error.validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
-        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected one of: {choices}")
+        yield SchemaProblem(line, say("schema.enum", label=label, value=str(error.instance), choices=choices))
     elif error.validator == "type":
         expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        yield SchemaProblem(line, f"{label} must be {_article(expected)}, not {_kind(error.instance)}")
+        kinds = tuple(say(f"schema.a-{kind}") if f"schema.a-{kind}" in LANGUAGES["en"] else kind
+                      for kind in (expected if isinstance(expected, list) else [expected]))
+        yield SchemaProblem(line, say("schema.type", label=label, expected=kinds, kind=_kind(error.instance)))
     elif error.validator == "pattern":
-        described = error.schema.get("description", f"the pattern {error.validator_value}")
-        yield SchemaProblem(line, f"{label} is '{error.instance}'; expected {described}")
+        described = given(en=error.schema.get("description", f"the pattern {error.validator_value}"),
+                          ru=error.schema.get("description_ru"))
+        yield SchemaProblem(line, say("schema.pattern", label=label, value=str(error.instance), described=described))
     else:
-        yield SchemaProblem(line, f"{label}: {error.message}")
-
-
-def _article(kind: str) -> str:
-    return {"object": "a mapping", "array": "a list", "string": "text", "boolean": "true or false",
-            "null": "empty"}.get(kind, kind)
+        yield SchemaProblem(line, say("schema.other", label=label, problem=error.message))
 
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "empty"
+        return say("schema.a-null")
     if isinstance(value, bool):
-        return "true/false"
+        return say("schema.true-false")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("schema.a-object")
     if isinstance(value, list):
-        return "a list"
+        return say("schema.a-array")
     return f"'{value}'"

@@ -17,6 +17,7 @@ from sys import intern
 from typing import Any
 
 from isodocs.errors import IsodocsError
+from isodocs.translation import Message, say
 
 try:
     import yaml as pyyaml
@@ -120,20 +121,23 @@ def parse(text: str, first_line: int = 1) -> Any:
         error: Any = caught  # PyYAML's or ruamel.yaml's MarkedYAMLError: the same attributes, no common base
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark is not None else first_line
-        problem = error.problem or error.context or "invalid YAML"
+        problem = error.problem or error.context
         raise YamlError(_describe(problem, text, line - first_line + 1), line) from None
     except ERRORS as error:
-        raise YamlError(str(error).splitlines()[0], first_line) from None
+        raise YamlError(say("yaml.problem", problem=str(error).splitlines()[0]), first_line) from None
     if node is None:
         return None
     return _Converter(first_line, text).convert(node, 0, node.start_mark.line + first_line)
 
 
-def _describe(problem: str, text: str, line: int) -> str:
+def _describe(problem: str | None, text: str, line: int) -> Message:
+    """The parser's own words (quoted where a language other than English says them), and a tab pointed out."""
+    if problem is None:
+        return say("yaml.invalid")
     lines = text.splitlines()
     if 0 < line <= len(lines) and "\t" in lines[line - 1] and "tab" not in problem:
-        return f"{problem} (this line contains a tab; YAML indents with spaces only)"
-    return problem
+        return say("yaml.problem-tab", problem=problem)
+    return say("yaml.problem", problem=problem)
 
 
 class _Converter:
@@ -150,10 +154,10 @@ class _Converter:
 
     def convert(self, node: Any, depth: int, where: int) -> Any:
         if depth > MAX_DEPTH:
-            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", self.line(node))
+            raise YamlError(say("yaml.nesting", depth=MAX_DEPTH), self.line(node))
         if id(node) in self.seen:
             # the composer hands back the anchored node itself; report where it is used again
-            raise YamlError("anchors and aliases (&, *) are not allowed here; write the value out", where)
+            raise YamlError(say("yaml.alias"), where)
         self.seen.add(id(node))
         if isinstance(node, SCALARS):
             value = node.value
@@ -182,16 +186,16 @@ class _Converter:
                 line = key_node.start_mark.line + first_line
                 key = self.convert(key_node, depth + 1, line)
                 if not isinstance(key, str):
-                    raise YamlError("a key must be plain text", line)
+                    raise YamlError(say("yaml.key-plain"), line)
                 if key in mapping:
-                    raise YamlError(f"duplicate key '{key}' (first at line {key_lines[key]}); keep one", line)
+                    raise YamlError(say("yaml.duplicate", key=key, first=key_lines[key]), line)
                 if node.flow_style and self._without_colon(key_node, value_node):
                     raise YamlError(_split_by_comma(key, mapping), line)
                 key = intern(key)  # the same few keys in every document: keep one copy of each
                 mapping[key] = self.convert(value_node, depth + 1, line)
                 key_lines[key] = line
             return mapping
-        raise YamlError(f"unsupported YAML node {type(node).__name__}", self.line(node))
+        raise YamlError(say("yaml.unsupported", kind=type(node).__name__), self.line(node))
 
     def _without_colon(self, key_node: Any, value_node: Any) -> bool:
         """A key in `{...}` written without `: value`: what a comma inside a plain value leaves behind."""
@@ -203,14 +207,12 @@ class _Converter:
         return not rest.startswith(":")
 
 
-def _split_by_comma(key: str, mapping: YMap) -> str:
+def _split_by_comma(key: str, mapping: YMap) -> Message:
     previous = next(reversed(mapping), None) if mapping else None
     if previous is not None and isinstance(mapping[previous], str):
         example = f'{previous}: "{mapping[previous]}, {key}"'
-        return (f"a comma inside {{...}} ended the value of '{previous}' early, so '{key}' became a key without a "
-                f"value; quote the value ({example}) or write the mapping in block style, one `key: value` a line")
-    return (f"'{key}' inside {{...}} has no `: value` (a comma ends each value there); quote a value that contains "
-            f"a comma, or write the mapping in block style, one `key: value` a line")
+        return say("yaml.comma-early", previous=previous, key=key, example=example)
+    return say("yaml.comma-no-value", key=key)
 
 
 def line_of(value: Any, path: list[str | int], default: int) -> int:

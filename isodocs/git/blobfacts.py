@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from isodocs.errors import IsodocsError
 from isodocs.files.fences import Split, SplitError, split
 from isodocs.git import gitpipe
+from isodocs.translation import say
 
 if TYPE_CHECKING:
     import git
@@ -117,9 +118,8 @@ class Blobs:
             while (end := data.find(b"\n", position)) >= 0:
                 header = data[position:end].split()
                 if len(header) != 3:
-                    raise IsodocsError(f"git cannot read {header[0].decode()}, a version of a document in "
-                                       f"{self.repo.working_tree_dir}", hint="run `git fsck`, or clone the "
-                                       "repository again")
+                    raise IsodocsError(say("git.blob-unreadable", blob=header[0].decode(),
+                                           root=self.repo.working_tree_dir), hint=say("git.fsck-hint"))
                 size = int(header[2])
                 if end + 2 + size > len(data):
                     needed = end + 2 + size - position

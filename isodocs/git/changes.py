@@ -100,8 +100,9 @@ def snapshot(repository: Repository, repo: git.Repo, prefix: str, revision: str)
     try:
         repo.archive(stream, treeish=revision, format="tar", path=paths)
     except git.GitCommandError as error:
-        raise IsodocsError(f"cannot read {revision} from git: {error.stderr.strip().splitlines()[-1]}",
-                           hint="name a branch, tag or commit that has isodocs.yml and the docs folder") from None
+        raise IsodocsError(say("git.revision-unreadable", revision=revision,
+                               error=error.stderr.strip().splitlines()[-1]),
+                           hint=say("git.revision-unreadable-hint")) from None
     stream.seek(0)
     with tempfile.TemporaryDirectory(prefix="isodocs-diff-") as folder:
         with tarfile.open(fileobj=stream) as archive:
@@ -112,14 +113,14 @@ def snapshot(repository: Repository, repo: git.Repo, prefix: str, revision: str)
 def compare(repository: Repository, base: str, head: str | None, today: date) -> Diff:
     repo = open_repo(repository.root)
     if repo is None:
-        raise IsodocsError(f"{repository.root} is not a git repository")
+        raise IsodocsError(say("git.not-a-repository", root=repository.root), hint=say("git.not-a-repository-hint"))
     for revision in (base, head):
         if revision is not None:
             try:
                 repo.rev_parse(revision)
             except (git.BadName, ValueError, git.GitCommandError):
-                raise IsodocsError(f"cannot read {revision} from git: no such branch, tag or commit",
-                                   hint="fetch it first (CI: a full clone, fetch-depth: 0 or GIT_DEPTH: 0)") from None
+                raise IsodocsError(say("git.no-revision", revision=revision),
+                                   hint=say("git.no-revision-hint")) from None
     prefix = project_prefix(repo, repository.root)
     renames = _renames(repo, repository, prefix, base, head)
     with snapshot(repository, repo, prefix, base) as before:

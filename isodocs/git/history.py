@@ -30,6 +30,7 @@ from isodocs.files import markdown
 from isodocs.files.atomic import write_bytes
 from isodocs.git import gitpipe
 from isodocs.git.blobfacts import WORKTREE, Blobs, Facts
+from isodocs.translation import say
 
 if TYPE_CHECKING:
     import git
@@ -314,9 +315,8 @@ def _load(root: Path, docs_dir: str, cache: bool) -> History:
         _read_git(history, repo, root, docs_dir, cache)
     except git.GitCommandError as error:
         said = re.sub(r"^\s*stderr: '|'\s*$", "", str(error.stderr)).strip().splitlines()
-        raise IsodocsError(f"git cannot read the history of {repo.working_tree_dir}: "
-                           f"{said[0] if said else error}", hint="run `git fsck`, or clone the repository again"
-                           ) from None
+        raise IsodocsError(say("git.history-unreadable", root=repo.working_tree_dir,
+                               error=said[0] if said else str(error)), hint=say("git.fsck-hint")) from None
     return history
 
 
@@ -337,8 +337,7 @@ def open_repo(root: Path) -> git.Repo | None:
 def work_tree(repo: git.Repo) -> Path:
     """The top folder of the checkout; a bare repository has no files to match the history to."""
     if repo.working_tree_dir is None:
-        raise IsodocsError(f"{repo.git_dir} is a bare git repository: it has no documents to check",
-                           hint="run isodocs in a clone of it")
+        raise IsodocsError(say("git.bare", git_dir=repo.git_dir), hint=say("git.bare-hint"))
     return Path(repo.working_tree_dir)
 
 
@@ -454,7 +453,7 @@ def _records(process: git.Git.AutoInterrupt) -> Iterator[str]:
     pieces: list[bytes] = []
     stdout = process.proc.stdout if process.proc is not None else None
     if stdout is None:
-        raise IsodocsError("git log gave no output to read", hint="check that git runs: `git log -1`")
+        raise IsodocsError(say("git.no-output"), hint=say("git.no-output-hint"))
     for piece in gitpipe.output(stdout):
         cut = piece.rfind(b"\x1e")
         if cut < 0:

@@ -18,8 +18,7 @@ DROPPED = ("script", "style", "noscript", "iframe", "object", "embed", "form", "
 def read(path: Path) -> Source:
     data = path.read_bytes()
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFailure("is binary (contains NUL bytes), not a web page", path,
-                            hint="save the page from its browser or editor as HTML")
+        raise ImportFailure(say("import.html-binary"), path, hint=say("import.html-binary-hint"))
     soup = BeautifulSoup(data, "html.parser")
     source = Source()
     if soup.title and soup.title.get_text(strip=True):

@@ -19,14 +19,14 @@ def read(path: Path) -> Source:
     try:
         parts = split(decode(path.read_bytes()))
     except SplitError as error:
-        raise ImportFailure(error.message, path, error.line, hint="save it as UTF-8 text") from None
+        raise ImportFailure(error.message, path, error.line, hint=say("import.utf8-hint")) from None
     source = Source()
     if parts.header is not None:
         try:
             header = parse(parts.header, first_line=2)
         except YamlError as error:
-            raise ImportFailure(f"front matter does not parse: {error.message}", path, error.line,
-                                hint="fix or remove the --- header and import again") from None
+            raise ImportFailure(say("import.front-matter-unparsed", problem=error.message), path, error.line,
+                                hint=say("import.front-matter-unparsed-hint")) from None
         if isinstance(header, YMap):
             if isinstance(header.get("title"), str):
                 source.title = header["title"]

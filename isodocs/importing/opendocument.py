@@ -3,14 +3,18 @@ files become (headings, lists, tables, emphasis, links, footnotes, images)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import zipfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from odf.opendocument import load
 
-from isodocs.importing import Source
+from isodocs.importing import ImportFailure, Source
 from isodocs.importing.images import extension, keep
 from isodocs.translation import say
 
@@ -225,8 +229,13 @@ def _descendants(node: Any, qname: tuple[str, str], stop: tuple[str, str]) -> li
     return found
 
 
+PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")  # the parts odfpy reads
+
+
 def read(path: Path) -> Source:
-    document = load(str(path))
+    _parts_parse(path)
+    with contextlib.redirect_stdout(io.StringIO()):  # odfpy prints a part it fails on; none is left by now
+        document = load(str(path))
     source = Source()
     walker = Walker(document, source)
     body = document.text
@@ -242,3 +251,16 @@ def read(path: Path) -> Source:
         if node.nodeType != node.TEXT_NODE and node.qname[1] == "title" and str(node).strip():
             source.title = str(node).strip()
     return source
+
+
+def _parts_parse(path: Path) -> None:
+    """odfpy skips an XML part that does not parse, silently: a damaged file would import half empty."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        for part in PARTS:
+            if part in names:
+                try:
+                    expat.ParserCreate().Parse(archive.read(part), True)
+                except expat.ExpatError as error:
+                    raise ImportFailure(say("import.broken-part", part=part, error=str(error)), path,
+                                        hint=say("import.save-again-hint")) from None

@@ -58,7 +58,7 @@ def read(path: Path) -> Source:
         result = mammoth.convert_to_html(stream, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(store))
     source.html = result.value
     for message in result.messages:
-        text = f"Word: {message.message}"
+        text = say("import.note-word-message", message=message.message)
         if message.type in ("warning", "error") and text not in source.notes:
             source.notes.append(text)
     return source

@@ -13,6 +13,7 @@ from isodocs.files.cache import FileCache
 from isodocs.files.resources import data_dir
 from isodocs.files.schema import problems
 from isodocs.files.yamlload import YamlError, YList, YMap, parse
+from isodocs.translation import say
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class Entry:
     title_ru: str | None = None
     extends: tuple[str, ...] = ()   # an addition's clauses of the base standard (the crosswalk to it)
     source: str | None = None       # the public page this entry was confirmed against
+    note_ru: str | None = None      # the note in isodocs' own Russian words
+
+    def note_in(self, language: str) -> str | None:
+        return self.note_ru if language == "ru" and self.note_ru else self.note
 
     @property
     def annex(self) -> bool:
@@ -77,6 +82,7 @@ class Edition:
     titles_ru_ru: str | None = None
     gaps_ru: str | None = None
     incomplete_ru: str | None = None
+    replaces_ru: str | None = None          # `replaces` said in Russian, where it is more than a designation
 
     @property
     def superseded(self) -> bool:
@@ -147,8 +153,7 @@ def load(catalog_id: str) -> Catalog:
     """The catalog with this id; CatalogError names the file and line when it is broken."""
     path = catalog_dir() / f"{catalog_id}.yml"
     if catalog_id not in available():
-        raise CatalogError(f"unknown catalog '{catalog_id}'",
-                           hint=f"known catalogs: {', '.join(available())}")
+        raise CatalogError(say("catalog.unknown", catalog=catalog_id), hint=say("catalog.known", known=available()))
     stored = FileCache(path, Catalog)
     found = stored.get()
     if found is None:
@@ -163,7 +168,7 @@ def read_checked(path: Path, schema: str) -> YMap:
     try:
         data = parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise CatalogError(f"cannot read {schema}: {error}", path) from None
+        raise CatalogError(say("catalog.unreadable", schema=schema, error=str(error)), path) from None
     except YamlError as error:
         raise CatalogError(error.message, path, error.line) from None
     for problem in problems(schema, data):
@@ -175,27 +180,26 @@ def read_checked(path: Path, schema: str) -> YMap:
 def read(path: Path, builtin: bool = True) -> Catalog:
     data = read_checked(path, "catalog")
     if data["id"] != path.stem:
-        raise CatalogError(f"catalog id '{data['id']}' does not match its file name", path, data.lines["id"],
-                           hint=f"name the file {data['id']}.yml")
+        raise CatalogError(say("catalog.id-not-file", id=data["id"]), path, data.lines["id"],
+                           hint=say("catalog.id-not-file-hint", id=data["id"]))
     if builtin and not BUILTIN_ID.match(data["id"]):
-        raise CatalogError(f"catalog id '{data['id']}' is not of the form isoNNNNN-YYYY", path, data.lines["id"],
-                           hint="letters, the standard's number, '-', the edition's year")
+        raise CatalogError(say("catalog.id-form", id=data["id"]), path, data.lines["id"],
+                           hint=say("catalog.id-form-hint"))
     entries: dict[str, Entry] = {}
     items: YList = data["entries"]
     for item, line in zip(items, items.lines, strict=True):
         entry = Entry(**{**item, "extends": tuple(str(i) for i in item.get("extends") or ())})
         if entry.id in entries:
-            raise CatalogError(f"duplicate entry '{entry.id}'", path, line)
+            raise CatalogError(say("catalog.duplicate-entry", entry=entry.id), path, line)
         if entry.parent is not None and entry.parent not in entries:
-            raise CatalogError(f"entry '{entry.id}' names parent '{entry.parent}', which is not listed before it",
-                               path, line)
+            raise CatalogError(say("catalog.parent-later", entry=entry.id, parent=entry.parent), path, line)
         entries[entry.id] = entry
     amendments = [Amendment(a["id"], a["title"], tuple(a["entries"]), a.get("title_ru"))
                   for a in data.get("amendments") or []]
     for amendment in amendments:
         for entry_id in amendment.entries:
             if entry_id not in entries:
-                raise CatalogError(f"amendment {amendment.id} names unknown entry '{entry_id}'", path)
+                raise CatalogError(say("catalog.amendment-entry", amendment=amendment.id, entry=entry_id), path)
     kind, extends = _kind(data, entries, path)
     return Catalog(data["id"], data["name"], data["title"], path, entries, amendments,
                    _edition(data.get("edition"), path), builtin, kind, extends, data.get("title_ru"))
@@ -209,22 +213,22 @@ def _kind(data: YMap, entries: dict[str, Entry], path: Path) -> tuple[str, tuple
     line = data.lines.get("kind", data.lines.get("id"))
     if kind != "additions":
         if extends:
-            raise CatalogError(f"a catalog of kind {kind} extends nothing; set kind: additions", path,
+            raise CatalogError(say("catalog.extends-not-additions", kind=kind), path,
                                data.lines.get("extends"))
         if any(entry.extends for entry in entries.values()):
-            raise CatalogError("entries name clauses they extend, but the catalog is not of kind additions", path, line)
+            raise CatalogError(say("catalog.entries-extend"), path, line)
         return kind, extends
     if not extends:
-        raise CatalogError("a catalog of kind additions names the catalogs it extends (extends:)", path, line)
+        raise CatalogError(say("catalog.additions-extend"), path, line)
     for base_id in extends:
         if base_id not in available():
-            raise CatalogError(f"extends names unknown catalog '{base_id}'", path, data.lines.get("extends"),
-                               hint=f"known catalogs: {', '.join(available())}")
+            raise CatalogError(say("catalog.extends-unknown", catalog=base_id), path, data.lines.get("extends"),
+                               hint=say("catalog.known", known=available()))
         base = load(base_id)
         for entry in entries.values():
             for clause in entry.extends:
                 if clause not in base.entries:
-                    raise CatalogError(f"entry '{entry.id}' extends '{clause}', which {base.name} does not have",
+                    raise CatalogError(say("catalog.extends-missing", entry=entry.id, clause=clause, name=base.name),
                                        path, line)
     return kind, extends
 
@@ -240,7 +244,7 @@ def _edition(data: YMap | None, path: Path) -> Edition:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            raise CatalogError(f"edition {key} '{value}' is not a date (YYYY-MM-DD)", path,
+            raise CatalogError(say("catalog.edition-date", key=key, value=str(value)), path,
                                data.lines.get(key)) from None
 
     titles = data.get("titles") or {}
@@ -253,12 +257,11 @@ def _edition(data: YMap | None, path: Path) -> Edition:
                         for a in data.get("adoptions") or []),
         sources=tuple(data.get("sources") or []), gaps=data.get("gaps"), incomplete=data.get("incomplete"),
         titles_en_ru=titles_said_ru.get("en"), titles_ru_ru=titles_said_ru.get("ru"), gaps_ru=data.get("gaps_ru"),
-        incomplete_ru=data.get("incomplete_ru"))
+        incomplete_ru=data.get("incomplete_ru"), replaces_ru=data.get("replaces_ru"))
     if edition.superseded and (edition.replaced_by is None or edition.transition_ends is None):
-        raise CatalogError("a superseded edition names its successor (replaced_by) and its transition_ends date",
-                           path, data.lines.get("status"))
+        raise CatalogError(say("catalog.superseded-facts"), path, data.lines.get("status"))
     if not edition.superseded and edition.replaced_by is not None:
-        raise CatalogError("a current edition has no replaced_by; set status: superseded", path,
+        raise CatalogError(say("catalog.current-replaced"), path,
                            data.lines.get("replaced_by"))
     return edition
 
@@ -268,15 +271,14 @@ def local(folder: Path, root: Path | None = None) -> dict[str, Catalog]:
     With `root`, a folder that resolves outside it is refused rather than followed."""
     found: dict[str, Catalog] = {}
     if root is not None and not folder.resolve().is_relative_to(root.resolve()):
-        raise ConfigError(f"the catalogs folder '{folder}' lies outside the repository; not followed",
-                          root / "isodocs.yml", hint="keep catalogs_dir inside the repository")
+        raise ConfigError(say("config.catalogs-outside", folder=str(folder)), root / "isodocs.yml",
+                          hint=say("config.catalogs-outside-hint"))
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob("*.yml")):
         loaded = read(path, builtin=False)
         if loaded.id in available():
-            raise CatalogError(f"catalog id '{loaded.id}' is the id of a catalog isodocs ships", path,
-                               hint="give your own catalog an id of its own, e.g. acme-security-2026")
+            raise CatalogError(say("catalog.id-builtin", id=loaded.id), path, hint=say("catalog.id-builtin-hint"))
         found[loaded.id] = loaded
     return found
 
@@ -294,7 +296,8 @@ def find(catalog_id: str, path: str | None = None) -> Catalog:
     own = _repository_catalogs(path)
     if catalog_id in own:
         return own[catalog_id]
-    raise CatalogError(f"unknown catalog '{catalog_id}'", hint=f"known catalogs: {', '.join([*available(), *own])}")
+    raise CatalogError(say("catalog.unknown", catalog=catalog_id),
+                       hint=say("catalog.known", known=(*available(), *own)))
 
 
 def _repository_catalogs(path: str | None) -> dict[str, Catalog]:

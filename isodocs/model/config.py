@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from isodocs.errors import ConfigError, UsageError
+from isodocs.errors import ConfigError, IsodocsError, UsageError
 from isodocs.files.schema import problems
 from isodocs.files.yamlload import YamlError, YMap, line_of, parse
 from isodocs.model.dates import Interval, parse_date
-from isodocs.translation import Translator
+from isodocs.translation import Translator, language_of, say
 
 CONFIG_FILE = "isodocs.yml"
+LANGUAGE_LINE = re.compile(r"^language:\s*\[?\s*['\"]?([a-z]{2})\b", re.M)
 CLASSIFICATIONS = ("public", "internal", "confidential", "restricted")
 STAGES = ("preparation", "certified")
 VERIFY = ("off", "author", "signature")
@@ -112,31 +114,39 @@ def find_root(start: Path) -> Path:
 
 def language_at(path: str | Path | None) -> str:
     """The language of the repository at or above `path`, for commands that also run outside one: English
-    when there is no repository (or its isodocs.yml cannot be read, which the commands that load it report)."""
+    when there is no repository; an isodocs.yml that does not load (which the commands that load it report)
+    is asked only for its `language:` line, so that the report is said in it."""
     try:
-        return load(find_root(Path(path or "."))).language
+        root = find_root(Path(path or "."))
     except ConfigError:
         return "en"
+    try:
+        return load(root).language
+    except IsodocsError:
+        try:
+            match = LANGUAGE_LINE.search((root / CONFIG_FILE).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            return "en"
+        return language_of(match.group(1)) if match else "en"
 
 
 def load(root: Path) -> Config:
     path = root / CONFIG_FILE
     if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        raise ConfigError("is a link to a file outside the repository; not followed", path,
-                          hint="keep isodocs.yml itself in the repository")
+        raise ConfigError(say("config.link-outside"), path, hint=say("config.link-outside-hint"))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"no {CONFIG_FILE} here", root,
                           hint="run isodocs in a compliance repository, or create one with 'isodocs new'") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read: {error}", path) from None
+        raise ConfigError(say("config.unreadable", error=str(error)), path) from None
     try:
         data = parse(text)
     except YamlError as error:
         raise ConfigError(error.message, path, error.line) from None
     if not isinstance(data, YMap):
-        raise ConfigError("must be a mapping of settings (organization:, standards:, ...)", path, 1)
+        raise ConfigError(say("config.not-a-mapping"), path, 1)
     for problem in problems("config", data):
         raise ConfigError(problem.message, path, problem.line)
     return _build(path, data)
@@ -147,7 +157,8 @@ def _build(path: Path, data: YMap) -> Config:
         try:
             return parse_date(value)
         except ValueError as error:
-            raise ConfigError(str(error), path, line_of(data, list(where), 1)) from None
+            raise ConfigError(error.message if isinstance(error, IsodocsError) else str(error), path,
+                              line_of(data, list(where), 1)) from None
 
     def when(value: str | None, *where: str | int) -> date | None:
         return None if value is None else day(value, *where)

@@ -13,6 +13,7 @@ from isodocs.errors import CatalogError
 from isodocs.files.yamlload import YMap
 from isodocs.model import catalog as catalog_module
 from isodocs.model.catalog import Catalog
+from isodocs.translation import say
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,17 @@ def read(path: Path, own: dict[str, Catalog]) -> Crosswalk:
         elif catalog_id in catalog_module.available():
             ends[key] = catalog_module.load(catalog_id)
         else:
-            raise CatalogError(f"crosswalk names unknown catalog '{catalog_id}'", path, data.lines[key],
-                               hint=f"known: {', '.join([*catalog_module.available(), *own])}")
+            raise CatalogError(say("catalog.crosswalk-unknown", catalog=catalog_id), path, data.lines[key],
+                               hint=say("catalog.known", known=(*catalog_module.available(), *own)))
     mapping: YMap = data["map"]
     result: dict[str, tuple[str, ...]] = {}
     for source_id, target_ids in mapping.items():
         line = mapping.lines[source_id]
         if source_id not in ends["from"].entries:
-            raise CatalogError(f"{ends['from'].id} has no '{source_id}'", path, line)
+            raise CatalogError(say("catalog.no-entry", catalog=ends["from"].id, entry=source_id), path, line)
         for target_id in target_ids:
             if target_id not in ends["to"].entries:
-                raise CatalogError(f"{ends['to'].id} has no '{target_id}'", path, line)
+                raise CatalogError(say("catalog.no-entry", catalog=ends["to"].id, entry=target_id), path, line)
         result[str(source_id)] = tuple(str(i) for i in target_ids)
     return Crosswalk(ends["from"].id, ends["to"].id, result, path)
 

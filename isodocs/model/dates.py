@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from isodocs.errors import DateError, UsageError
-from isodocs.translation import Translator
+from isodocs.translation import Translator, say
 
 _INTERVAL = re.compile(r"^\s*([1-9][0-9]*)\s*(day|week|month|year)s?\s*$")
 
@@ -20,7 +20,7 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise DateError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+        raise DateError(say("date.not-real", text=text)) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class Interval:
     def parse(cls, text: str) -> Interval:
         match = _INTERVAL.match(text)
         if not match:
-            raise DateError(f"'{text}' is not an interval such as '12 months', '6 weeks', '90 days', '1 year'")
+            raise DateError(say("date.not-interval", text=text))
         return cls(int(match.group(1)), match.group(2))
 
     def after(self, start: date) -> date:

@@ -114,8 +114,8 @@ class Repository:
                     return document
             for finding in self.load_findings:
                 if finding.path == rel_path:
-                    raise UsageError(f"cannot use this document: {finding.message}", finding.path, finding.line,
-                                     hint="fix its front matter first; nothing was changed")
+                    raise UsageError(say("cli.unusable-document", problem=finding.message), finding.path,
+                                     finding.line, hint=say("cli.unusable-document-hint"))
         guess = difflib.get_close_matches(reference, list(self.by_id), n=1)
         language = self.config.language
         raise UsageError(t("cli.no-document", language, reference=reference, root=self.root),
@@ -126,11 +126,11 @@ class Repository:
     def _read_documents(self, cache: DocumentCache) -> None:
         docs = self.docs_dir
         if not docs.resolve().is_relative_to(self.root.resolve()):
-            raise ConfigError(f"the docs folder '{self.config.docs_dir}' lies outside the repository; not followed",
-                              self.config.path, self.config.line("docs_dir"))
+            raise ConfigError(say("config.docs-outside", folder=self.config.docs_dir), self.config.path,
+                              self.config.line("docs_dir"))
         if not docs.is_dir():
-            raise ConfigError(f"the docs folder '{self.config.docs_dir}' does not exist", self.config.path,
-                              self.config.line("docs_dir"), hint="create it, or set docs_dir in isodocs.yml")
+            raise ConfigError(say("config.docs-missing", folder=self.config.docs_dir), self.config.path,
+                              self.config.line("docs_dir"), hint=say("config.docs-missing-hint"))
         for rel_path, absolute, stat in _markdown_files(self.root, docs, self.load_findings):
             self.pages.add(rel_path)
             key = identity(stat)
@@ -166,15 +166,15 @@ def _catalogs(config: Config, own: dict[str, Catalog]) -> dict[str, Catalog]:
             loaded[catalog_id] = own[catalog_id]
             continue
         if catalog_id not in catalog.available():
-            raise ConfigError(f"unknown catalog '{catalog_id}' in standards", config.path,
+            raise ConfigError(say("config.unknown-catalog", catalog=catalog_id), config.path,
                               config.line("standards", index),
-                              hint=f"known: {', '.join([*catalog.available(), *own])}")
+                              hint=say("catalog.known", known=(*catalog.available(), *own)))
         loaded[catalog_id] = catalog.load(catalog_id)
     for key in ("required", "exclusions"):
         for catalog_id in getattr(config, key):
             if catalog_id not in loaded:
-                raise ConfigError(f"'{key}' names catalog '{catalog_id}', which is not in standards",
-                                  config.path, config.line(key, catalog_id))
+                raise ConfigError(say("config.names-catalog", key=key, catalog=catalog_id), config.path,
+                                  config.line(key, catalog_id))
     return loaded
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from isodocs.errors import CatalogError
 from isodocs.files.yamlload import YList
 from isodocs.model.catalog import Catalog, catalog_dir, read_checked
+from isodocs.translation import say
 
 DECISIONS = ("split", "new")  # kinds that leave a decision to a person
 
@@ -83,11 +84,11 @@ def read(path: Path, catalogs: dict[str, Catalog]) -> Transition:
     ends = {}
     for key in ("from", "to"):
         if data[key] not in catalogs:
-            raise CatalogError(f"transition map names unknown catalog '{data[key]}'", path, data.lines[key])
+            raise CatalogError(say("transition.unknown-catalog", catalog=data[key]), path, data.lines[key])
         ends[key] = catalogs[data[key]]
     if path.stem != f"{data['from']}--{data['to']}":
-        raise CatalogError("a transition map's file name is FROM--TO.yml", path, 1,
-                           hint=f"name it {data['from']}--{data['to']}.yml")
+        raise CatalogError(say("transition.file-name"), path, 1,
+                           hint=say("transition.file-name-hint", name=f"{data['from']}--{data['to']}.yml"))
     source, target = ends["from"], ends["to"]
     listed: dict[str, Change] = {}
     added: list[Change] = []
@@ -99,7 +100,7 @@ def read(path: Path, catalogs: dict[str, Catalog]) -> Transition:
         if change.old is None:
             added.append(change)
         elif change.old in listed:
-            raise CatalogError(f"'{change.old}' is listed twice", path, line)
+            raise CatalogError(say("transition.twice", old=change.old), path, line)
         else:
             listed[change.old] = change
     changes: dict[str, Change] = {}
@@ -107,29 +108,29 @@ def read(path: Path, catalogs: dict[str, Catalog]) -> Transition:
         listed_change = listed.get(old_id)
         if listed_change is None:
             if old_id not in target.entries:
-                raise CatalogError(f"{source.id} {old_id} is not in {target.id} and the map does not say where it "
-                                   "went", path, hint="list it with kind renumbered, merged, split or removed")
+                raise CatalogError(say("transition.unmapped", source=source.id, old=old_id, target=target.id), path,
+                                   hint=say("transition.unmapped-hint"))
             listed_change = Change(old_id, (old_id,), "same")
         changes[old_id] = listed_change
     reached = {new_id for change in [*changes.values(), *added] for new_id in change.new}
     missing = [entry_id for entry_id in target.entries if entry_id not in reached]
     if missing:
-        raise CatalogError(f"{target.id} {missing[0]} is reached by no old id", path,
-                           hint="list it as {old: null, new: [\"" + missing[0] + "\"], kind: new}")
+        raise CatalogError(say("transition.unreached", target=target.id, new=missing[0]), path,
+                           hint=say("transition.unreached-hint", new=missing[0]))
     return Transition(source, target, changes, added, path)
 
 
 def _check(change: Change, source: Catalog, target: Catalog, path: Path) -> None:
     if change.old is not None and change.old not in source.entries:
-        raise CatalogError(f"{source.id} has no '{change.old}'", path, change.line)
+        raise CatalogError(say("catalog.no-entry", catalog=source.id, entry=change.old), path, change.line)
     for new_id in change.new:
         if new_id not in target.entries:
-            raise CatalogError(f"{target.id} has no '{new_id}'", path, change.line)
+            raise CatalogError(say("catalog.no-entry", catalog=target.id, entry=new_id), path, change.line)
     expected = {"new": (change.old is None and len(change.new) >= 1),
                 "removed": (change.old is not None and not change.new),
                 "split": (change.old is not None and len(change.new) >= 2)}
     if change.kind in expected and not expected[change.kind]:
-        raise CatalogError(f"a '{change.kind}' change has the wrong shape", path, change.line,
-                           hint="new: no old id; removed: no new ids; split: two or more new ids")
+        raise CatalogError(say("transition.shape", kind=change.kind), path, change.line,
+                           hint=say("transition.shape-hint"))
     if change.kind not in expected and (change.old is None or len(change.new) != 1):
-        raise CatalogError(f"a '{change.kind}' change maps one old id to one new id", path, change.line)
+        raise CatalogError(say("transition.one-to-one", kind=change.kind), path, change.line)

@@ -21,6 +21,7 @@ from isodocs.outputs.escape import html_text
 from isodocs.site.dashboard import with_dashboard
 from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
+from isodocs.translation import say
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 NEEDED_EXTENSIONS = ("tables", "md_in_html", "attr_list")
@@ -34,16 +35,16 @@ def generator_config(root: Path) -> tuple[Path, dict[str, Any]]:
         if path.is_file():
             break
     else:
-        raise ConfigError(f"no mkdocs.yml in {root}", hint="isodocs new writes one; the site needs its theme and name")
+        raise ConfigError(say("site.no-mkdocs", root=root), hint=say("site.no-mkdocs-hint"))
     yaml = YAML(typ="rt")
     try:
         data = yaml.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YAMLError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
-        raise ConfigError(f"cannot read: {str(error).splitlines()[0]}", path, line + 1 if line is not None else None
-                          ) from None
+        raise ConfigError(say("config.unreadable", error=str(error).splitlines()[0]), path,
+                          line + 1 if line is not None else None) from None
     if not isinstance(data, dict):
-        raise ConfigError("must be a mapping of settings (site_name:, theme:, ...)", path, 1)
+        raise ConfigError(say("site.mkdocs-not-a-mapping"), path, 1)
     return path, data
 
 

@@ -36,49 +36,94 @@ def is_on(value: object) -> bool:
     return str(value).strip().lower() in ("true", "yes", "y", "1")
 
 
+# Plain cookiecutter and cruft run this hook without isodocs, so what it says to a person keeps its languages here
+# rather than in isodocs/translation/.
+SAID = {
+    "no-organization": ("the organization name is empty: give the organization's legal or usual name",
+                        "не указано название организации: укажите полное или обычное название организации"),
+    "slug": ("'{slug}' is not a plain folder name: use letters, digits, '-', '_' or '.', with no '/'",
+             "«{slug}» не годится как имя папки: используйте буквы, цифры, «-», «_» или «.», без «/»"),
+    "no-standard": ("no standard chosen: answer yes to at least one of {standards}",
+                    "не выбран ни один стандарт: ответьте «yes» хотя бы для одного из {standards}"),
+    "addition": ("{addition} adds to ISO 9001 and cannot stand alone: answer yes to {bases} as well",
+                 "{addition} дополняет ISO 9001 и не применяется отдельно: ответьте «yes» и для {bases}"),
+    "or": (" or ", " или "),
+    "language": ("language '{value}' is not one of {choices}", "язык «{value}» не входит в число {choices}"),
+    "ci": ("CI provider '{value}' is not one of {choices}", "платформа CI «{value}» не входит в число {choices}"),
+    "interval": ("review interval '{value}' should read like '12 months' or '90 days'",
+                 "интервал пересмотра «{value}» записывается как «12 months» или «90 days»"),
+    "month": ("first audit month '{value}' should read like 2027-03 (YYYY-MM)",
+              "месяц первого аудита «{value}» записывается как 2027-03 (ГГГГ-ММ)"),
+    "version": ("isodocs version '{value}' is not a release number like 1.2.0",
+                "версия isodocs «{value}» не является номером выпуска вида 1.2.0"),
+    "repository": ("isodocs repository '{value}' should be an https:// URL of a git repository, like "
+                   "https://github.com/isodocs/isodocs",
+                   "репозиторий isodocs «{value}» должен быть адресом https:// git-репозитория, например "
+                   "https://github.com/isodocs/isodocs"),
+    "source": ("isodocs source '{value}' should be 'git', 'index', the https:// URL of a package index, or a pinned "
+               "git URL like git+https://example.org/isodocs.git@v1.2.0",
+               "источник isodocs «{value}» должен быть «git», «index», адресом https:// индекса пакетов или "
+               "git-адресом с закреплённой версией, например git+https://example.org/isodocs.git@v1.2.0"),
+    "free-text": ("the answer for {name} contains template syntax or control characters: write plain text",
+                  "ответ для «{name}» содержит синтаксис шаблона или управляющие символы: напишите обычный текст"),
+    "error": ("error: {problem}", "ошибка: {problem}"),
+}
+
+
+def said(key: str, language: str, **values: object) -> str:
+    english, russian = SAID[key]
+    return (russian if language == "ru" else english).format(**values)
+
+
+def listed(values: tuple[str, ...], language: str) -> str:
+    return ", ".join(f"«{value}»" if language == "ru" else value for value in values)
+
+
 def problems(answers: dict) -> list[str]:
-    """Every answer that cannot make a good repository, each with how to fix it."""
+    """Every answer that cannot make a good repository, each with how to fix it, in the answers' language."""
+    language = str(answers.get("language", "en"))
     found = []
+
+    def say(key: str, **values: object) -> None:
+        found.append(said(key, language, **values))
+
     if not str(answers.get("organization", "")).strip():
-        found.append("the organization name is empty: give the organization's legal or usual name")
+        say("no-organization")
     slug = str(answers.get("project_slug", "repository"))
     if not SLUG.match(slug) or slug in (".", ".."):
-        found.append(f"'{slug}' is not a plain folder name: use letters, digits, '-', '_' or '.', with no '/'")
+        say("slug", slug=slug)
     if not any(is_on(answers.get(name)) for name in STANDARDS):
-        found.append("no standard chosen: answer yes to at least one of " + ", ".join(STANDARDS))
+        say("no-standard", standards=", ".join(STANDARDS))
     for addition, bases in ADDITIONS.items():
         if is_on(answers.get(addition)) and not any(is_on(answers.get(base)) for base in bases):
-            found.append(f"{addition} adds to ISO 9001 and cannot stand alone: answer yes to "
-                         f"{' or '.join(bases)} as well")
+            say("addition", addition=addition, bases=said("or", language).join(bases))
     if answers.get("language", "en") not in LANGUAGES:
-        found.append(f"language '{answers.get('language')}' is not one of {', '.join(LANGUAGES)}")
+        say("language", value=answers.get("language"), choices=listed(LANGUAGES, language))
     if answers.get("ci_provider", "none") not in CI_PROVIDERS:
-        found.append(f"CI provider '{answers.get('ci_provider')}' is not one of {', '.join(CI_PROVIDERS)}")
+        say("ci", value=answers.get("ci_provider"), choices=listed(CI_PROVIDERS, language))
     if not INTERVAL.match(str(answers.get("review_interval", "12 months")).strip()):
-        found.append(f"review interval '{answers.get('review_interval')}' should read like '12 months' or '90 days'")
+        say("interval", value=answers.get("review_interval"))
     if not MONTH.match(str(answers.get("audit_start", "2027-03")).strip()):
-        found.append(f"first audit month '{answers.get('audit_start')}' should read like 2027-03 (YYYY-MM)")
+        say("month", value=answers.get("audit_start"))
     if not VERSION.match(str(answers.get("isodocs_version", "0")).strip()):
-        found.append(f"isodocs version '{answers.get('isodocs_version')}' is not a release number like 1.2.0")
+        say("version", value=answers.get("isodocs_version"))
     repository = str(answers.get("isodocs_repository", "https://example.org/isodocs")).strip()
     if not HTTPS_URL.match(repository) and not FILE_URL.match(repository):
-        found.append(f"isodocs repository '{answers.get('isodocs_repository')}' should be an https:// URL of a git "
-                     f"repository, like https://github.com/isodocs/isodocs")
+        say("repository", value=answers.get("isodocs_repository"))
     source = str(answers.get("isodocs_source", "git")).strip()
     if source not in ("git", "index") and not HTTPS_URL.match(source) and not GIT_URL.match(source):
-        found.append(f"isodocs source '{source}' should be 'git', 'index', the https:// URL of a package index, or "
-                     f"a pinned git URL like git+https://example.org/isodocs.git@v1.2.0")
+        say("source", value=source)
     for name in FREE_TEXT:
         value = str(answers.get(name, ""))
         if any(mark in value for mark in TEMPLATE_MARKS) or any(ord(c) < 32 for c in value):
-            found.append(f"the answer for {name} contains template syntax or control characters: write plain text")
+            say("free-text", name=name)
     return found
 
 
 def main(answers: dict) -> int:
     found = problems(answers)
     for problem in found:
-        sys.stderr.write(f"error: {problem}\n")
+        sys.stderr.write(said("error", str(answers.get("language", "en")), problem=problem) + "\n")
     return 1 if found else 0
 
 

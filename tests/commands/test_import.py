@@ -11,14 +11,20 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
+from multiprocessing import get_context
 from pathlib import Path
 
 import docx
 import pytest
 from conftest import TODAY, run
 from scaffold import scaffold
-from wordfiles import docx_from_markdown, png, policy_docx, policy_odt
+from test_russian_walk import english as english_words
+from wordfiles import damaged_files, docx_from_markdown, png, policy_docx, policy_odt
 
+from isodocs.commands import import_
+from isodocs.importing import ImportFailure
 from isodocs.model.repository import Repository
 
 # what a scaffolded repository of drafts hears; edition-superseded because these use ISO 9001:2015
@@ -290,6 +296,50 @@ def test_bad_files_each_fail_on_one_line_and_the_good_ones_still_land(repo: Path
     code, report = imported(repo, str(folder / "Backup.md"), "--overwrite", "--owner", "security-officer")
     assert code == 0 and report["files"][0]["id"] == old_id
     assert "Collides with the starter backup policy." in (repo / "docs/policies/backup.md").read_text("utf-8")
+
+
+def test_a_readers_failure_crosses_the_worker_processes_with_its_file_key_and_parameters(russian: Path,
+                                                                                        tmp_path: Path):
+    expected = damaged_files(tmp_path)
+    files = [tmp_path / name for name in expected]
+    config = Repository.load(russian, cache=False).config
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:   # as import does from 8 files on
+        results = list(pool.map(import_._read, files, repeat(config)))
+    for file, result in zip(files, results, strict=True):
+        assert isinstance(result, ImportFailure), file
+        assert (result.path, result.message.key) == (file, expected[file.name])
+        assert result.hint is not None and result.hint.key.startswith("import.")
+        said = result.said_in("ru")
+        assert said.startswith(f"{file}: ") and not english_words(said), said
+        assert str(result).startswith(f"{file}: ") and not re.search("[а-яё]", str(result))  # English by default
+
+
+def test_bad_files_in_a_russian_repository_fail_in_russian_naming_each_file(russian: Path, tmp_path: Path):
+    root = tmp_path / "ru"
+    shutil.copytree(russian, root)
+    folder = tmp_path / "share"
+    folder.mkdir()
+    expected = damaged_files(folder)
+    _encrypted(folder / "protected.docx")
+    (folder / "cyrillic.md").write_bytes("# Политика\n\nТекст.\n".encode("cp1251"))
+    (folder / "binary.html").write_bytes(b"\x00\x01<html>" + os.urandom(64))
+    (folder / "~$good.docx").write_bytes(b"lock")
+    (folder / "good.md").write_text("# Правила чистого стола\n\nСтол убирают.\n", encoding="utf-8")
+    result = run("import", str(folder), "--path", str(root))   # eight files to read: the worker processes
+    assert result.code == 1 and result.err == ""
+    lines = result.out.splitlines()
+    assert not [line for line in lines if english_words(line)], result.out
+    for name in [*expected, "protected.docx", "cyrillic.md", "binary.html", "~$good.docx"]:
+        [line] = [line for line in lines if f"{folder / name}" in line]
+        assert line.startswith("пропущен: ") or (line.startswith("не импортирован: ") and "(подсказка: " in line)
+    assert "ExpatError" in next(line for line in lines if "broken-xml.docx" in line)   # the library's words, quoted
+    assert lines[-1] == "импортировано: 1, не импортировано: 7, пропущено: 2"
+    code, report = imported(root, str(folder / "scan.pdf"), str(folder / "truncated.docx"))
+    assert code == 1 and [f["message"] for f in report["files"]] == [   # JSON stays English
+        f"{folder / 'scan.pdf'}: is a PDF; its structure (headings, lists, tables) cannot be recovered reliably "
+        "(hint: import the .docx or .odt it was made from)",
+        f"{folder / 'truncated.docx'}: is damaged or not a Word file (not a valid zip container) (hint: open it in "
+        "its editor, save it again and import that)"]
 
 
 def test_two_files_with_one_title_do_not_overwrite_each_other(repo: Path, tmp_path: Path):

@@ -357,3 +357,62 @@ def test_every_transition_note_is_said_in_russian_too():
         for change in YAML(typ="safe").load(path.read_text(encoding="utf-8"))["changes"]:
             assert bool(change.get("note")) == bool(change.get("note_ru")), (path.name, change)
             assert not change.get("note_ru") or re.search("[а-яё]", change["note_ru"]), change
+
+
+@pytest.fixture(scope="module")
+def russian_quality(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return scaffold(tmp_path_factory.mktemp("migrate") / "ru", "iso9001-2015", organization="ООО Ромашка",
+                    extra=("--language", "ru"))
+
+
+def _said_in_russian(err: str) -> str:
+    from test_russian_walk import english
+    assert err.startswith("isodocs: ошибка: ") and len(err.strip().splitlines()) == 1, err
+    assert not english(err), err
+    return err
+
+
+CORRECTIVE = "docs/procedures/nonconformity-and-corrective-action.md"
+
+
+def test_what_stops_a_write_is_said_in_russian_and_nothing_is_written(russian_quality: Path, tmp_path: Path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from test_bad_inputs import WITHOUT_OVERRIDE
+    root = Path(shutil.copytree(russian_quality, tmp_path / "ru"))
+    before = tree(root)
+    # a clause map that cannot be edited token by token: "10.3" written over two lines (YAML joins them)
+    path = root / CORRECTIVE
+    text = path.read_text(encoding="utf-8")
+    assert '"10.3"]' in text
+    path.write_text(text.replace('"10.3"]', '"10.\\\n    3"]'), encoding="utf-8")
+    assert parse(path.read_text(encoding="utf-8").split("---")[1])["clauses"]["iso9001-2015"][-1] == "10.3"
+    result = migrated(root, "iso9001-2015", "iso9001-2026", "--write", "--allow-dirty")
+    assert result.code == 2
+    assert f"{path}:11: значение занимает несколько строк" in _said_in_russian(result.err)
+    # a document that cannot be read
+    path.write_text(text.replace("owner: ", "owner: [", 1), encoding="utf-8")
+    result = migrated(root, "iso9001-2015", "iso9001-2026", "--write", "--allow-dirty")
+    assert result.code == 2
+    assert "не читается, поэтому его нельзя перевести" in _said_in_russian(result.err) and str(path) in result.err
+    path.write_text(text, encoding="utf-8")
+    assert tree(root) == before
+    # a folder that may not be written to: every other file stays as it was (all or nothing)
+    folder = root / "docs/procedures"
+    folder.chmod(0o555)
+    try:
+        done = subprocess.run([*WITHOUT_OVERRIDE, str(Path(sys.executable).parent / "isodocs"), "migrate",
+                               "iso9001-2015", "iso9001-2026", "--write", "--path", str(root)],
+                              capture_output=True, text=True, env={**os.environ})
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    assert "не удаётся записать" in _said_in_russian(done.stderr) and str(folder) in done.stderr
+    assert "ничего не записано" in done.stderr
+    assert tree(root) == before and not list(root.rglob("*.tmp"))
+    result = migrated(root, "iso9001-2015", "iso9001-2026", "--write")
+    assert result.code == 0 and re.fullmatch(r"Записано \d+ файл(а|ов)?\. Дальше: `git diff`, `isodocs check`, затем "
+                                             r"коммит\.", result.out.splitlines()[-1])

@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 import pytest
+from test_russian_walk import english as english_words
 
 from isodocs.errors import CatalogError
 from isodocs.model import catalog
@@ -257,13 +258,19 @@ def test_titles_in_the_repository_language_with_the_parent_for_an_untitled_entry
 @pytest.mark.parametrize("catalog_id", catalog.available())
 def test_every_edition_fact_is_said_in_russian_too(catalog_id: str):
     """An edition's facts are English by nature (they cite English sources); a Russian repository reads them in
-    isodocs' own Russian words (`titles_ru`, `gaps_ru`, `incomplete_ru`, `note_ru`), so each has its counterpart."""
+    isodocs' own Russian words (`titles_ru`, `gaps_ru`, `incomplete_ru`, adoptions' and entries' `note_ru`, and
+    `replaces_ru` where `replaces` is more than a designation), so each has its counterpart."""
     loaded = catalog.load(catalog_id)
     edition = loaded.edition
     pairs = [(loaded.title, loaded.title_ru), *((a.title, a.title_ru) for a in loaded.amendments),
              (edition.titles_en, edition.titles_en_ru), (edition.titles_ru, edition.titles_ru_ru),
              (edition.gaps, edition.gaps_ru), (edition.incomplete, edition.incomplete_ru),
-             *((adoption.note, adoption.note_ru) for adoption in edition.adoptions)]
+             *((adoption.note, adoption.note_ru) for adoption in edition.adoptions),
+             *((entry.note, entry.note_ru) for entry in loaded.entries.values())]
+    if english_words(edition.replaces or "", frozenset(c.name for c in catalog.every())):   # more than a name
+        pairs.append((edition.replaces, edition.replaces_ru))
+    else:
+        assert edition.replaces_ru is None, catalog_id
     for english, russian in pairs:
         assert bool(english) == bool(russian), (catalog_id, english, russian)
         if russian:

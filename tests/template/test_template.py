@@ -109,6 +109,20 @@ def test_pre_generation_hook_names_every_bad_answer():
     assert template_hook("pre_gen_project").problems({"organization": ROMASHKA, "iso9001_2015": "yes"}) == []
 
 
+def test_pre_generation_hook_speaks_the_answers_language():
+    from test_russian_walk import english
+
+    bad = {"organization": " ", "project_slug": "../x", "iso27001_2022": False, "aqap2110_2016": "yes",
+           "ci_provider": "jenkins", "review_interval": "often", "audit_start": "soon", "isodocs_version": "x",
+           "isodocs_repository": "ftp://x", "isodocs_source": "svn", "reviewers": "{% raw %}"}
+    hook = template_hook("pre_gen_project")
+    english_problems = hook.problems(bad)
+    russian_problems = hook.problems({**bad, "language": "ru"})
+    assert len(russian_problems) == len(english_problems) == 10
+    assert [word for problem in russian_problems for word in english(problem)] == []
+    assert all(english(problem) for problem in english_problems)
+
+
 @settings(max_examples=200, deadline=None)
 @given(chosen=st.sets(st.sampled_from(template_hook("pre_gen_project").STANDARDS), min_size=1))
 def test_pre_generation_hook_refuses_aqap_exactly_when_no_9001_edition_is_chosen(chosen: set[str]):

@@ -709,7 +709,7 @@ TEXTS: dict[str, str] = {
     "transition.shape": "изменение вида `{kind}` записано неверно",
     "transition.shape-hint": "`new`: без старого номера; `removed`: без новых; `split`: два новых номера или больше",
     "transition.one-to-one": "изменение вида `{kind}` переводит один старый номер в один новый",
-    "site.docs-dir-differs": "`docs_dir` — {docs}, а в isodocs.yml — {config}; сделайте их одинаковыми",
+    "site.docs-dir-differs": "`docs_dir` — «{docs}», а в isodocs.yml — «{config}»; сделайте их одинаковыми",
     "site.cannot-write": "сайт не записать: «{reason}»",
     "site.target-link": "{target} — ссылка; не заменяется",
     "site.target-link-hint": "укажите папку, на которую она ведёт, или другую",

@@ -532,6 +532,10 @@ TEXTS: dict[str, str] = {
     "cli.no-document": "нет документа '{reference}' в {root}",
     "cli.did-you-mean": "может быть, {guess}?",
     "cli.give-document": "укажите идентификатор документа или путь к его файлу",
+    "pdf.engine-missing": "не удаётся загрузить WeasyPrint: «{reason}»",
+    "pdf.engine-missing-hint": "WeasyPrint нужна системная библиотека Pango: `apt-get install libpango-1.0-0 "
+                               "libpangoft2-1.0-0 fonts-dejavu-core` (см. раздел о PDF в README)",
+    "pdf.engine-wrote-nothing": "WeasyPrint не записал PDF",
     "pdf.not-published": "{id} не публикуется: {why}; копия не сделана",
     "pdf.not-published-hint": "контролируемая копия следует пределу публикации сайта",
     "pdf.output-in-docs": "`--output {output}` лежит в папке документов, где PDF стал бы вложением страницы",

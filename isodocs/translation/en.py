@@ -530,6 +530,10 @@ TEXTS: dict[str, str] = {
     "cli.no-document": "no document '{reference}' in {root}",
     "cli.did-you-mean": "did you mean {guess}?",
     "cli.give-document": "give a document id or its file's path",
+    "pdf.engine-missing": "cannot load WeasyPrint: '{reason}'",
+    "pdf.engine-missing-hint": "WeasyPrint needs the system's Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+                               "fonts-dejavu-core (see the README's PDF section)",
+    "pdf.engine-wrote-nothing": "WeasyPrint wrote no PDF",
     "pdf.not-published": "{id} is not published: {why}; no copy made",
     "pdf.not-published-hint": "a controlled copy follows the site's publishing limit",
     "pdf.output-in-docs": "--output {output} lies in the docs folder, where a PDF would become a page attachment",

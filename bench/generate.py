@@ -1,12 +1,14 @@
 """Synthetic compliance repositories for the benchmarks: N documents across the five catalogs.
 
-    python bench/generate.py OUT --documents 10000 [--commits 10000]
+    python bench/generate.py OUT --documents 10000 [--commits 10000] [--folder-size 3000]
 
 Each document has a realistic ten-to-twelve-key header mapping it to clauses of one or two
 standards, and a body of a few paragraphs with links; one register holds the Statement of
 Applicability of 27001 and 42001. With --commits the repository gets a git history written through
 `git fast-import` (one commit per change to one document: text edits, some approved in the same
-commit, review stamps, new owners, renames), so large histories take seconds.
+commit, review stamps, new owners, renames), so large histories take seconds. The documents of each type
+are spread over 50 folders; with --folder-size they fill folders of that many instead (a records folder
+of thousands, as the navigation's groups are measured on).
 """
 
 from __future__ import annotations
@@ -36,16 +38,28 @@ def paragraph(rng: random.Random, words: int = 60) -> str:
     return "\n".join(text[i:i + 96] for i in range(0, len(text), 96))
 
 
-def document(rng: random.Random, number: int, total: int, catalogs: dict[str, list[str]]) -> tuple[str, str]:
+def place(number: int, folder_size: int = 0) -> tuple[int, str]:
+    """A document's type and folder: the types in turn, each type's documents spread over 50 folders; with a
+    folder size, consecutive documents fill folders of that many, the folders taking the types in turn
+    (`policies/00`, `procedures/00`, ..., `guidelines/00`, `policies/01`, ...)."""
+    if folder_size:
+        block = number // folder_size
+        kind = block % len(TYPES)
+        return kind, f"{FOLDERS[kind]}/{block // len(TYPES):02d}"
     kind = number % len(TYPES)
-    folder = f"{FOLDERS[kind]}/{number % 50:02d}"
+    return kind, f"{FOLDERS[kind]}/{number % 50:02d}"
+
+
+def document(rng: random.Random, number: int, total: int, catalogs: dict[str, list[str]],
+             folder_size: int = 0) -> tuple[str, str]:
+    kind, folder = place(number, folder_size)
     doc_id = f"DOC-{number:06d}"
     chosen = rng.sample(sorted(catalogs), k=rng.choice((1, 2)))
     clauses = "\n".join(f"  {c}: [{', '.join(chr(34) + i + chr(34) for i in rng.sample(catalogs[c], 3))}]"
                         for c in chosen)
     reviewed = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
     other = rng.randrange(total)
-    other_path = f"../../{FOLDERS[other % len(FOLDERS)]}/{other % 50:02d}/doc-{other:06d}.md"
+    other_path = f"../../{place(other, folder_size)[1]}/doc-{other:06d}.md"
     header = (f"---\nid: {doc_id}\ntitle: 'Synthetic document {number}'\ntype: {TYPES[kind]}\n"
               f"owner: {rng.choice(ROLES)}\napprover: ceo\nstatus: approved\nversion: \"1.{number % 7}\"\n"
               f"approved: {reviewed}\nlast_reviewed: {reviewed}\nreview_interval: 12 months\n"
@@ -66,13 +80,13 @@ def soa(catalogs: list[str]) -> str:
     return "\n".join([*lines, "---", "# Statement of Applicability", ""])
 
 
-def generate(out: Path, documents: int, commits: int = 0, seed: int = 1) -> Path:
+def generate(out: Path, documents: int, commits: int = 0, seed: int = 1, folder_size: int = 0) -> Path:
     rng = random.Random(seed)
     catalogs = {c: [e.id for e in catalog.load(c).entries.values()] for c in catalog.available()}
     files = {"isodocs.yml": config(), "docs/records/soa.md": soa(["iso27001-2022", "iso42001-2023"]),
              "docs/index.md": "# Synthetic management system\n"}
     for number in range(documents):
-        path, text = document(rng, number, documents, catalogs)
+        path, text = document(rng, number, documents, catalogs, folder_size)
         files[path] = text
     out.mkdir(parents=True, exist_ok=True)
     if commits:
@@ -155,8 +169,10 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--folder-size", type=int, default=0, metavar="N",
+                        help="put consecutive documents into folders of N each (default: each type over 50 folders)")
     args = parser.parse_args()
-    generate(args.out, args.documents, args.commits, args.seed)
+    generate(args.out, args.documents, args.commits, args.seed, args.folder_size)
     return 0
 
 

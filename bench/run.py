@@ -80,11 +80,11 @@ def row(name: str, figure: tuple[float, float], floor: tuple[float, float] | Non
     print(f"{name:<44} {seconds:8.3f} s  floor {floor[0]:7.3f} s {ratio:5.2f}x {memory:7.0f} MB  {target}")
 
 
-def generated(out: Path, documents: int, commits: int = 0) -> Path:
+def generated(out: Path, documents: int, commits: int = 0, folder_size: int = 0) -> Path:
     """A synthetic repository, made in a child process so that this one stays small (children inherit
     their parent's peak memory figure), with its files dated a minute back, as a real checkout's are."""
     subprocess.run([PYTHON, str(BENCH / "generate.py"), str(out), "--documents", str(documents), "--commits",
-                    str(commits)], check=True)
+                    str(commits), "--folder-size", str(folder_size)], check=True)
     past = time.time() - 60
     for folder, _, names in os.walk(out / "docs"):
         for name in names:

@@ -2,7 +2,7 @@
 floor and its peers, measured in the same run.
 
     .venv/bin/python bench/site_scale.py [--documents 1000 2000 10000] [--repeat 1] [--sphinx VENV] [--strictdoc VENV]
-                                         [--also sections no-prune]
+                                         [--also sections no-prune] [--folder-size N]
 
 For each size, a synthetic repository (bench/generate.py) is built, the builds taking turns:
 - isodocs: the scaffold's mkdocs.yml as `isodocs new` writes it (mkdocs-material, isodocs plugin);
@@ -11,6 +11,8 @@ For each size, a synthetic repository (bench/generate.py) is built, the builds t
 - with --strictdoc VENV: strictdoc's HTML export of the same documents;
 - with --also sections: the scaffold with mkdocs-material's navigation.sections (the scaffold before it was left
   out), and its floor; --also no-prune: without navigation.prune, and its floor.
+With --folder-size N the documents fill folders of N each (bench/generate.py), so a page's open folder lists N
+documents, which the navigation's groups (plugin option navigation_group_size) keep to a bounded share of a page.
 It prints the time (the wall clock's, or with --clock cpu the processor time) and peak memory, each figure's
 ratio to its floor, the bytes of one page, isodocs against each peer, and the growth from the first size to each
 later one (equal to the ratio of sizes when linear).
@@ -103,6 +105,8 @@ def main() -> int:
                         "myst-parser")
     parser.add_argument("--strictdoc", type=Path, metavar="VENV", help="a virtual environment with strictdoc")
     parser.add_argument("--also", nargs="*", default=[], choices=("sections", "no-prune"))
+    parser.add_argument("--folder-size", type=int, default=0, metavar="N",
+                        help="documents a folder holds (default: each type's documents over 50 folders)")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                         help="time by the wall clock, or by the processor time each build used (fairer on a busy "
                         "machine)")
@@ -116,7 +120,7 @@ def main() -> int:
         work = Path(folder)
         configs = variants(scaffold_config(work), args.also)
         for documents in args.documents:
-            root = generated(work / f"repo-{documents}", documents)
+            root = generated(work / f"repo-{documents}", documents, folder_size=args.folder_size)
             runs, sites = {}, {}
             for name, text in configs.items():
                 copy = work / f"{documents}-{re.sub(r'[^a-z]+', '-', name)}"

@@ -38,6 +38,12 @@ class IsodocsError(Exception):
     def said_in(self, language: str) -> str:
         return self.said().said_in(language)
 
+    def unless_known(self, language: str) -> IsodocsError:
+        """This error, to be said in `language` unless it already knows its repository's."""
+        if self.language == DEFAULT:
+            self.language = language
+        return self
+
     def __str__(self) -> str:
         return self.said_in(self.language)
 
@@ -59,8 +65,7 @@ def spoken_in(language: str) -> Iterator[None]:
     try:
         yield
     except IsodocsError as error:
-        if error.language == DEFAULT:
-            error.language = language
+        error.unless_known(language)
         raise
 
 

@@ -13,7 +13,7 @@ import re
 NAMES = {"isodocs", "ISO", "IEC", "git", "CODEOWNERS", "mkdocs",                     # the names of things
          "CI", "GitHub", "GitLab", "Pages", "Dependabot", "Markdown", "PDF", "Pango",
          "YAML", "AQAP", "Renovate", "JUnit", "SARIF", "OHSAS", "Word", "Office", "LibreOffice", "OpenDocument",
-         "HTML", "RTF", "iCalendar"}
+         "HTML", "RTF", "WeasyPrint", "README", "iCalendar"}
 CODE = re.compile(r"\\?`[^`\n]*?\\?`|<[^>\n]*>")  # code spans, and HTML tags of the Markdown reports
 QUOTED = re.compile(r"'[^'\n]*'|«[^»\n]*»|\"[^\"\n]*\"|“[^”\n]*”")
 IDENTIFIER = re.compile(r"[0-9_./:@=-]")

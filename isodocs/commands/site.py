@@ -16,6 +16,7 @@ from isodocs.analysis.publishing import Publication
 from isodocs.errors import ConfigError, IsodocsError, UsageError
 from isodocs.git.history import History
 from isodocs.model.repository import Repository
+from isodocs.site.navigation import GROUP_SIZE, group_size
 from isodocs.site.progress import INTERVAL, Progress
 from isodocs.translation import Translator, say as message
 
@@ -42,7 +43,7 @@ def build(path: str, generator: str, site_dir: str | None, strict: bool, today: 
     history = repository.history if options.get("history", True) else History()
     report = checks.run(repository, today, history)
     handbook = Handbook.build(repository, report, history, today, str(options.get("generated_dir") or FOLDER),
-                              publication)
+                              publication, _group_size(options, config_path))
     history.remember()
     target = Path(os.path.abspath(site_dir)) if site_dir else repository.root / str(config.get("site_dir") or "site")
     _replaceable(target, repository)
@@ -150,8 +151,20 @@ def scan(site_dir: str, path: str) -> int:
 def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "isodocs" in plugin:
-            return dict(plugin["isodocs"] or {})
+            options = plugin["isodocs"] or {}
+            return options if isinstance(options, dict) else dict(options)   # ruamel's map knows its lines
     return {}
+
+
+def _group_size(options: dict[str, Any], where: Path) -> int:
+    value = options.get("navigation_group_size", GROUP_SIZE)
+    try:
+        return group_size(value)
+    except ValueError:
+        lines = getattr(options, "lc", None)
+        line = lines.key("navigation_group_size")[0] + 1 if lines is not None else None
+        raise ConfigError(message("site.plugin-group-size", value=repr(value)), where, line,
+                          hint=message("site.plugin-group-size-hint")) from None
 
 
 def _date(value: str, where: Path) -> date:

@@ -13,9 +13,6 @@ from isodocs.errors import IsodocsError
 from isodocs.pdf.copies import Printed
 from isodocs.translation import say
 
-INSTALL_HINT = ("WeasyPrint needs the system's Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-                "fonts-dejavu-core (see the README's PDF section)")
-
 
 class EngineError(IsodocsError):
     """The PDF engine cannot run here."""
@@ -28,7 +25,8 @@ class Engine:
         try:
             from weasyprint.text.fonts import FontConfiguration
         except (ImportError, OSError) as error:
-            raise EngineError(f"cannot load WeasyPrint: {str(error).splitlines()[0]}", hint=INSTALL_HINT) from None
+            raise EngineError(say("pdf.engine-missing", reason=str(error).splitlines()[0]),
+                              hint=say("pdf.engine-missing-hint")) from None
         self.fonts = FontConfiguration()
 
     def render(self, printed: Printed, target: Path, base: Path) -> bytes:
@@ -53,7 +51,7 @@ def _render(printed: Printed, target: Path, base: Path, fonts: Any) -> bytes:
     document = HTML(string=printed.html, base_url=str(base), url_fetcher=Published(allowed_protocols=("file", "data")))
     pdf = document.write_pdf(font_config=fonts)
     if pdf is None:
-        raise EngineError("WeasyPrint wrote no PDF", target)
+        raise EngineError(say("pdf.engine-wrote-nothing"), target)
     if refused:
         printed.notes.append(say("pdf.resources-left-out", count=len(refused), name=printed.name))
     return bytes(pdf)

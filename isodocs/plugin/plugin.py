@@ -23,8 +23,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from isodocs import checks
 from isodocs.analysis.publishing import Publication, PublishError, published_nav
-from isodocs.errors import IsodocsError
+from isodocs.errors import ConfigError, IsodocsError
 from isodocs.git import history
+from isodocs.model.config import language_at
 from isodocs.model.document import Document
 from isodocs.model.findings import ERROR
 from isodocs.model.repository import Repository
@@ -35,6 +36,7 @@ from isodocs.site.pages import Handbook, render_all
 from isodocs.site.panel import decorate
 from isodocs.site.progress import Progress
 from isodocs.site.pruning import PrunedNavigation, prunes
+from isodocs.translation import say
 
 log = logging.getLogger("mkdocs.plugins.isodocs")
 ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
@@ -50,31 +52,33 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         gc.unfreeze()  # `mkdocs serve` rebuilds: let the previous build's model be collected
+        language = language_at(root)   # errors are said in it, even when the repository does not load
         try:
             repository = Repository.load(root, history=self.config.history)
             today = date.fromisoformat(self.config.today) if self.config.today else date.today()
         except IsodocsError as error:
-            raise PluginError(f"isodocs: {error}") from None
+            raise refusal(error, language) from None
         except ValueError:
-            raise PluginError(f"isodocs: option 'today' in {config.config_file_path}: '{self.config.today}' is "
-                              "not a date (YYYY-MM-DD)") from None
+            raise refusal(ConfigError(say("site.plugin-today", value=self.config.today), config.config_file_path),
+                          language) from None
         if Path(config.docs_dir).resolve() != repository.docs_dir.resolve():
-            raise PluginError(f"isodocs: docs_dir in {config.config_file_path} is {config.docs_dir}, but "
-                              f"isodocs.yml reads {repository.config.docs_dir}; make them the same")
+            raise refusal(ConfigError(say("site.docs-dir-differs", docs=config.docs_dir,
+                                          config=repository.config.docs_dir), config.config_file_path), language)
         publication = Publication.decide(repository, named_assets(config))
         try:
             publication.require()
         except PublishError as error:
-            raise PluginError(f"isodocs: {error}") from None
+            raise refusal(error, language) from None
         if config.nav is not None:
             config.nav = published_nav(config.nav, publication) or []
         try:
             revisions = repository.history if self.config.history else history.History()
         except IsodocsError as error:
-            raise PluginError(f"isodocs: {error}") from None
+            raise refusal(error, language) from None
         report = checks.run(repository, today, revisions)
         self._log_findings(report)
-        self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir, publication)
+        self.handbook = Handbook.build(repository, report, revisions, today, self.config.generated_dir, publication,
+                                      self.config.navigation_group_size)
         revisions.remember()
         if config.nav is None:
             config.nav = self.handbook.nav()
@@ -109,7 +113,7 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
                 continue  # the theme's own files
             path = repository.docs_prefix + file.src_uri
             if publication.limit is not None and file.is_documentation_page() and path not in repository.pages:
-                raise PluginError(f"isodocs: {publication.unknown_page(file.src_uri)}")
+                raise refusal(publication.unknown_page(file.src_uri), repository.config.language)
             if not publication.publishable(path):
                 files.remove(file)
         for page, content in render_all(self.handbook).items():
@@ -154,6 +158,11 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
         if document.approved_status:
             page.meta.pop("status", None)  # mkdocs-material marks pages with a status in the navigation
         return decorate(self.handbook, document, page.file.src_uri, markdown)
+
+
+def refusal(error: IsodocsError, language: str) -> PluginError:
+    """The error MkDocs prints and stops on, said in the repository's language."""
+    return PluginError(f"isodocs: {error.unless_known(language)}")
 
 
 def named_assets(config: MkDocsConfig) -> list[str]:

@@ -7,10 +7,11 @@ history, with the documents above the publishing limit already left out.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
-from html import escape
+from functools import cached_property, partial
+from html import escape, unescape
 
 from isodocs.analysis import Analysis, analyse, evidence
 from isodocs.analysis.certification import certification_events
@@ -18,7 +19,9 @@ from isodocs.analysis.publishing import Publication
 from isodocs.analysis.risks import above_acceptance, risks
 from isodocs.analysis.states import ControlState, clause_states, control_states
 from isodocs.checks import Report
-from isodocs.errors import CatalogError
+from isodocs.errors import CatalogError, IsodocsError
+from isodocs.files.fences import decode, split
+from isodocs.files.yamlload import parse
 from isodocs.git.approvals import Proof, proofs
 from isodocs.git.history import APPROVED, CHANGED, Approval, History, Revision
 from isodocs.model import catalog as catalog_module
@@ -29,7 +32,7 @@ from isodocs.model.rules import CERTIFICATION_AUDIT_AT_RISK
 from isodocs.outputs.escape import html_attribute, html_text, link_target, markdown_cell, markdown_text
 from isodocs.site.dashboard import dashboard
 from isodocs.site.labels import labels, value
-from isodocs.site.navigation import Nav, manual_nav, relative
+from isodocs.site.navigation import GROUP_SIZE, Nav, heading, manual_nav, page_title_from_name, relative
 from isodocs.translation import Translator
 
 FOLDER = "overview"
@@ -45,15 +48,17 @@ class Handbook:
     publication: Publication
     folder: str = FOLDER                             # where the generated pages go, inside the docs
     redacted: set[str] = field(default_factory=set)  # commits that touched a hidden file: shown without details
+    group_size: int = GROUP_SIZE                     # the most entries a section of the navigation holds (0: any)
 
     @classmethod
     def build(cls, repository: Repository, report: Report, history: History, today: date,
-              folder: str = FOLDER, publication: Publication | None = None) -> Handbook:
+              folder: str = FOLDER, publication: Publication | None = None, group_size: int = GROUP_SIZE
+              ) -> Handbook:
         publication = publication or Publication.decide(repository)
         hidden = publication.hidden
         history.classify(d.path for d in repository.documents if d.path not in hidden)
         return cls(repository, report, history, today, publication, folder.strip("/"),
-                   publication.commits_of(history))
+                   publication.commits_of(history), group_size)
 
     @property
     def hidden(self) -> dict[str, str]:
@@ -116,7 +121,29 @@ class Handbook:
         """The navigation of a manual over the published pages and the generated ones (for a site without `nav:`)."""
         pages = [self.repository.docs_relative(p) for p in sorted(self.repository.pages)
                  if self.publication.publishable(p)]
-        return manual_nav(pages + list(self.page_paths.values()), self.repository.config.language, self.folder)
+        return manual_nav(pages + list(self.page_paths.values()), self.repository.config.language, self.folder,
+                          self.group_size, self.nav_title)
+
+    def nav_title(self, page: str) -> str:
+        """A page's title as the navigation shows it (unescaped): a document's title; else the page's front matter
+        `title`, else its first heading, else what MkDocs makes of its file name."""
+        document = self._by_page.get(page)
+        if document is not None:
+            return document.title
+        render = renderers(self).get(page)
+        try:
+            parts = split(render() if render else decode((self.repository.docs_dir / page).read_bytes()))
+            data = parse(parts.header) if parts.header else None
+        except (OSError, IsodocsError):
+            return page_title_from_name(page)   # MkDocs drops front matter it cannot read, as the title does here
+        named = data.get("title") if isinstance(data, dict) else None
+        if isinstance(named, str) and named:
+            return unescape(named) if render else named   # generated pages carry their titles escaped
+        return heading(parts.body) or page_title_from_name(page)
+
+    @cached_property
+    def _by_page(self) -> dict[str, Document]:
+        return {self.repository.docs_relative(d.path): d for d in self.documents}
 
     def value(self, text: str | None) -> str | None:
         return value(self.repository.config.language, text)
@@ -147,17 +174,23 @@ def anchor(clause: str) -> str:
 
 
 def render_all(handbook: Handbook) -> dict[str, str]:
+    return {page: render() for page, render in renderers(handbook).items()}
+
+
+def renderers(handbook: Handbook) -> dict[str, Callable[[], str]]:
+    """How to write each generated page, keyed by its docs-relative path."""
     paths = handbook.page_paths
-    pages = {paths["dashboard"]: dashboard(handbook, paths["dashboard"]),
-             paths["register"]: register(handbook, paths["register"]),
-             paths["calendar"]: calendar(handbook, paths["calendar"]),
-             paths["changes"]: changes(handbook, paths["changes"]),
-             paths["risks"]: risk_page(handbook, paths["risks"]),
-             paths["nonconformities"]: nonconformity_page(handbook, paths["nonconformities"])}
+    pages: dict[str, Callable[[], str]] = {
+        paths["dashboard"]: partial(dashboard, handbook, paths["dashboard"]),
+        paths["register"]: partial(register, handbook, paths["register"]),
+        paths["calendar"]: partial(calendar, handbook, paths["calendar"]),
+        paths["changes"]: partial(changes, handbook, paths["changes"]),
+        paths["risks"]: partial(risk_page, handbook, paths["risks"]),
+        paths["nonconformities"]: partial(nonconformity_page, handbook, paths["nonconformities"])}
     for catalog_id in handbook.repository.catalogs:
-        pages[paths[catalog_id]] = coverage(handbook, catalog_id, paths[catalog_id])
+        pages[paths[catalog_id]] = partial(coverage, handbook, catalog_id, paths[catalog_id])
         if f"soa-{catalog_id}" in paths:
-            pages[paths[f"soa-{catalog_id}"]] = soa(handbook, catalog_id, paths[f"soa-{catalog_id}"])
+            pages[paths[f"soa-{catalog_id}"]] = partial(soa, handbook, catalog_id, paths[f"soa-{catalog_id}"])
     return pages
 
 

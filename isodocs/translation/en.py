@@ -192,6 +192,7 @@ TEXTS: dict[str, str] = {
     "site.section_records": "Records",
     "site.section_forms": "Forms",
     "site.section_overview": "Overview",
+    "site.nav_group": "{first} – {last}",   # a group of a large section: its first and last entry
     "site.overdue_banner": "Overdue for review: the next review was due on {due}. The document stays in force, but "
                            "its owner must review it.",
     "site.dashboard": "Dashboard",
@@ -529,6 +530,10 @@ TEXTS: dict[str, str] = {
     "cli.no-document": "no document '{reference}' in {root}",
     "cli.did-you-mean": "did you mean {guess}?",
     "cli.give-document": "give a document id or its file's path",
+    "pdf.engine-missing": "cannot load WeasyPrint: '{reason}'",
+    "pdf.engine-missing-hint": "WeasyPrint needs the system's Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+                               "fonts-dejavu-core (see the README's PDF section)",
+    "pdf.engine-wrote-nothing": "WeasyPrint wrote no PDF",
     "pdf.not-published": "{id} is not published: {why}; no copy made",
     "pdf.not-published-hint": "a controlled copy follows the site's publishing limit",
     "pdf.output-in-docs": "--output {output} lies in the docs folder, where a PDF would become a page attachment",
@@ -713,6 +718,9 @@ TEXTS: dict[str, str] = {
     "site.target-not-site": "{target} exists and is not a built site; not replaced",
     "site.target-not-site-hint": "choose an empty folder",
     "site.plugin-today": "option 'today' of the isodocs plugin: '{value}' is not a date (YYYY-MM-DD)",
+    "site.plugin-group-size": "option 'navigation_group_size' of the isodocs plugin is {value}: the most entries a "
+                              "section of the navigation may hold",
+    "site.plugin-group-size-hint": "give 2 or more, or 0 for no groups",
     "site.not-installed": "{name} is not installed",
     "site.not-installed-hint": "pip install {name}",
     "site.no-mkdocs": "no mkdocs.yml in {root}",

@@ -194,6 +194,7 @@ TEXTS: dict[str, str] = {
     "site.section_records": "Записи",
     "site.section_forms": "Формы",
     "site.section_overview": "Обзор",
+    "site.nav_group": "{first} – {last}",   # группа большого раздела: первая и последняя запись
     "site.overdue_banner": "Просрочен пересмотр: следующий пересмотр был назначен на {due}. Документ действует, но "
                            "владелец должен его пересмотреть.",
     "site.dashboard": "Сводка",
@@ -532,6 +533,10 @@ TEXTS: dict[str, str] = {
     "cli.no-document": "нет документа '{reference}' в {root}",
     "cli.did-you-mean": "может быть, {guess}?",
     "cli.give-document": "укажите идентификатор документа или путь к его файлу",
+    "pdf.engine-missing": "не удаётся загрузить WeasyPrint: «{reason}»",
+    "pdf.engine-missing-hint": "WeasyPrint нужна системная библиотека Pango: `apt-get install libpango-1.0-0 "
+                               "libpangoft2-1.0-0 fonts-dejavu-core` (см. раздел о PDF в README)",
+    "pdf.engine-wrote-nothing": "WeasyPrint не записал PDF",
     "pdf.not-published": "{id} не публикуется: {why}; копия не сделана",
     "pdf.not-published-hint": "контролируемая копия следует пределу публикации сайта",
     "pdf.output-in-docs": "`--output {output}` лежит в папке документов, где PDF стал бы вложением страницы",
@@ -709,7 +714,7 @@ TEXTS: dict[str, str] = {
     "transition.shape": "изменение вида `{kind}` записано неверно",
     "transition.shape-hint": "`new`: без старого номера; `removed`: без новых; `split`: два новых номера или больше",
     "transition.one-to-one": "изменение вида `{kind}` переводит один старый номер в один новый",
-    "site.docs-dir-differs": "`docs_dir` — {docs}, а в isodocs.yml — {config}; сделайте их одинаковыми",
+    "site.docs-dir-differs": "`docs_dir` — «{docs}», а в isodocs.yml — «{config}»; сделайте их одинаковыми",
     "site.cannot-write": "сайт не записать: «{reason}»",
     "site.target-link": "{target} — ссылка; не заменяется",
     "site.target-link-hint": "укажите папку, на которую она ведёт, или другую",
@@ -718,6 +723,9 @@ TEXTS: dict[str, str] = {
     "site.target-not-site": "{target} существует и не является собранным сайтом; не заменяется",
     "site.target-not-site-hint": "выберите пустую папку",
     "site.plugin-today": "параметр `today` плагина isodocs: '{value}' — не дата (ГГГГ-ММ-ДД)",
+    "site.plugin-group-size": "параметр `navigation_group_size` плагина isodocs равен {value}: это наибольшее число "
+                              "записей в разделе навигации",
+    "site.plugin-group-size-hint": "укажите 2 или больше, или 0 — без групп",
     "site.not-installed": "{name} не установлен",
     "site.not-installed-hint": "`pip install {name}`",
     "site.no-mkdocs": "в {root} нет mkdocs.yml",

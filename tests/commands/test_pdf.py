@@ -4,9 +4,11 @@ header and footer, the draft watermark, the manual's contents, Cyrillic text, an
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,3 +264,23 @@ def test_copy_file_names_are_safe_and_distinct(ids: list[str]):
              for doc_id in ids]
     assert len({n.lower() for n in names}) == len(names)
     assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.pdf", n) for n in names)   # no leading dash or dot
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_machine_without_pango_gets_one_line_in_the_repositorys_language(tmp_path: Path, language: str):
+    """WeasyPrint raises OSError on import where the system's Pango is missing; a package of that name shadowing
+    the real one plays that machine."""
+    from test_russian_walk import english
+
+    root = scaffold(tmp_path / "acme", "iso27001-2022", extra=("--language", language))
+    shadow = tmp_path / "shadow" / "weasyprint"
+    (shadow / "text").mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0': not found\")\n")
+    (shadow / "text" / "__init__.py").write_text("")
+    isodocs = Path(sys.executable).parent / "isodocs"
+    result = subprocess.run([str(isodocs), "pdf", "POL-001", "--path", str(root), "--output", str(tmp_path / "pdf")],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(shadow.parent)})
+    assert result.returncode == 2, result.stderr
+    line, = result.stderr.splitlines()
+    assert "libpango-1.0-0" in line and "apt-get install" in line
+    assert bool(english(line)) == (language == "en"), line

@@ -260,3 +260,22 @@ def test_risk_page_names_the_31000_step_of_each_register_field(tmp_path: Path, b
         assert re.search(rf"{re.escape(field)}\s+{re.escape(step)}", page), field
     assert "R-001" in page
     assert "ISO 31000" not in html(built, "overview/risks"), "shown only when ISO 31000 is in scope"
+
+
+def test_the_plugin_refuses_in_the_repositorys_language(tmp_path: Path):
+    from test_russian_walk import english
+
+    root = scaffold(tmp_path / "romashka", "iso27001-2022", extra=("--language", "ru"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    refusals = []
+    for broken in (text.replace("  - isodocs\n", "  - isodocs:\n      today: 'вчера'\n"),
+                   text.replace("docs_dir: docs", "docs_dir: elsewhere")):
+        config.write_text(broken, encoding="utf-8")
+        (root / "elsewhere").mkdir(exist_ok=True)
+        result = build(root)
+        assert result.returncode != 0
+        refusal = next(line for line in result.stderr.splitlines() if "isodocs:" in line)
+        refusals.append(refusal.split("isodocs:", 1)[1])
+    assert "вчера" in refusals[0] and "elsewhere" in refusals[1]
+    assert [english(refusal) for refusal in refusals] == [[], []], refusals

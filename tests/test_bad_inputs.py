@@ -153,7 +153,7 @@ def russian_case(case: dict) -> bool:
 
 @pytest.mark.parametrize("case", [c for c in CASES if russian_case(c)], ids=lambda c: c["case"])
 def test_bad_input_in_a_russian_repository_is_said_in_russian(case: dict, tmp_path: Path):
-    from test_russian_walk import english
+    from english import english
     root = tmp_path / "repository"
     shutil.copytree(FIXTURES / "clean", root)
     env, prefix = {}, []

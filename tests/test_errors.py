@@ -149,7 +149,7 @@ ENGLISH_ONLY = {"no repository", "impossible --today", "unreadable --within"}
 
 @pytest.mark.parametrize("case", [c for c in CASES if c[0] not in ENGLISH_ONLY], ids=lambda c: c[0])
 def test_bad_input_in_a_russian_repository_is_one_russian_line_and_exit_2(case, tmp_path: Path):
-    from test_russian_walk import english
+    from english import english
     [line] = run_case(case, tmp_path, "ru").stderr.strip().splitlines()
     assert line.startswith("isodocs: ошибка: "), line
     roles = frozenset({"ceo", "ciso", "it-lead"})   # ids from isodocs.yml, as the hint lists them

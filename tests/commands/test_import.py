@@ -19,8 +19,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import TODAY, run
+from english import english as english_words
 from scaffold import scaffold
-from test_russian_walk import english as english_words
 from wordfiles import damaged_files, docx_from_markdown, png, policy_docx, policy_odt
 
 from isodocs.commands import import_
@@ -526,5 +526,5 @@ def test_a_russian_repository_reads_the_import_report_and_its_notes_in_russian(r
     assert out.rstrip().endswith("импортировано: 2, не импортировано: 0, пропущено: 0")
     written = (root / "docs/policies/politika-dostupa.md").read_text(encoding="utf-8")
     assert "# импортирован из Политика доступа.odt" in written and "imported from" not in written
-    from test_russian_walk import english
+    from english import english
     assert not [line for line in out.splitlines() if english(line, frozenset({"Иванов И. И.", "Петров П. П."}))]

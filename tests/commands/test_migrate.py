@@ -338,7 +338,7 @@ def test_audits_done_under_the_old_edition_still_count_for_the_clauses_that_carr
 
 
 def test_a_russian_repository_reads_the_preview_and_its_notes_in_russian(tmp_path: Path):
-    from test_russian_walk import english
+    from english import english
     root = scaffold(tmp_path / "ru", "iso9001-2015", organization="ООО Ромашка", extra=("--language", "ru"))
     _add_records(root, "iso9001-2015", "8.4.1")   # a closed nonconformity, an open one, required, exclusions
     result = migrated(root, "iso9001-2015", "iso9001-2026")
@@ -366,7 +366,7 @@ def russian_quality(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _said_in_russian(err: str) -> str:
-    from test_russian_walk import english
+    from english import english
     assert err.startswith("isodocs: ошибка: ") and len(err.strip().splitlines()) == 1, err
     assert not english(err), err
     return err

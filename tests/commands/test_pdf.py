@@ -270,7 +270,7 @@ def test_copy_file_names_are_safe_and_distinct(ids: list[str]):
 def test_a_machine_without_pango_gets_one_line_in_the_repositorys_language(tmp_path: Path, language: str):
     """WeasyPrint raises OSError on import where the system's Pango is missing; a package of that name shadowing
     the real one plays that machine."""
-    from test_russian_walk import english
+    from english import english
 
     root = scaffold(tmp_path / "acme", "iso27001-2022", extra=("--language", language))
     shadow = tmp_path / "shadow" / "weasyprint"

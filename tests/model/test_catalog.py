@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 import pytest
-from test_russian_walk import english as english_words
+from english import english as english_words
 
 from isodocs.errors import CatalogError
 from isodocs.model import catalog

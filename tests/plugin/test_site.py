@@ -263,7 +263,7 @@ def test_risk_page_names_the_31000_step_of_each_register_field(tmp_path: Path, b
 
 
 def test_the_plugin_refuses_in_the_repositorys_language(tmp_path: Path):
-    from test_russian_walk import english
+    from english import english
 
     root = scaffold(tmp_path / "romashka", "iso27001-2022", extra=("--language", "ru"))
     config = root / "mkdocs.yml"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from english import english
 from scaffold import scaffold
-from test_russian_walk import english
 
 ORGANIZATION = "ООО Ромашка"
 # The scaffolds walked: each provider, with its options off and on (they add jobs, steps and README paragraphs).

@@ -110,7 +110,7 @@ def test_pre_generation_hook_names_every_bad_answer():
 
 
 def test_pre_generation_hook_speaks_the_answers_language():
-    from test_russian_walk import english
+    from english import english
 
     bad = {"organization": " ", "project_slug": "../x", "iso27001_2022": False, "aqap2110_2016": "yes",
            "ci_provider": "jenkins", "review_interval": "often", "audit_start": "soon", "isodocs_version": "x",

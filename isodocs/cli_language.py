@@ -175,10 +175,10 @@ def _is_folder(word: str) -> bool:
 
 
 def _language_at(place: str) -> str | None:
-    """The language of the repository at or above `place`; None when there is none, or isodocs.yml cannot be read
-    (which the command reports itself, once it runs)."""
-    from isodocs.model.config import find_root, load
+    """The language of the repository at or above `place` (a broken isodocs.yml asked for its `language:` line);
+    None when there is none."""
+    from isodocs.model.config import repository_language
     try:
-        return load(find_root(Path(place))).language
+        return repository_language(place)
     except Exception:  # any fault in isodocs.yml: the command says what it is; choosing a language must not
         return None

@@ -291,9 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return dispatch(args, language)
     except IsodocsError as error:
-        if error.language == "en":   # raised where the repository's language was not at hand
-            from isodocs.model.config import language_at
-            error.language = language_at(getattr(args, "path", None))
+        error.unless_known(language)   # raised where the repository's language was not at hand
         sys.stderr.write(f"isodocs: {t('cli.error', error.language)}: {error}\n")
         return 2
     except KeyboardInterrupt:

@@ -213,10 +213,12 @@ def test_the_language_comes_from_the_repository_then_new_then_the_locale(places,
     assert language_for(["tasks"], en) == "ru"   # the current folder, inside the repository
 
 
-def test_a_broken_isodocs_yml_leaves_the_language_to_the_locale_and_the_error_to_the_command(tmp_path: Path):
+def test_a_broken_isodocs_yml_is_asked_for_its_language_line_and_leaves_the_error_to_the_command(tmp_path: Path):
     broken = write(tmp_path / "broken", "language: ru\norganization: [unclosed\n")
-    assert language_for(["check", str(broken)], {"LANG": "ru_RU.UTF-8"}) == "ru"
-    assert language_for(["check", str(broken)], {}) == "en"
+    assert language_for(["check", str(broken)], {}) == "ru"
+    unnamed = write(tmp_path / "unnamed", "organization: [unclosed\n")
+    assert language_for(["check", str(unnamed)], {"LANG": "ru_RU.UTF-8"}) == "ru"   # no line: the locale's
+    assert language_for(["check", str(unnamed)], {}) == "en"
     result = subprocess.run([str(ISODOCS), "check", str(broken)], capture_output=True, text=True,
                             env={**os.environ, "LANG": "C"})
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -51,4 +51,5 @@ def project_url() -> str:
         if label.strip().lower() == "source":
             return url.strip()
     from isodocs.errors import IsodocsError
-    raise IsodocsError("isodocs is installed without its project URLs", hint="install isodocs again with pip")
+    from isodocs.translation import say
+    raise IsodocsError(say("install.no-project-urls"), hint=say("install.again"))

@@ -108,26 +108,31 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONFIG_FILE).is_file():
             return folder
-    raise ConfigError(f"no {CONFIG_FILE} in {start} or any folder above it",
-                      hint="run isodocs in a compliance repository, or create one with 'isodocs new'")
+    raise ConfigError(say("config.no-root", file=CONFIG_FILE, start=start), hint=say("config.no-root-hint"))
 
 
 def language_at(path: str | Path | None) -> str:
     """The language of the repository at or above `path`, for commands that also run outside one: English
-    when there is no repository; an isodocs.yml that does not load (which the commands that load it report)
-    is asked only for its `language:` line, so that the report is said in it."""
+    when there is no repository (see repository_language)."""
+    return repository_language(path) or "en"
+
+
+def repository_language(path: str | Path | None) -> str | None:
+    """The language of the repository at or above `path`, or None when there is none. An isodocs.yml that does
+    not load (which the commands that load it report) is asked only for its `language:` line, so that the
+    report is said in it; None when it has none."""
     try:
         root = find_root(Path(path or "."))
-    except ConfigError:
-        return "en"
+    except (ConfigError, OSError, ValueError):
+        return None
     try:
         return load(root).language
     except IsodocsError:
         try:
             match = LANGUAGE_LINE.search((root / CONFIG_FILE).read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError):
-            return "en"
-        return language_of(match.group(1)) if match else "en"
+            return None
+        return language_of(match.group(1)) if match else None
 
 
 def load(root: Path) -> Config:
@@ -137,8 +142,7 @@ def load(root: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"no {CONFIG_FILE} here", root,
-                          hint="run isodocs in a compliance repository, or create one with 'isodocs new'") from None
+        raise ConfigError(say("config.no-file-here", file=CONFIG_FILE), root, hint=say("config.no-root-hint")) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(say("config.unreadable", error=str(error)), path) from None
     try:

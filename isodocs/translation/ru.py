@@ -701,6 +701,12 @@ TEXTS: dict[str, str] = {
     "config.catalogs-outside-hint": "держите `catalogs_dir` внутри репозитория",
     "config.docs-outside": "папка документов '{folder}' лежит вне репозитория; isodocs по ней не переходит",
     "config.docs-missing": "папки документов '{folder}' нет",
+    "install.no-project-urls": "isodocs установлен без адресов проекта",
+    "install.again": "установите isodocs заново через pip",
+    "config.no-root": "нет {file} ни в {start}, ни в папках выше",
+    "config.no-file-here": "здесь нет {file}",
+    "config.no-root-hint": "запускайте isodocs в репозитории системы менеджмента или создайте его командой "
+                           "`isodocs new`",
     "config.docs-missing-hint": "создайте её или укажите `docs_dir` в isodocs.yml",
     "config.names-catalog": "'{key}' называет каталог '{catalog}', которого нет в `standards`",
     "transition.unknown-catalog": "карта перехода называет неизвестный каталог '{catalog}'",

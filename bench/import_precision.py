@@ -66,7 +66,8 @@ def measure(work: Path, standards: list[str], language: str) -> dict:
         mapped += len(answer)
         found += len(answer & got)
         per_document[name] = {"suggested": sorted(":".join(g) for g in got), "right": len(got & answer)}
-    return {"language": language, "documents": len(report["files"]), "suggested": suggested, "right": right,
+    return {"language": language, "documents": len(report["files"]), "starter": len(starter.documents),
+            "suggested": suggested, "right": right,
             "precision": round(right / suggested, 3) if suggested else None,
             "recall": round(found / mapped, 3) if mapped else None, "import_seconds": round(seconds, 1),
             "per_document": per_document}

@@ -63,6 +63,9 @@ class Repository:
                          crosswalks=crosswalks.load(root / config.catalogs_dir / "crosswalks", own))
         if history:
             repository.reading = history_module.begin(root, config.docs_dir, cache)
+        if gc.get_freeze_count():   # a model loaded before in this process (mkdocs serve, tests, a library user):
+            gc.unfreeze()           # what was left in reference cycles since (open pipes among it) is collected,
+            gc.collect()            # rather than frozen along with this model
         collecting = gc.isenabled()
         gc.disable()  # tens of thousands of small objects that all live on: collecting them is wasted time
         try:

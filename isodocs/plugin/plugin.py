@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import posixpath
@@ -51,7 +50,6 @@ class IsodocsPlugin(BasePlugin[IsodocsPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        gc.unfreeze()  # `mkdocs serve` rebuilds: let the previous build's model be collected
         language = language_at(root)   # errors are said in it, even when the repository does not load
         try:
             repository = Repository.load(root, history=self.config.history)

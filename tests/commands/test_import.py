@@ -492,14 +492,14 @@ def test_what_opendocument_cannot_hand_over_is_listed(repo: Path, tmp_path: Path
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language, floor", [("en", 0.65), ("ru", 0.63)])
+@pytest.mark.parametrize("language, floor", [("en", 0.635), ("ru", 0.63)])
 def test_suggestions_on_every_starter_document_of_the_five_standards(tmp_path: Path, language: str, floor: float):
     """The README's figure: bench/import_precision.py over all five standards, in each language."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from import_precision import ALL, measure
 
     result = measure(tmp_path, ALL, language)
-    assert result["documents"] == 50 and result["precision"] >= floor, result
+    assert result["documents"] == result["starter"] >= 50 and result["precision"] >= floor, result
 
 
 def test_a_russian_repository_reads_the_import_report_and_its_notes_in_russian(russian: Path, tmp_path: Path):

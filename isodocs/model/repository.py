@@ -38,6 +38,22 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
+_FROZEN_ONCE: list[bool] = []   # set once this process has frozen a model
+
+
+def _settle_collector() -> None:
+    """A process that loads once (a command) freezes its model, so that later collections need not walk it. One
+    that loads again (mkdocs serve, tests, a library user) unfreezes and collects once, then leaves the collector
+    to its usual work: what the caller left in reference cycles (gitpython's repositories, with git's processes
+    and pipes) would otherwise stay frozen for good."""
+    if not _FROZEN_ONCE:
+        _FROZEN_ONCE.append(True)
+        gc.freeze()
+    elif gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+
+
 @dataclass
 class Repository:
     root: Path
@@ -63,15 +79,12 @@ class Repository:
                          crosswalks=crosswalks.load(root / config.catalogs_dir / "crosswalks", own))
         if history:
             repository.reading = history_module.begin(root, config.docs_dir, cache)
-        if gc.get_freeze_count():   # a model loaded before in this process (mkdocs serve, tests, a library user):
-            gc.unfreeze()           # what was left in reference cycles since (open pipes among it) is collected,
-            gc.collect()            # rather than frozen along with this model
         collecting = gc.isenabled()
         gc.disable()  # tens of thousands of small objects that all live on: collecting them is wasted time
         try:
             repository._read_documents(DocumentCache(root, enabled=cache))
         finally:
-            gc.freeze()  # the model lives as long as the run: later collections need not walk it
+            _settle_collector()
             if collecting:
                 gc.enable()
         return repository

@@ -36,6 +36,11 @@ SECTIONS_EN = {
                       "# Request access in the service desk", "# The owner approves the request"],
     "Authentication information": ["Passwords are kept in the company password manager."],
 }
+HISTORY_RU = [   # a Russian change-history table: two date styles, as people type them
+    ["Версия", "Дата", "Автор", "Утвердил", "Описание изменений"],
+    ["1.0", "01.02.2024", "Иванов И. И.", "Петров П. П.", "Первая редакция"],
+    ["2.0", "03/04/2025", "Иванов И. И.", "Петров П. П.", "Пересмотр"],
+]
 SECTIONS_RU = {
     "Назначение": ["Политика определяет, как **предоставляется** и *отзывается* доступ."],
     "Права доступа": ["- Доступ предоставляется по служебной необходимости", "- Права пересматриваются ежеквартально",
@@ -133,11 +138,8 @@ def russian(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_an_opendocument_policy_in_russian(russian: Path, tmp_path: Path):
     root = tmp_path / "ru"
     shutil.copytree(russian, root)
-    source = policy_odt(tmp_path / "Политика управления доступом.odt", "Политика управления доступом", [
-        ["Версия", "Дата", "Автор", "Утвердил", "Описание изменений"],
-        ["1.0", "01.02.2024", "Иванов И. И.", "Петров П. П.", "Первая редакция"],
-        ["2.0", "03/04/2025", "Иванов И. И.", "Петров П. П.", "Пересмотр"],
-    ], SECTIONS_RU)
+    title = "Политика управления доступом"
+    source = policy_odt(tmp_path / f"{title}.odt", title, HISTORY_RU, SECTIONS_RU)
     code, report = imported(root, str(source), "--owner", "security-officer")
     assert code == 0
     [file] = report["files"]
@@ -505,11 +507,7 @@ def test_suggestions_on_every_starter_document_of_the_five_standards(tmp_path: P
 def test_a_russian_repository_reads_the_import_report_and_its_notes_in_russian(russian: Path, tmp_path: Path):
     root = tmp_path / "ru"
     shutil.copytree(russian, root)
-    source = policy_odt(tmp_path / "Политика доступа.odt", "Политика доступа", [
-        ["Версия", "Дата", "Автор", "Утвердил", "Описание изменений"],
-        ["1.0", "01.02.2024", "Иванов И. И.", "Петров П. П.", "Первая редакция"],
-        ["2.0", "03/04/2025", "Иванов И. И.", "Петров П. П.", "Пересмотр"],
-    ], SECTIONS_RU)
+    source = policy_odt(tmp_path / "Политика доступа.odt", "Политика доступа", HISTORY_RU, SECTIONS_RU)
     page = tmp_path / "Регламент.html"
     page.write_text("<html><body><h1>Регламент</h1><p>Текст</p><script>x()</script>"
                     "<img src='https://example.org/a.png' alt='схема'></body></html>", encoding="utf-8")
